@@ -18,11 +18,11 @@ import java.util.Optional;
  * A {@link RiskHistory} kept in memory, indexed by card and by merchant. This class is threadsafe
  * (every method holds the instance lock).
  *
- * <p>Bounded two ways, both enforced on {@link #record}: records more than {@code retention}
- * older than the newest recorded hold are pruned, and beyond {@code maxRecords} the oldest are
- * dropped. Pruning walks in recording order, so a hold recorded late with an old timestamp leaves
- * only when the records before it have. Dropping for the size cap loses history that limits would
- * have counted: size {@code maxRecords} above the volume expected within {@code retention}.
+ * <p>Bounded two ways, both enforced on {@link #record}: records more than {@code retention} older
+ * than the newest recorded hold are pruned, and beyond {@code maxRecords} the oldest are dropped.
+ * Pruning walks in recording order, so a hold recorded late with an old timestamp leaves only when
+ * the records before it have. Dropping for the size cap loses history that limits would have
+ * counted: size {@code maxRecords} above the volume expected within {@code retention}.
  */
 public final class InMemoryRiskHistory implements RiskHistory {
 
@@ -116,8 +116,13 @@ public final class InMemoryRiskHistory implements RiskHistory {
 
   @Override
   public synchronized String toString() {
-    return "InMemoryRiskHistory[size=" + inRecordingOrder.size() + ", retention=" + retention
-        + ", maxRecords=" + maxRecords + "]";
+    return "InMemoryRiskHistory[size="
+        + inRecordingOrder.size()
+        + ", retention="
+        + retention
+        + ", maxRecords="
+        + maxRecords
+        + "]";
   }
 
   private void prune() {

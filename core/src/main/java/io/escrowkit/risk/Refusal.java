@@ -28,8 +28,12 @@ public record Refusal(String ruleName, String reasonCode, String detail) impleme
     requireText(detail, "detail", Integer.MAX_VALUE);
     if (!REASON_CODE.matcher(reasonCode).matches()) {
       throw new RiskException(
-          "reasonCode of rule '" + ruleName + "' must be upper-case letters, digits and '_',"
-              + " got '" + reasonCode + "'");
+          "reasonCode of rule '"
+              + ruleName
+              + "' must be upper-case letters, digits and '_',"
+              + " got '"
+              + reasonCode
+              + "'");
     }
     if (detail.length() > MAX_DETAIL_LENGTH) {
       detail = detail.substring(0, MAX_DETAIL_LENGTH - 1) + "\u2026";

@@ -121,7 +121,11 @@ public final class RiskChain {
   }
 
   private static String failureOf(RiskRule rule, RiskContext context) {
-    return "risk rule '" + rule.name() + "' failed on hold " + context.reference() + " of merchant "
+    return "risk rule '"
+        + rule.name()
+        + "' failed on hold "
+        + context.reference()
+        + " of merchant "
         + context.merchantId();
   }
 }

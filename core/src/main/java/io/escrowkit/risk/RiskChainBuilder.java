@@ -47,8 +47,8 @@ public final class RiskChainBuilder {
   }
 
   /**
-   * A chain with the rules added so far, in order. Fails if the history keeps less than a rule looks
-   * back.
+   * A chain with the rules added so far, in order. Fails if the history keeps less than a rule
+   * looks back.
    */
   public RiskChain build() {
     RiskRule longest = null;
@@ -62,8 +62,14 @@ public final class RiskChainBuilder {
     Optional<Duration> retention = chosen.retention();
     if (longest != null && retention.isPresent() && retention.get().compareTo(lookback) < 0) {
       throw new RiskException(
-          "risk rule '" + longest.name() + "' looks back " + lookback + " but the history "
-              + chosen + " keeps only " + retention.get());
+          "risk rule '"
+              + longest.name()
+              + "' looks back "
+              + lookback
+              + " but the history "
+              + chosen
+              + " keeps only "
+              + retention.get());
     }
     return new RiskChain(new ArrayList<>(rules.values()), chosen);
   }
@@ -82,7 +88,8 @@ public final class RiskChainBuilder {
   private static Duration lookbackOf(RiskRule rule) {
     Duration lookback = Objects.requireNonNull(rule.lookback(), "lookback of rule " + rule.name());
     if (lookback.isNegative()) {
-      throw new RiskException("risk rule '" + rule.name() + "' has a negative lookback " + lookback);
+      throw new RiskException(
+          "risk rule '" + rule.name() + "' has a negative lookback " + lookback);
     }
     return lookback;
   }

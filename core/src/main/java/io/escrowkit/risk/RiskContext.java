@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One hold (pre-authorization) about to be sent, as the risk rules see it. Immutable and threadsafe.
+ * One hold (pre-authorization) about to be sent, as the risk rules see it. Immutable and
+ * threadsafe.
  *
  * <p>The card appears twice, never as a PAN: {@code cardToken} is the opaque, non-reversible
  * identifier core computes (rules group holds by it), and {@code maskedPan} (first 6 / last 4 at
- * most, e.g. {@code 622202******1234}) is what refusal details may show. A token that is just 12
- * to 19 digits, or a "masked" PAN with more than 10 digits, is rejected as a probable clear PAN.
+ * most, e.g. {@code 622202******1234}) is what refusal details may show. A token that is just 12 to
+ * 19 digits, or a "masked" PAN with more than 10 digits, is rejected as a probable clear PAN.
  *
  * <p>{@code at} is the instant the hold is sent; rules take the time from here and never read a
  * clock. {@link #toString()} leaves out the card token.
@@ -52,20 +53,36 @@ public record RiskContext(
     // The messages below deliberately do not echo the value: it may be a clear PAN.
     if (looksLikePan(cardToken)) {
       throw new RiskException(
-          "cardToken of merchant " + merchantId + " is 12 to 19 digits, which looks like a PAN;"
+          "cardToken of merchant "
+              + merchantId
+              + " is 12 to 19 digits, which looks like a PAN;"
               + " pass the opaque token, never the card number");
     }
     if (digitCount(maskedPan) > MAX_MASKED_PAN_DIGITS) {
       throw new RiskException(
-          "maskedPan of merchant " + merchantId + " shows more than " + MAX_MASKED_PAN_DIGITS
+          "maskedPan of merchant "
+              + merchantId
+              + " shows more than "
+              + MAX_MASKED_PAN_DIGITS
               + " digits; mask it to first 6 / last 4");
     }
   }
 
   @Override
   public String toString() {
-    return "RiskContext[merchantId=" + merchantId + ", terminalId=" + terminalId + ", amount="
-        + amount + ", maskedPan=" + maskedPan + ", reference=" + reference + ", at=" + at + "]";
+    return "RiskContext[merchantId="
+        + merchantId
+        + ", terminalId="
+        + terminalId
+        + ", amount="
+        + amount
+        + ", maskedPan="
+        + maskedPan
+        + ", reference="
+        + reference
+        + ", at="
+        + at
+        + "]";
   }
 
   private static boolean looksLikePan(String token) {

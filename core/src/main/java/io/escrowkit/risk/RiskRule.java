@@ -7,14 +7,16 @@ import java.time.Duration;
  *
  * <p>A rule reads the hold's time from {@link RiskContext#at()} (never a clock), may query the
  * {@link RiskHistory} but must not {@linkplain RiskHistory#record record} into it, and returns
- * {@link RiskDecision#allow()} or a {@link Refusal} carrying its {@link #name()}. Refusing is not an
- * exception; an exception means the rule itself failed (the chain then fails closed).
+ * {@link RiskDecision#allow()} or a {@link Refusal} carrying its {@link #name()}. Refusing is not
+ * an exception; an exception means the rule itself failed (the chain then fails closed).
  *
  * <p>Implementations must be threadsafe; the built-in ones are immutable.
  */
 public interface RiskRule {
 
-  /** Unique within a {@link RiskChain}, e.g. {@code "velocity"}; used in {@link Refusal#ruleName()}. */
+  /**
+   * Unique within a {@link RiskChain}, e.g. {@code "velocity"}; used in {@link Refusal#ruleName()}.
+   */
   String name();
 
   /** Allows or refuses the hold described by {@code context}. */

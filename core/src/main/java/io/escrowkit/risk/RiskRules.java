@@ -33,8 +33,8 @@ public final class RiskRules {
   }
 
   /**
-   * Named {@code transaction-limit}: a hold must be within {@code [min, max]}, and in their currency;
-   * a hold in any other currency is refused ({@link ReasonCodes#TRANSACTION_LIMIT}).
+   * Named {@code transaction-limit}: a hold must be within {@code [min, max]}, and in their
+   * currency; a hold in any other currency is refused ({@link ReasonCodes#TRANSACTION_LIMIT}).
    */
   public static RiskRule transactionLimit(Money min, Money max) {
     return transactionLimits(Collections.singletonList(new AmountRange(min, max)));

@@ -39,8 +39,7 @@ public final class DailyLimitRule implements RiskRule {
     this.scope = Objects.requireNonNull(scope, "scope");
     this.limit = Objects.requireNonNull(limit, "limit");
     this.zone = Objects.requireNonNull(zone, "zone");
-    this.name =
-        "daily-" + scope.name().toLowerCase(Locale.ROOT) + "-limit-" + limit.currency();
+    this.name = "daily-" + scope.name().toLowerCase(Locale.ROOT) + "-limit-" + limit.currency();
   }
 
   @Override
@@ -66,8 +65,17 @@ public final class DailyLimitRule implements RiskRule {
       return RiskDecision.refuse(
           name,
           ReasonCodes.DAILY_LIMIT,
-          who(context) + " has " + accepted + " of holds on " + day + " (" + zone + "); "
-              + amount + " more would exceed the daily limit of " + limit);
+          who(context)
+              + " has "
+              + accepted
+              + " of holds on "
+              + day
+              + " ("
+              + zone
+              + "); "
+              + amount
+              + " more would exceed the daily limit of "
+              + limit);
     }
     return RiskDecision.allow();
   }
@@ -83,8 +91,6 @@ public final class DailyLimitRule implements RiskRule {
   }
 
   private String who(RiskContext context) {
-    return scope == Scope.CARD
-        ? "card " + context.maskedPan()
-        : "merchant " + context.merchantId();
+    return scope == Scope.CARD ? "card " + context.maskedPan() : "merchant " + context.merchantId();
   }
 }

@@ -31,7 +31,11 @@ public final class TransactionLimitRule implements RiskRule {
       AmountRange earlier = this.ranges.putIfAbsent(range.currency(), range);
       if (earlier != null) {
         throw new RiskException(
-            "transaction limit for " + range.currency() + " given twice: " + earlier + " and "
+            "transaction limit for "
+                + range.currency()
+                + " given twice: "
+                + earlier
+                + " and "
                 + range);
       }
     }
@@ -53,7 +57,9 @@ public final class TransactionLimitRule implements RiskRule {
       return RiskDecision.refuse(
           NAME,
           ReasonCodes.TRANSACTION_LIMIT,
-          "holds in " + amount.currency() + " are not accepted; limits are set for "
+          "holds in "
+              + amount.currency()
+              + " are not accepted; limits are set for "
               + ranges.keySet());
     }
     if (range.min().isGreaterThan(amount)) {
