@@ -18,6 +18,13 @@ final class Script<T> {
     queued.addLast(Objects.requireNonNull(answer, "answer"));
   }
 
+  @SafeVarargs
+  final synchronized void addAll(T... answers) {
+    for (T answer : answers) {
+      add(answer);
+    }
+  }
+
   synchronized void fallback(T answer) {
     fallback = Objects.requireNonNull(answer, "answer");
   }

@@ -25,9 +25,7 @@ public final class SimulatedCardReader extends SimulatedComponent implements Car
 
   /** Queues cards to present to the next reads, one per read. */
   public void present(CardData... cardsToPresent) {
-    for (CardData card : cardsToPresent) {
-      cards.add(card);
-    }
+    cards.addAll(cardsToPresent);
   }
 
   /** The card presented whenever no queued card is left. */
@@ -53,15 +51,7 @@ public final class SimulatedCardReader extends SimulatedComponent implements Car
     beforeCall("read");
     requests.add(request);
     CardData card =
-        cards
-            .next()
-            .orElseThrow(
-                () ->
-                    failure(
-                        DeviceFailure.TIMEOUT,
-                        "no card presented within "
-                            + request.timeout()
-                            + " (simulated: no card scripted)"));
+        cards.next().orElseThrow(() -> nothingScripted("card presented", request.timeout()));
     if (!request.allows(card.entryMode())) {
       throw failure(
           DeviceFailure.CARD_READ_ERROR,

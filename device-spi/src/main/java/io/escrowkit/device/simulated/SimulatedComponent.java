@@ -5,6 +5,7 @@ import io.escrowkit.device.DeviceException;
 import io.escrowkit.device.DeviceFailure;
 import io.escrowkit.device.SelfTestResult;
 import io.escrowkit.device.SelfTestable;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -71,6 +72,12 @@ public abstract class SimulatedComponent implements SelfTestable {
   /** A failure of this component, for operations that fail of themselves. */
   final DeviceException failure(DeviceFailure failure, String detail) {
     return new DeviceException(failure, component, detail);
+  }
+
+  /** The timeout of a request that found nothing scripted: {@code what} did not happen. */
+  final DeviceException nothingScripted(String what, Duration timeout) {
+    return failure(
+        DeviceFailure.TIMEOUT, "no " + what + " within " + timeout + " (simulated: none scripted)");
   }
 
   /** A failure of this component caused by {@code cause}. */

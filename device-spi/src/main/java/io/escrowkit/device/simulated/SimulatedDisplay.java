@@ -1,7 +1,6 @@
 package io.escrowkit.device.simulated;
 
 import io.escrowkit.device.DeviceComponent;
-import io.escrowkit.device.DeviceFailure;
 import io.escrowkit.device.Display;
 import java.time.Duration;
 import java.util.List;
@@ -49,13 +48,7 @@ public final class SimulatedDisplay extends SimulatedComponent implements Displa
     Objects.requireNonNull(timeout, "timeout");
     beforeCall("confirm");
     questions.add(question);
-    return answers
-        .next()
-        .orElseThrow(
-            () ->
-                failure(
-                    DeviceFailure.TIMEOUT,
-                    "no answer within " + timeout + " (simulated: no answer scripted)"));
+    return answers.next().orElseThrow(() -> nothingScripted("answer", timeout));
   }
 
   /** Every message shown, oldest first. */

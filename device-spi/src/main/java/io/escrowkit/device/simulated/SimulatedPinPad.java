@@ -32,9 +32,7 @@ public final class SimulatedPinPad extends SimulatedComponent implements PinPad 
 
   /** Queues PINs (test PINs only) for the next requests, one per request. */
   public void enter(String... nextPins) {
-    for (String pin : nextPins) {
-      pins.add(pin);
-    }
+    pins.addAll(nextPins);
   }
 
   /** The PIN entered whenever no queued PIN is left. */
@@ -59,14 +57,7 @@ public final class SimulatedPinPad extends SimulatedComponent implements PinPad 
     beforeCall("requestPin");
     requests.add(request);
     String pin =
-        pins.next()
-            .orElseThrow(
-                () ->
-                    failure(
-                        DeviceFailure.TIMEOUT,
-                        "no PIN entered within "
-                            + request.timeout()
-                            + " (simulated: no PIN scripted)"));
+        pins.next().orElseThrow(() -> nothingScripted("PIN entered", request.timeout()));
     char[] digits = pin.toCharArray();
     try {
       return secureModule.encryptPin(
