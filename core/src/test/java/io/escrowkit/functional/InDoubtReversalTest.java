@@ -87,15 +87,20 @@ class InDoubtReversalTest {
   }
 
   @Test
-  void commandsWaitForTheReversalOfAnInDoubtEscrow() {
-    Escrow held = hold("room-wait");
-    fixture.transport.injectNext(RequestType.RELEASE, Fault.RESPONSE_LOST);
-    fixture.transport.injectNext(RequestType.REVERSAL, Fault.HANG);
-    Escrow inDoubt = held.release().execute();
-    assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> held.capture(Money.of("1.00", "CNY")).execute())
-        .hasMessageContaining("IN_DOUBT")
-        .hasMessageContaining("reversal is pending");
+  void commandsAreRefusedWhileAReversalIsOwed() {
+    try (Fixture unreachable = new Fixture(InMemoryTransport.create(
+        request -> request.type() == RequestType.REVERSAL ? Fault.REQUEST_LOST : Fault.NONE,
+        request -> java.util.Optional.empty()))) {
+      Escrow held = unreachable.client.hold(Money.of("128.00", "CNY")).reference("room-wait")
+          .card(TestCards.unionPayChip()).execute();
+      unreachable.transport.injectNext(RequestType.RELEASE, Fault.RESPONSE_LOST);
+      Escrow inDoubt = held.release().execute();
+      assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> held.capture(Money.of("1.00", "CNY")).execute())
+          .hasMessageContaining("IN_DOUBT")
+          .hasMessageContaining("reversal is pending");
+      assertThat(unreachable.journal.pendingWork()).hasSize(1);
+    }
   }
 }
