@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a card reader read from one card: the PAN, how it was captured, and what else the card
- * gave (expiry, track 2 equivalent data, PAN sequence number, EMV data for ISO 8583 field 55).
- * Immutable and threadsafe; byte arrays are copied in and out.
+ * What a card reader read from one card: the PAN, how it was captured, and what else the card gave
+ * (expiry, track 2 equivalent data, PAN sequence number, EMV data for ISO 8583 field 55). Immutable
+ * and threadsafe; byte arrays are copied in and out.
  *
  * <p>The PAN is checked when the value is built: 12 to 19 digits passing the Luhn check. {@link
  * #toString()} shows only the masked PAN and the entry mode; use {@link #maskedPan()} wherever a

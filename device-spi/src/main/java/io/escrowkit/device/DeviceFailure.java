@@ -42,8 +42,8 @@ public enum DeviceFailure {
 
   /**
    * True when the same request may succeed if tried again, possibly after the operator acts
-   * (presents the card again, loads paper). False when the terminal needs configuration or
-   * service first.
+   * (presents the card again, loads paper). False when the terminal needs configuration or service
+   * first.
    */
   public boolean retryable() {
     return retryable;

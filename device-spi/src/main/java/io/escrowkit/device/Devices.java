@@ -102,27 +102,47 @@ public final class Devices {
     return components.containsKey(component);
   }
 
-  /** @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one */
+  /**
+   * The card reader of the highest-priority provider offering one.
+   *
+   * @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one
+   */
   public CardReader cardReader() {
     return (CardReader) require(DeviceComponent.CARD_READER);
   }
 
-  /** @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one */
+  /**
+   * The PIN pad of the highest-priority provider offering one.
+   *
+   * @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one
+   */
   public PinPad pinPad() {
     return (PinPad) require(DeviceComponent.PIN_PAD);
   }
 
-  /** @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one */
+  /**
+   * The printer of the highest-priority provider offering one.
+   *
+   * @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one
+   */
   public Printer printer() {
     return (Printer) require(DeviceComponent.PRINTER);
   }
 
-  /** @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one */
+  /**
+   * The display of the highest-priority provider offering one.
+   *
+   * @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one
+   */
   public Display display() {
     return (Display) require(DeviceComponent.DISPLAY);
   }
 
-  /** @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one */
+  /**
+   * The secure module of the highest-priority provider offering one.
+   *
+   * @throws DeviceException {@link DeviceFailure#NOT_PRESENT} when no provider offers one
+   */
   public SecureModule secureModule() {
     return (SecureModule) require(DeviceComponent.SECURE_MODULE);
   }
@@ -152,8 +172,7 @@ public final class Devices {
     } catch (DeviceException e) {
       return SelfTestResult.fail(component, "self test threw: " + e.getMessage(), e.failure());
     } catch (RuntimeException e) {
-      return SelfTestResult.fail(
-          component, "self test threw " + e, DeviceFailure.HARDWARE_FAULT);
+      return SelfTestResult.fail(component, "self test threw " + e, DeviceFailure.HARDWARE_FAULT);
     }
     if (result == null) {
       return SelfTestResult.fail(

@@ -7,6 +7,8 @@ package io.escrowkit.device;
  * <p>It is an {@link IllegalArgumentException} because it is raised while building a value from
  * arguments; a reader implementation that reads such data reports it to its caller as a {@link
  * DeviceException} of kind {@link DeviceFailure#CARD_READ_ERROR} with this as the cause.
+ *
+ * <p>Immutable and threadsafe.
  */
 public class InvalidCardDataException extends IllegalArgumentException {
 

@@ -9,9 +9,9 @@ public enum MacAlgorithm {
    */
   ANSI_X9_19,
   /**
-   * The UnionPay POS "ECB" MAC: XOR of all 8-byte blocks, expanded to 16 hex characters,
-   * enciphered in two steps under the MAK; the MAC is the first 8 hex characters of the result as
-   * ASCII bytes. Single (8-byte, DES) or double-length (16-byte, TDES) key; 8-byte MAC.
+   * The UnionPay POS "ECB" MAC: XOR of all 8-byte blocks, expanded to 16 hex characters, enciphered
+   * in two steps under the MAK; the MAC is the first 8 hex characters of the result as ASCII bytes.
+   * Single (8-byte, DES) or double-length (16-byte, TDES) key; 8-byte MAC.
    */
   UNIONPAY_POS_ECB,
   /**

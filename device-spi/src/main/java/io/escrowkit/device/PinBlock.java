@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An encrypted PIN block as a PIN pad hands it over: the enciphered bytes, their ISO 9564-1
- * format, and the id of the key that enciphered them. Immutable and threadsafe; the bytes are
- * copied in and out.
+ * An encrypted PIN block as a PIN pad hands it over: the enciphered bytes, their ISO 9564-1 format,
+ * and the id of the key that enciphered them. Immutable and threadsafe; the bytes are copied in and
+ * out.
  *
  * <p>Sensitive even though encrypted: {@link #toString()} never shows the bytes, and a PIN block
  * must never be logged or persisted.
@@ -23,12 +23,7 @@ public record PinBlock(byte[] bytes, PinBlockFormat format, String keyId) {
     Objects.requireNonNull(keyId, "keyId");
     if (bytes.length != format.blockLength()) {
       throw new IllegalArgumentException(
-          "a "
-              + format
-              + " PIN block has "
-              + format.blockLength()
-              + " bytes, got "
-              + bytes.length);
+          "a " + format + " PIN block has " + format.blockLength() + " bytes, got " + bytes.length);
     }
     if (keyId.trim().isEmpty()) {
       throw new IllegalArgumentException("PIN block key id must not be blank");

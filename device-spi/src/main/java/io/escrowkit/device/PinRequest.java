@@ -27,9 +27,7 @@ public record PinRequest(
 
   public PinRequest {
     Objects.requireNonNull(pan, "pan");
-    if (pan.length() < Pans.MIN_LENGTH
-        || pan.length() > Pans.MAX_LENGTH
-        || !Pans.isDigits(pan)) {
+    if (pan.length() < Pans.MIN_LENGTH || pan.length() > Pans.MAX_LENGTH || !Pans.isDigits(pan)) {
       throw new InvalidCardDataException(
           "PIN request PAN " + Pans.mask(pan) + " is not 12 to 19 digits");
     }
@@ -41,8 +39,7 @@ public record PinRequest(
 
   /** An ISO format 0 request for {@code card} under the PIN pad's default PIN key. */
   public static PinRequest forCard(CardData card, String amountText, Duration timeout) {
-    return new PinRequest(
-        card.pan(), PinBlockFormat.ISO_0, Optional.empty(), amountText, timeout);
+    return new PinRequest(card.pan(), PinBlockFormat.ISO_0, Optional.empty(), amountText, timeout);
   }
 
   /** The same request in another PIN block format. */

@@ -4,8 +4,8 @@ import java.security.MessageDigest;
 
 /**
  * The terminal's key store and crypto engine (often the PIN pad's secure element): computes and
- * checks MACs, and may encrypt PINs, under keys it names by id and never gives out.
- * Implementations say whether they are threadsafe.
+ * checks MACs, and may encrypt PINs, under keys it names by id and never gives out. Implementations
+ * say whether they are threadsafe.
  */
 public interface SecureModule extends SelfTestable {
 
@@ -19,8 +19,8 @@ public interface SecureModule extends SelfTestable {
   byte[] mac(MacAlgorithm algorithm, String keyId, byte[] data);
 
   /**
-   * True when {@code mac} is the MAC of {@code data} under the named key. The comparison takes
-   * the same time wherever the first differing byte is.
+   * True when {@code mac} is the MAC of {@code data} under the named key. The comparison takes the
+   * same time wherever the first differing byte is.
    *
    * @throws DeviceException as {@link #mac}
    */

@@ -1,6 +1,6 @@
 package io.escrowkit.device;
 
-/** A device component that can check itself. */
+/** A device component that can check itself. Implementations say whether they are threadsafe. */
 public interface SelfTestable {
 
   /**

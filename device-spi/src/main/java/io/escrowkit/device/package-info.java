@@ -6,7 +6,7 @@
  * io.escrowkit.device.DeviceException}, and {@link io.escrowkit.device.Devices}, which finds the
  * vendor's implementations through {@link io.escrowkit.device.spi.DeviceProvider}.
  *
- * <p>JDK only, and Android API 26 compatible. Card data is sensitive: values here never show a
- * full PAN, track data or PIN block in {@code toString()} or exception messages.
+ * <p>JDK only, and Android API 26 compatible. Card data is sensitive: values here never show a full
+ * PAN, track data or PIN block in {@code toString()} or exception messages.
  */
 package io.escrowkit.device;

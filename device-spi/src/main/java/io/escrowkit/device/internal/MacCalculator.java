@@ -66,8 +66,8 @@ public final class MacCalculator {
 
   /**
    * UnionPay POS ECB MAC: XOR every 8-byte block, expand the result to 16 hex characters, encrypt
-   * the first 8, XOR with the last 8, encrypt again; the MAC is the first 8 hex characters of
-   * that, as ASCII bytes.
+   * the first 8, XOR with the last 8, encrypt again; the MAC is the first 8 hex characters of that,
+   * as ASCII bytes.
    */
   private static byte[] unionPayEcbMac(byte[] key, byte[] data) throws GeneralSecurityException {
     byte[] folded = new byte[BLOCK];

@@ -48,8 +48,8 @@ public final class Pans {
 
   /**
    * First six and last four characters with the rest replaced by {@code '*'}: {@code
-   * 6200000000000005} becomes {@code 620000******0005}. Text too short to hide anything is
-   * replaced entirely, so a mistyped fragment of a PAN never shows either.
+   * 6200000000000005} becomes {@code 620000******0005}. Text too short to hide anything is replaced
+   * entirely, so a mistyped fragment of a PAN never shows either.
    */
   public static String mask(CharSequence pan) {
     int length = pan.length();

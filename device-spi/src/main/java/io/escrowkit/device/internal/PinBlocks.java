@@ -2,6 +2,7 @@ package io.escrowkit.device.internal;
 
 import io.escrowkit.device.PinBlockFormat;
 import java.nio.CharBuffer;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -44,7 +45,11 @@ public final class PinBlocks {
     return block;
   }
 
-  /** The PIN in a clear block, or an {@link IllegalArgumentException} if it is not one. */
+  /**
+   * The PIN in a clear block, or an {@link IllegalArgumentException} if it is not one: wrong
+   * control nibble or length, a non-digit in the PIN, or fill that does not match the format (which
+   * is how a block formed with another PAN usually shows).
+   */
   public static char[] pin(PinBlockFormat format, byte[] clearBlock, String pan) {
     byte[] block = clearBlock.clone();
     if (format.panBound()) {
@@ -55,10 +60,16 @@ public final class PinBlocks {
     if (control != control(format) || length < MIN_PIN_LENGTH || length > MAX_PIN_LENGTH) {
       throw new IllegalArgumentException("not a " + format + " PIN block for this PAN");
     }
+    for (int i = 2 + length; i < NIBBLES; i++) {
+      if (!validFill(format, nibble(block, i))) {
+        throw new IllegalArgumentException("not a " + format + " PIN block for this PAN");
+      }
+    }
     char[] pin = new char[length];
     for (int i = 0; i < length; i++) {
       int digit = nibble(block, 2 + i);
       if (digit > 9) {
+        Arrays.fill(pin, '\0');
         throw new IllegalArgumentException("not a " + format + " PIN block for this PAN");
       }
       pin[i] = (char) ('0' + digit);
@@ -83,9 +94,17 @@ public final class PinBlocks {
     };
   }
 
+  private static boolean validFill(PinBlockFormat format, int nibble) {
+    return switch (format) {
+      case ISO_0 -> nibble == 0xF;
+      case ISO_3 -> nibble >= 0xA;
+      default -> true;
+    };
+  }
+
   /**
-   * 0000 followed by the 12 rightmost PAN digits excluding the check digit, zero-padded on the
-   * left when the PAN is shorter.
+   * 0000 followed by the 12 rightmost PAN digits excluding the check digit, zero-padded on the left
+   * when the PAN is shorter.
    */
   private static byte[] panField(String pan) {
     int[] nibbles = new int[NIBBLES];

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a simulated person does next: queued answers first, then the fallback answer if one is
- * set. Threadsafe.
+ * What a simulated person does next: queued answers first, then the fallback answer if one is set.
+ * Threadsafe.
  */
 final class Script<T> {
 

@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A card reader that hands out scripted cards: those {@link #present presented} first, in order,
- * then the {@link #presentByDefault default card} if one is set; with neither, a read times out
- * at once. Records every request. Threadsafe.
+ * then the {@link #presentByDefault default card} if one is set; with neither, a read times out at
+ * once. Records every request. Threadsafe.
  */
 public final class SimulatedCardReader extends SimulatedComponent implements CardReader {
 

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A display that records what it shows and answers questions from a script: {@link #answer
- * queued} answers first, then the {@link #answerByDefault default} if set; with neither, a
- * question times out at once. Threadsafe.
+ * A display that records what it shows and answers questions from a script: {@link #answer queued}
+ * answers first, then the {@link #answerByDefault default} if set; with neither, a question times
+ * out at once. Threadsafe.
  */
 public final class SimulatedDisplay extends SimulatedComponent implements Display {
 

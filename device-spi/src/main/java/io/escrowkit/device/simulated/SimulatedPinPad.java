@@ -56,8 +56,7 @@ public final class SimulatedPinPad extends SimulatedComponent implements PinPad 
     Objects.requireNonNull(request, "request");
     beforeCall("requestPin");
     requests.add(request);
-    String pin =
-        pins.next().orElseThrow(() -> nothingScripted("PIN entered", request.timeout()));
+    String pin = pins.next().orElseThrow(() -> nothingScripted("PIN entered", request.timeout()));
     char[] digits = pin.toCharArray();
     try {
       return secureModule.encryptPin(

@@ -28,8 +28,8 @@ import java.util.TreeMap;
  *
  * <p>{@link #withTestKeys} loads three well-known test keys: {@value #TEST_MAC_KEY_ID}
  * (double-length, for X9.19 and the UnionPay ECB MAC), {@value #TEST_MAC_SINGLE_KEY_ID}
- * (single-length, for X9.9) and {@value #TEST_PIN_KEY_ID} (double-length PIN key). A simulated
- * host built with the same keys verifies the terminal's MACs and PINs.
+ * (single-length, for X9.9) and {@value #TEST_PIN_KEY_ID} (double-length PIN key). A simulated host
+ * built with the same keys verifies the terminal's MACs and PINs.
  */
 public final class SoftwareSecureModule extends SimulatedComponent implements SecureModule {
 

@@ -2,6 +2,7 @@ package io.escrowkit.device.simulated;
 
 import io.escrowkit.device.CardData;
 import io.escrowkit.device.EntryMode;
+import io.escrowkit.device.internal.Hex;
 import java.time.YearMonth;
 
 /**
@@ -26,10 +27,7 @@ public final class TestCards {
   public static final YearMonth TEST_EXPIRY = YearMonth.of(2049, 12);
 
   /** A minimal EMV data block: tag 9F26 (application cryptogram), 8 placeholder bytes. */
-  private static final byte[] TEST_EMV_DATA = {
-    (byte) 0x9F, 0x26, 0x08, 0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xAB, (byte) 0xCD,
-    (byte) 0xEF
-  };
+  private static final String TEST_EMV_DATA = "9F26080123456789ABCDEF";
 
   private TestCards() {}
 
@@ -46,7 +44,7 @@ public final class TestCards {
         .entryMode(EntryMode.CHIP)
         .track2(pan + "=4912" + "201" + "0000000000")
         .cardSequenceNumber("001")
-        .emvData(TEST_EMV_DATA)
+        .emvData(Hex.decode(TEST_EMV_DATA))
         .build();
   }
 
