@@ -160,12 +160,20 @@ public final class EscrowStateMachine {
     return Admission.of(amount);
   }
 
+  /**
+   * Whether a capture of {@code amount} ends the hold: the scheme allows one capture, the caller
+   * said final, or the hold is used up. The host then releases whatever remains.
+   */
+  public boolean completesHold(EscrowSnapshot escrow, Money amount, boolean finalFlag) {
+    boolean holdUsedUp = !escrow.held().isGreaterThan(escrow.captured().plus(amount));
+    return !profile.multipleCaptures() || finalFlag || holdUsedUp;
+  }
+
   private EscrowSnapshot afterCapture(EscrowSnapshot escrow, PendingRequest request, Instant at) {
     List<Capture> captures = new ArrayList<>(escrow.captures());
     captures.add(new Capture(request.amount(), at, request.trace()));
+    boolean isFinal = completesHold(escrow, request.amount(), request.finalCapture());
     EscrowSnapshot captured = escrow.withCaptures(captures);
-    boolean holdUsedUp = !escrow.held().isGreaterThan(captured.captured());
-    boolean isFinal = !profile.multipleCaptures() || request.finalCapture() || holdUsedUp;
     EscrowState next = isFinal ? EscrowState.CAPTURED : EscrowState.PARTIALLY_CAPTURED;
     return captured.moveTo(next, at, Optional.empty(), Optional.empty());
   }

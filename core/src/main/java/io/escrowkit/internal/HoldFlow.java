@@ -71,7 +71,7 @@ final class HoldFlow {
     TransportRequest toHost = new TransportRequest(RequestType.HOLD, request.operationId(),
         escrowId, context.config.merchantId(), context.config.terminalId(), trace, now,
         now.plus(context.config.requestTimeout()), spec.amount(), spec.amount(),
-        Optional.of(spec.card()), spec.pinBlock(), Map.of(), Optional.empty(), Optional.empty());
+        Optional.of(spec.card()), spec.pinBlock(), Map.of(), Optional.empty(), Optional.empty(), false);
     return context.send(toHost).thenApply(outcome -> {
       EscrowResult result = settlement.settle(pending, intent, outcome);
       if (result.status() == OperationStatus.DECLINED) {

@@ -75,7 +75,8 @@ final class OperationFlow {
         request.operationId(), escrow.id(), escrow.merchantId(), escrow.terminalId(), trace, now,
         now.plus(context.config.requestTimeout()), request.amount(), escrow.held(),
         Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), spec.command() == Command.CAPTURE
+            && context.machine.completesHold(escrow, request.amount(), spec.finalCapture()));
     return context.send(toHost).thenApply(outcome -> settlement.settle(pending, intent, outcome));
   }
 

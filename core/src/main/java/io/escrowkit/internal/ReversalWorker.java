@@ -131,7 +131,7 @@ final class ReversalWorker {
         escrow.held(), Optional.empty(), Optional.empty(), escrow.hostReferences(),
         Optional.of(new OriginalRequest(originalType, original.operationId(), original.trace(),
             original.sentAt(), original.amount())),
-        Optional.of(item.reasonCode()));
+        Optional.of(item.reasonCode()), false);
   }
 
   private static JournalWrite emptyWrite() {

@@ -140,10 +140,11 @@ public final class InMemoryTransport implements Transport {
         undo = e -> new HostLedger.Entry(e.held(), e.captured(), e.refunded(), e.released(), true);
         break;
       case CAPTURE:
-        ledger.update(escrowId, e -> new HostLedger.Entry(
-            e.held(), e.captured().plus(amount), e.refunded(), e.released(), e.reversed()));
-        undo = e -> new HostLedger.Entry(
-            e.held(), e.captured().minus(amount), e.refunded(), e.released(), e.reversed());
+        boolean completes = request.completesHold();
+        ledger.update(escrowId, e -> new HostLedger.Entry(e.held(), e.captured().plus(amount),
+            e.refunded(), e.released() || completes, e.reversed()));
+        undo = e -> new HostLedger.Entry(e.held(), e.captured().minus(amount), e.refunded(),
+            e.released() && !completes, e.reversed());
         break;
       case RELEASE:
         ledger.update(escrowId, e -> new HostLedger.Entry(

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param hostReferences what the host returned with the hold, for follow-ups
  * @param original for a reversal: the request being reversed
  * @param reversalReason for a reversal: its reason code (field 39), e.g. "98"
+ * @param completesHold for a capture: it is the last one, and the host releases whatever remains
+ *     of the hold (always so under single-capture schemes such as UnionPay)
  */
 public record TransportRequest(
     RequestType type,
@@ -44,7 +46,8 @@ public record TransportRequest(
     Optional<PinBlock> pinBlock,
     Map<String, String> hostReferences,
     Optional<OriginalRequest> original,
-    Optional<String> reversalReason) {
+    Optional<String> reversalReason,
+    boolean completesHold) {
 
   public TransportRequest {
     Objects.requireNonNull(type, "type");

@@ -32,7 +32,18 @@ public final class StateWaiter implements EscrowListener {
 
   /** Waits (at most {@code limit}) until {@code escrowId} has entered {@code state}. */
   public TransitionEvent awaitState(String escrowId, EscrowState state, Duration limit) {
-    Predicate<TransitionEvent> match = e -> e.escrowId().equals(escrowId) && e.to() == state;
+    return await(e -> e.escrowId().equals(escrowId) && e.to() == state,
+        "escrow " + escrowId + " did not reach " + state, escrowId, limit);
+  }
+
+  /** Waits (at most {@code limit}) until {@code escrowId} has left {@code state}. */
+  public TransitionEvent awaitLeaving(String escrowId, EscrowState state, Duration limit) {
+    return await(e -> e.escrowId().equals(escrowId) && e.from().equals(java.util.Optional.of(state)),
+        "escrow " + escrowId + " did not leave " + state, escrowId, limit);
+  }
+
+  private TransitionEvent await(
+      Predicate<TransitionEvent> match, String failure, String escrowId, Duration limit) {
     CompletableFuture<TransitionEvent> done = new CompletableFuture<>();
     synchronized (this) {
       for (TransitionEvent seen : events) {
@@ -45,8 +56,7 @@ public final class StateWaiter implements EscrowListener {
     try {
       return done.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      throw new AssertionError("escrow " + escrowId + " did not reach " + state + " within "
-          + limit + "; events: " + eventsOf(escrowId), e);
+      throw new AssertionError(failure + " within " + limit + "; events: " + eventsOf(escrowId), e);
     }
   }
 
