@@ -62,7 +62,9 @@ final class HoldFlow {
     EscrowSnapshot pending = newEscrow(spec, cardToken, escrowId, EscrowState.HOLD_PENDING,
         Optional.of(request), now);
     try {
-      context.write(JournalWrite.of(pending, created(pending, "hold requested", now))
+      context.write(JournalWrite.of(pending, created(pending,
+          "hold requested: " + spec.amount() + ", card " + spec.card().maskedPan() + " ("
+              + spec.card().entryMode() + ")", now))
           .withIdempotency(intent));
     } catch (JournalConflictException raced) {
       return guard.replay(context.journal.idempotency(spec.key()).orElseThrow(() -> raced),

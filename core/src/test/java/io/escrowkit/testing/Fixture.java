@@ -30,10 +30,16 @@ public final class Fixture implements AutoCloseable {
 
   public Fixture(InMemoryTransport transport,
       java.util.function.UnaryOperator<EscrowClientBuilder> more) {
-    this.transport = transport;
+    this(transport, transport, more);
+  }
+
+  /** The client talks to {@code wire}, which should end at {@code host}. */
+  public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire,
+      java.util.function.UnaryOperator<EscrowClientBuilder> more) {
+    this.transport = host;
     this.client = more.apply(EscrowClient.builder()
         .merchant(MERCHANT, TERMINAL)
-        .transport(transport)
+        .transport(wire)
         .journal(journal)
         .clock(clock)
         .random(new Random(42))
