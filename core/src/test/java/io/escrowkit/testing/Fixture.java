@@ -4,6 +4,7 @@ import io.escrowkit.EscrowClient;
 import io.escrowkit.EscrowClientBuilder;
 import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.memory.InMemoryTransport;
+import io.escrowkit.spi.Journal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -18,7 +19,7 @@ public final class Fixture implements AutoCloseable {
   public static final Instant START = Instant.parse("2026-11-25T02:00:00Z");
 
   public final MutableClock clock = new MutableClock(START);
-  public final InMemoryJournal journal = new InMemoryJournal();
+  public final Journal journal;
   public final InMemoryTransport transport;
   public final StateWaiter events = new StateWaiter();
   public final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
@@ -36,7 +37,14 @@ public final class Fixture implements AutoCloseable {
   /** The client talks to {@code wire}, which should end at {@code host}. */
   public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire,
       java.util.function.UnaryOperator<EscrowClientBuilder> more) {
+    this(host, wire, new InMemoryJournal(), more);
+  }
+
+  /** The client talks to {@code wire}, which should end at {@code host}, and keeps {@code journal}. */
+  public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire, Journal journal,
+      java.util.function.UnaryOperator<EscrowClientBuilder> more) {
     this.transport = host;
+    this.journal = journal;
     this.client = more.apply(EscrowClient.builder()
         .merchant(MERCHANT, TERMINAL)
         .transport(wire)

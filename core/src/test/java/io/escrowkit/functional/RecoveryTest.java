@@ -1,0 +1,100 @@
+package io.escrowkit.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.escrowkit.Escrow;
+import io.escrowkit.EscrowClient;
+import io.escrowkit.EscrowResult;
+import io.escrowkit.EscrowState;
+import io.escrowkit.JournalFailureException;
+import io.escrowkit.Money;
+import io.escrowkit.OperationStatus;
+import io.escrowkit.RecoveryReport;
+import io.escrowkit.device.simulated.TestCards;
+import io.escrowkit.memory.Fault;
+import io.escrowkit.memory.InMemoryJournal;
+import io.escrowkit.memory.InMemoryTransport;
+import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.testing.Fixture;
+import io.escrowkit.testing.ForwardingJournal;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RecoveryTest {
+
+  @Test
+  void aRequestLeftPendingByAVanishedClientIsReversedByTheNextOne() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    host.injectNext(RequestType.HOLD, Fault.HANG);
+    InMemoryJournal shared = new InMemoryJournal();
+    ScheduledExecutorService doomed = Executors.newScheduledThreadPool(1);
+    EscrowClient vanishing = EscrowClient.builder().merchant(Fixture.MERCHANT, Fixture.TERMINAL)
+        .transport(host).journal(shared).random(new Random(1)).scheduler(doomed)
+        .clock(new io.escrowkit.testing.MutableClock(Fixture.START))
+        .requestTimeout(Duration.ofHours(1)).build();
+    CompletableFuture<Escrow> never = vanishing.hold(Money.of("50.00", "CNY")).reference("orphan")
+        .card(TestCards.unionPayChip()).idempotencyKey("orphan-key").executeAsync();
+    doomed.shutdownNow(); // the client's process "dies": no deadline timer, no settlement
+    String escrowId = shared.findByReference("orphan").get().id();
+    assertThat(shared.find(escrowId).get().state()).isEqualTo(EscrowState.HOLD_PENDING);
+    assertThat(host.ledger().entry(escrowId).get().holdActive()).isTrue();
+
+    try (Fixture successor = new Fixture(host, host, shared, b -> b.recoverOnStart(false))) {
+      successor.clock.advance(Duration.ofHours(3)); // well past the orphan's own deadline
+      assertThat(successor.client.recover().requestsInDoubt()).isEqualTo(1);
+      successor.events.awaitState(escrowId, EscrowState.REVERSED, Duration.ofSeconds(10));
+      assertThat(successor.client.recover()).isEqualTo(new RecoveryReport(0, 0, 0));
+    }
+    assertThat(host.ledger().entry(escrowId).get().holdActive()).isFalse();
+    EscrowResult recorded = shared.idempotency("orphan-key").get().result().get();
+    assertThat(recorded.status()).isEqualTo(OperationStatus.IN_DOUBT);
+    assertThat(never).isNotDone();
+    vanishing.close();
+  }
+
+  @Test
+  void aYoungPendingRequestIsLeftToItsOwnClient() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    host.injectNext(RequestType.HOLD, Fault.HANG);
+    try (Fixture owner = new Fixture(host, b -> b.recoverOnStart(false))) {
+      owner.client.hold(Money.of("50.00", "CNY")).reference("young")
+          .card(TestCards.unionPayChip()).executeAsync();
+      assertThat(owner.journal.findByReference("young").get().state())
+          .isEqualTo(EscrowState.HOLD_PENDING);
+      assertThat(owner.client.recover().requestsInDoubt()).isZero();
+    }
+  }
+
+  @Test
+  void aJournalThatCannotRecordAnOutcomeStopsTheClient() {
+    AtomicInteger writes = new AtomicInteger();
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    ForwardingJournal failingSecondWrite = new ForwardingJournal(new InMemoryJournal()) {
+      @Override
+      public void write(JournalWrite write) {
+        if (writes.incrementAndGet() == 2) {
+          throw new IllegalStateException("disk full");
+        }
+        super.write(write);
+      }
+    };
+    try (Fixture fixture = new Fixture(host, host, failingSecondWrite, b -> b)) {
+      assertThatThrownBy(() -> fixture.client.hold(Money.of("10.00", "CNY")).reference("disk")
+          .card(TestCards.unionPayChip()).execute())
+          .isInstanceOf(JournalFailureException.class)
+          .hasMessageContaining("journal could not record");
+      assertThatThrownBy(() -> fixture.client.hold(Money.of("10.00", "CNY")).reference("after")
+          .card(TestCards.unionPayChip()).execute())
+          .isInstanceOf(JournalFailureException.class)
+          .hasMessageContaining("client stopped");
+      assertThat(host.received(RequestType.HOLD)).isEqualTo(1);
+    }
+  }
+}
