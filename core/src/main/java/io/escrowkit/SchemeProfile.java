@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param holdValidity how long a hold lasts before it expires uncaptured
  * @param voidRestoresHold whether voiding a capture puts the hold back (else the escrow ends VOIDED)
  * @param businessZone the zone whose calendar day bounds a void ("same business day")
+ * @param reversalFirst whether a reversal the terminal still owes is sent, and acknowledged,
+ *     before the terminal's next online request (UnionPay POS terminals must)
  */
 public record SchemeProfile(
     String name,
@@ -24,7 +26,8 @@ public record SchemeProfile(
     boolean multipleCaptures,
     Duration holdValidity,
     boolean voidRestoresHold,
-    ZoneId businessZone) {
+    ZoneId businessZone,
+    boolean reversalFirst) {
 
   public SchemeProfile {
     Objects.requireNonNull(name, "name");
@@ -44,12 +47,12 @@ public record SchemeProfile(
 
   /**
    * China UnionPay pre-authorization: one completion of up to 115% of the hold (the rest is
-   * released with it), holds valid 30 days, a completion void restores the pre-authorization, and
-   * the business day is Beijing time.
+   * released with it), holds valid 30 days, a completion void restores the pre-authorization, the
+   * business day is Beijing time, and an owed reversal goes out before the next request.
    */
   public static SchemeProfile unionPay() {
     return new SchemeProfile(
-        "UnionPay", 115, false, Duration.ofDays(30), true, ZoneId.of("Asia/Shanghai"));
+        "UnionPay", 115, false, Duration.ofDays(30), true, ZoneId.of("Asia/Shanghai"), true);
   }
 
   /**
@@ -58,7 +61,8 @@ public record SchemeProfile(
    * {@link #toBuilder()} to the acquirer's contract (e.g. a tolerance for tips).
    */
   public static SchemeProfile genericCard() {
-    return new SchemeProfile("GenericCard", 100, true, Duration.ofDays(7), true, ZoneId.of("UTC"));
+    return new SchemeProfile(
+        "GenericCard", 100, true, Duration.ofDays(7), true, ZoneId.of("UTC"), false);
   }
 
   public Builder toBuilder() {
@@ -78,6 +82,7 @@ public record SchemeProfile(
     private Duration holdValidity;
     private boolean voidRestoresHold;
     private ZoneId businessZone;
+    private boolean reversalFirst;
 
     Builder(SchemeProfile from) {
       name = from.name;
@@ -86,6 +91,7 @@ public record SchemeProfile(
       holdValidity = from.holdValidity;
       voidRestoresHold = from.voidRestoresHold;
       businessZone = from.businessZone;
+      reversalFirst = from.reversalFirst;
     }
 
     public Builder name(String name) {
@@ -118,10 +124,15 @@ public record SchemeProfile(
       return this;
     }
 
+    public Builder reversalFirst(boolean first) {
+      this.reversalFirst = first;
+      return this;
+    }
+
     public SchemeProfile build() {
       return new SchemeProfile(
           name, captureTolerancePercent, multipleCaptures, holdValidity, voidRestoresHold,
-          businessZone);
+          businessZone, reversalFirst);
     }
   }
 }

@@ -42,7 +42,7 @@ public final class EngineContext {
   final EscrowStateMachine machine;
   final Ids ids;
   final CardTokenizer tokenizer;
-  final KeyedSerializer serializer = new KeyedSerializer();
+  final KeyedSerializer serializer;
   private final List<EscrowListener> listeners;
   private final AtomicReference<Throwable> halted = new AtomicReference<>();
 
@@ -64,6 +64,7 @@ public final class EngineContext {
     this.random = random;
     this.scheduler = scheduler;
     this.executor = executor;
+    this.serializer = new KeyedSerializer(executor);
     this.risk = risk;
     this.listeners = List.copyOf(listeners);
     this.machine = new EscrowStateMachine(config.profile());

@@ -30,8 +30,8 @@ public final class EscrowEngine implements AutoCloseable {
     IdempotencyGuard guard = new IdempotencyGuard(context.journal);
     this.reversals = new ReversalWorker(context);
     Settlement settlement = new Settlement(context, reversals);
-    this.holds = new HoldFlow(context, guard, settlement);
-    this.operations = new OperationFlow(context, guard, settlement);
+    this.holds = new HoldFlow(context, guard, settlement, reversals);
+    this.operations = new OperationFlow(context, guard, settlement, reversals);
     this.recovery = new Recovery(context, reversals);
   }
 

@@ -29,11 +29,14 @@ final class HoldFlow {
   private final EngineContext context;
   private final IdempotencyGuard guard;
   private final Settlement settlement;
+  private final ReversalWorker reversals;
 
-  HoldFlow(EngineContext context, IdempotencyGuard guard, Settlement settlement) {
+  HoldFlow(EngineContext context, IdempotencyGuard guard, Settlement settlement,
+      ReversalWorker reversals) {
     this.context = context;
     this.guard = guard;
     this.settlement = settlement;
+    this.reversals = reversals;
   }
 
   CompletableFuture<EscrowResult> hold(HoldSpec spec) {
@@ -42,7 +45,9 @@ final class HoldFlow {
     String fingerprint = "HOLD amount=" + spec.amount() + " reference=" + spec.reference()
         + " card=" + cardToken + " merchant=" + context.config.merchantId() + " terminal="
         + context.config.terminalId();
-    return guard.run(spec.key(), fingerprint, () -> first(spec, cardToken, fingerprint));
+    return guard.run(spec.key(), fingerprint,
+        () -> reversals.clearFor(context.config.terminalId(), "")
+            .thenCompose(clear -> first(spec, cardToken, fingerprint)));
   }
 
   private CompletableFuture<EscrowResult> first(HoldSpec spec, String cardToken, String fingerprint) {

@@ -3,6 +3,7 @@ package io.escrowkit.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +12,15 @@ import java.util.function.Supplier;
  */
 public final class KeyedSerializer {
   private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
+  private final Executor executor;
+
+  /**
+   * @param executor runs a task that had to wait for its turn, so a long queue of tasks that end at
+   *     once never completes one inside another on one thread's stack
+   */
+  public KeyedSerializer(Executor executor) {
+    this.executor = executor;
+  }
 
   public <T> CompletableFuture<T> submit(String key, Supplier<CompletableFuture<T>> task) {
     CompletableFuture<Void> mine = new CompletableFuture<>();
@@ -18,9 +28,9 @@ public final class KeyedSerializer {
     synchronized (this) {
       previous = tails.put(key, mine);
     }
-    CompletableFuture<Void> start =
-        previous == null ? CompletableFuture.completedFuture(null) : previous;
-    CompletableFuture<T> result = start.thenCompose(ignored -> Futures.invoke(task));
+    CompletableFuture<T> result = previous == null
+        ? Futures.invoke(task)
+        : previous.thenComposeAsync(ignored -> Futures.invoke(task), executor);
     result.whenComplete((value, error) -> {
       synchronized (this) {
         tails.remove(key, mine);

@@ -3,6 +3,7 @@ package io.escrowkit.internal;
 import io.escrowkit.Command;
 import io.escrowkit.EscrowResult;
 import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.Money;
 import io.escrowkit.Operation;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.PendingRequest;
@@ -27,17 +28,25 @@ final class OperationFlow {
   private final EngineContext context;
   private final IdempotencyGuard guard;
   private final Settlement settlement;
+  private final ReversalWorker reversals;
 
-  OperationFlow(EngineContext context, IdempotencyGuard guard, Settlement settlement) {
+  OperationFlow(EngineContext context, IdempotencyGuard guard, Settlement settlement,
+      ReversalWorker reversals) {
     this.context = context;
     this.guard = guard;
     this.settlement = settlement;
+    this.reversals = reversals;
   }
 
   CompletableFuture<EscrowResult> run(OperationSpec spec) {
     context.ensureRunning();
+    // Owed reversals of other escrows are settled before taking this escrow's turn, never while
+    // holding it: two escrows each waiting on the other's reversal would wait forever.
+    String terminalId = context.journal.find(spec.escrowId())
+        .map(EscrowSnapshot::terminalId).orElse(context.config.terminalId());
     return guard.run(spec.key(), spec.fingerprint(),
-        () -> context.serializer.submit(spec.escrowId(), () -> first(spec)));
+        () -> reversals.clearFor(terminalId, spec.escrowId())
+            .thenCompose(clear -> context.serializer.submit(spec.escrowId(), () -> first(spec))));
   }
 
   private CompletableFuture<EscrowResult> first(OperationSpec spec) {
@@ -59,9 +68,10 @@ final class OperationFlow {
       RuleViolation violation = admission.violation().get();
       return refuse(intent, escrow, Failure.operator(violation.code(), violation.detail()));
     }
+    Money amount = admission.amount().get();
     long trace = context.journal.nextTrace(escrow.terminalId());
     PendingRequest request = new PendingRequest(operation, context.ids.operationId(), spec.key(),
-        admission.amount().get(), spec.finalCapture(), trace, now);
+        amount, spec.finalCapture(), trace, now);
     EscrowSnapshot pending = context.machine.begin(escrow, spec.command(), request);
     try {
       context.write(JournalWrite.of(pending, Settlement.event(escrow, pending,

@@ -4,6 +4,7 @@ import io.escrowkit.Command;
 import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
 import io.escrowkit.PendingRequest;
+import io.escrowkit.ReversalPendingException;
 import io.escrowkit.spi.JournalConflictException;
 import io.escrowkit.spi.JournalWrite;
 import io.escrowkit.spi.OriginalRequest;
@@ -32,6 +33,9 @@ final class ReversalWorker {
   private static final Logger log = LoggerFactory.getLogger(ReversalWorker.class);
   private static final int CLAIM_BATCH = 64;
   private final EngineContext context;
+  /** One attempt at a time per work item, however many callers want it settled. */
+  private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<Void>> attempts =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean closed;
 
   ReversalWorker(EngineContext context) {
@@ -67,8 +71,7 @@ final class ReversalWorker {
       List<WorkItem> due = context.journal.claimDueWork(now, CLAIM_BATCH, context.config.workLease());
       for (WorkItem item : due) {
         if (item.kind() == WorkItem.Kind.REVERSAL) {
-          context.serializer.submit(item.escrowId(), () -> attempt(item))
-              .whenComplete((ignored, error) -> {
+          attemptOnce(item).whenComplete((ignored, error) -> {
                 if (error != null) {
                   log.error("reversal {} of escrow {} failed; it stays owed", item.id(),
                       item.escrowId(), error);
@@ -82,6 +85,63 @@ final class ReversalWorker {
     } catch (RuntimeException e) {
       log.error("could not read owed work from the journal", e);
     }
+  }
+
+  /**
+   * Completes when the terminal may send a new request: at once unless the scheme wants owed
+   * reversals first; then after sending them, or with a {@link ReversalPendingException} if some
+   * are still owed.
+   */
+  CompletableFuture<Void> clearFor(String terminalId, String asking) {
+    if (!context.config.profile().reversalFirst()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return settleOwed(terminalId, asking).thenCompose(owed -> owed == 0
+        ? CompletableFuture.<Void>completedFuture(null)
+        : Futures.<Void>failed(new ReversalPendingException(terminalId, owed)));
+  }
+
+  /**
+   * Sends, once each and now, the reversals owed for escrows of {@code terminalId} other than
+   * {@code asking}; completes with how many are still owed afterwards.
+   */
+  CompletableFuture<Integer> settleOwed(String terminalId, String asking) {
+    List<CompletableFuture<Void>> sent = new java.util.ArrayList<>();
+    for (WorkItem item : owedBy(terminalId, asking)) {
+      sent.add(attemptOnce(item));
+    }
+    return CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0]))
+        .handle((done, error) -> owedBy(terminalId, asking).size());
+  }
+
+  /** Joins the attempt at {@code item} in progress, or starts one (serialized on its escrow). */
+  private CompletableFuture<Void> attemptOnce(WorkItem item) {
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> running = attempts.putIfAbsent(item.id(), mine);
+    if (running != null) {
+      return running;
+    }
+    context.serializer.submit(item.escrowId(), () -> attempt(item)).whenComplete((done, error) -> {
+      attempts.remove(item.id(), mine);
+      if (error != null) {
+        mine.completeExceptionally(error);
+      } else {
+        mine.complete(null);
+      }
+    });
+    return mine;
+  }
+
+  private List<WorkItem> owedBy(String terminalId, String asking) {
+    List<WorkItem> owed = new java.util.ArrayList<>();
+    for (WorkItem item : context.journal.pendingWork()) {
+      if (item.kind() == WorkItem.Kind.REVERSAL && !item.escrowId().equals(asking)
+          && context.journal.find(item.escrowId())
+              .map(escrow -> escrow.terminalId().equals(terminalId)).orElse(false)) {
+        owed.add(item);
+      }
+    }
+    return owed;
   }
 
   private CompletableFuture<Void> attempt(WorkItem item) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.escrowkit.Escrow;
 import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
+import io.escrowkit.HoldRequest;
+import io.escrowkit.OperationRequest;
+import io.escrowkit.ReversalPendingException;
 import io.escrowkit.Money;
 import io.escrowkit.TransitionEvent;
 import io.escrowkit.device.simulated.TestCards;
@@ -21,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +33,31 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 1,000 escrows driven from eight threads through a transport that loses, breaks or corrupts 5%
- * of requests (reversals included). Afterwards nothing is pending or in doubt, every in-doubt
+ * of requests (reversals included), under the UnionPay profile, where an owed reversal must be
+ * acknowledged before the terminal's next request (callers retry with the same key). Afterwards nothing is pending or in doubt, every in-doubt
  * request was reversed exactly once, and the client's books agree with the host's.
  */
 class ConcurrentEscrowsTest {
   private static final int ESCROWS = 1_000;
   private static final Money HOLD = Money.of("100.00", "CNY");
   private static final Money CAPTURE = Money.of("80.00", "CNY");
+  private static final int MAX_TRIES = 200;
+
+  /**
+   * What an application does on a {@link ReversalPendingException} (UnionPay: an owed reversal
+   * goes first): the same request again, so the same idempotency key.
+   */
+  private static CompletableFuture<Escrow> retried(
+      Supplier<CompletableFuture<Escrow>> call, int triesLeft) {
+    return call.get().handle((escrow, error) -> {
+      Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+      if (cause instanceof ReversalPendingException && triesLeft > 1) {
+        return retried(call, triesLeft - 1);
+      }
+      return error == null ? CompletableFuture.completedFuture(escrow)
+          : CompletableFuture.<Escrow>failedFuture(cause);
+    }).thenCompose(next -> next);
+  }
 
   @Test
   void thousandEscrowsUnderFaultsEndSettledAndAgreeWithTheHost() throws Exception {
@@ -49,14 +72,17 @@ class ConcurrentEscrowsTest {
       for (int i = 0; i < ESCROWS; i++) {
         int n = i;
         runs.add(CompletableFuture.supplyAsync(() -> n, callers)
-            .thenCompose(k -> fixture.client.hold(HOLD).reference("r-" + k)
-                .card(TestCards.unionPayChip()).executeAsync())
+            .thenCompose(k -> {
+              HoldRequest hold = fixture.client.hold(HOLD).reference("r-" + k)
+                  .card(TestCards.unionPayChip());
+              return retried(hold::executeAsync, MAX_TRIES);
+            })
             .thenCompose(held -> {
               if (held.state() != EscrowState.HELD) {
                 return CompletableFuture.completedFuture(held);
               }
-              return n % 3 == 0 ? held.release().executeAsync()
-                  : held.capture(CAPTURE).executeAsync();
+              OperationRequest next = n % 3 == 0 ? held.release() : held.capture(CAPTURE);
+              return retried(next::executeAsync, MAX_TRIES);
             }));
       }
       CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).get(2, TimeUnit.MINUTES);
