@@ -1,0 +1,112 @@
+package io.escrowkit.iso8583.internal;
+
+import io.escrowkit.iso8583.IsoFormatException;
+
+/**
+ * Packed BCD: two digits per byte, high nibble first. An odd digit count gets one pad nibble, in
+ * front ({@code leftPad}) or behind. Characters map to nibbles as {@code c - '0'}, so the track
+ * characters {@code : ; < = > ?} are nibbles A to F ({@code '='} is D).
+ */
+final class Bcd {
+
+  private Bcd() {}
+
+  /** The number of bytes for a digit count. */
+  static int bytes(int digits) {
+    return (digits + 1) >>> 1;
+  }
+
+  /** The nibble index of the first digit: 1 if an odd count is padded in front, else 0. */
+  static int lead(int digits, boolean leftPad) {
+    return (digits & 1) != 0 && leftPad ? 1 : 0;
+  }
+
+  /** The nibble at {@code index} counted from the high nibble of {@code b[off]}. */
+  static int nibble(byte[] b, int off, int index) {
+    int v = b[off + (index >>> 1)];
+    return (index & 1) == 0 ? (v >>> 4) & 0xF : v & 0xF;
+  }
+
+  /**
+   * Packs the {@code count} characters of {@code s} starting at {@code from} as {@code digits}
+   * digits, zero-filled in front when {@code count < digits}.
+   */
+  static void pack(
+      String s, int from, int count, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
+    int lead = lead(digits, leftPad);
+    int zeros = digits - count;
+    int nibbles = bytes(digits) << 1;
+    for (int i = 0; i < nibbles; i += 2) {
+      int hi = nibbleOf(s, from, zeros, digits, padNibble, i - lead);
+      int lo = nibbleOf(s, from, zeros, digits, padNibble, i + 1 - lead);
+      out[off + (i >>> 1)] = (byte) (hi << 4 | lo);
+    }
+  }
+
+  private static int nibbleOf(String s, int from, int zeros, int digits, int pad, int k) {
+    if (k < 0) {
+      return 0;
+    }
+    if (k >= digits) {
+      return pad;
+    }
+    if (k < zeros) {
+      return 0;
+    }
+    return (s.charAt(from + k - zeros) - '0') & 0xF;
+  }
+
+  /** Packs a non-negative long as {@code digits} digits, zero-filled in front. */
+  static void packLong(long v, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
+    int n = bytes(digits);
+    for (int i = 0; i < n; i++) {
+      out[off + i] = 0;
+    }
+    int lead = lead(digits, leftPad);
+    if ((digits & 1) != 0 && !leftPad) {
+      out[off + n - 1] = (byte) padNibble;
+    }
+    long rest = v;
+    for (int k = digits - 1; k >= 0; k--) {
+      int d = (int) (rest % 10);
+      rest /= 10;
+      int index = k + lead;
+      int at = off + (index >>> 1);
+      out[at] = (byte) ((index & 1) == 0 ? out[at] | d << 4 : out[at] | d);
+    }
+  }
+
+  /**
+   * Unpacks {@code digits} nibbles starting at nibble {@code lead} of {@code b[off]} into {@code
+   * out} as characters {@code '0' + nibble}; with {@code strict}, a nibble above 9 is an error.
+   */
+  static void unpack(byte[] b, int off, int lead, int digits, char[] out, int outOff,
+      boolean strict, int field, int base) {
+    for (int j = 0; j < digits; j++) {
+      int n = nibble(b, off, lead + j);
+      if (n > 9 && strict) {
+        throw notDigit(n, off + ((lead + j) >>> 1), field, base);
+      }
+      out[outOff + j] = (char) ('0' + n);
+    }
+  }
+
+  /** Reads {@code digits} decimal nibbles as a long, without allocating. */
+  static long toLong(byte[] b, int off, int lead, int digits, int field, int base) {
+    long v = 0;
+    for (int j = 0; j < digits; j++) {
+      int n = nibble(b, off, lead + j);
+      int at = off + ((lead + j) >>> 1);
+      if (n > 9) {
+        throw notDigit(n, at, field, base);
+      }
+      v = Digits.append(v, n, field, at - base);
+    }
+    return v;
+  }
+
+  private static IsoFormatException notDigit(int nibble, int at, int field, int base) {
+    return new IsoFormatException(
+        field, at - base, "BCD nibble " + Hex.digit(nibble) + " is not a decimal digit");
+  }
+}
