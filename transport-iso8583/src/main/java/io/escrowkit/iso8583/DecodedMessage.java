@@ -148,7 +148,12 @@ public final class DecodedMessage extends DecodedFields {
     return Collections.unmodifiableMap(out);
   }
 
-  /** An independent message with the same content, to re-encode or derive a response from. */
+  /**
+   * An independent message with the same content, to re-encode or derive a response from. Text
+   * fields keep their wire bytes, so re-encoding reproduces them exactly.
+   *
+   * @throws IsoFormatException if a field's content is malformed (as {@link #readString} would)
+   */
   public IsoMessage toMessage() {
     check();
     IsoMessage.Builder b = IsoMessage.builder(spec).mti(mti());
@@ -163,7 +168,8 @@ public final class DecodedMessage extends DecodedFields {
       if (c.spec().valueEncoding().isBinary()) {
         b.set(f, readBytes(f));
       } else {
-        b.set(f, readString(f));
+        int s = slot(f);
+        b.put(f, c.prepareDecoded(buf, index[s], index[s + 1], index[s + 2], start));
       }
     }
     return b.build();

@@ -44,6 +44,12 @@ class BinaryCodec extends FieldCodec {
   }
 
   @Override
+  public long readLong(byte[] b, int off, int len, int units, int base) {
+    throw new IllegalArgumentException(
+        "field " + field + " is " + spec.describe() + ", not numeric: read it as text or bytes");
+  }
+
+  @Override
   public String readString(byte[] b, int off, int len, int units, int base) {
     return Hex.toHex(b, off, len);
   }

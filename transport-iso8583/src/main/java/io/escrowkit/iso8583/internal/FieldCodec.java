@@ -99,10 +99,20 @@ public abstract class FieldCodec {
    */
   public abstract String readString(byte[] b, int off, int len, int units, int base);
 
-  /** The value as a number, without allocating. */
+  /**
+   * The value as a number, without allocating: here, ASCII digits (text in an ASCII-compatible
+   * charset); codecs with other layouts override it.
+   */
   public long readLong(byte[] b, int off, int len, int units, int base) {
-    throw new IllegalArgumentException(
-        "field " + field + " is " + spec.describe() + ", not numeric: read it as text or bytes");
+    long v = 0;
+    for (int i = off; i < off + len; i++) {
+      int d = (b[i] & 0xFF) - '0';
+      if (d < 0 || d > 9) {
+        throw malformed(i, base, "byte at this offset is not a decimal digit");
+      }
+      v = Digits.append(v, d, field, i - base);
+    }
+    return v;
   }
 
   /** The value's bytes: binary content for b fields, the raw wire bytes for others. */
@@ -116,6 +126,17 @@ public abstract class FieldCodec {
   public int copyBytes(byte[] b, int off, int len, int units, byte[] dst, int dstOff, int base) {
     System.arraycopy(b, off, dst, dstOff, len);
     return len;
+  }
+
+  /**
+   * A prepared value holding a decoded field's wire bytes, so a decoded message re-encodes
+   * exactly. Checks the content as {@link #readString} does.
+   */
+  public Object prepareDecoded(byte[] b, int off, int len, int units, int base) {
+    String text = readString(b, off, len, units, base);
+    byte[] wire = new byte[len];
+    System.arraycopy(b, off, wire, 0, len);
+    return new RawValue(text, wire, units);
   }
 
   // ---------------------------------------------------------------- encoding
@@ -150,6 +171,9 @@ public abstract class FieldCodec {
     if (prepared instanceof EncodedText) {
       return ((EncodedText) prepared).bytes.length;
     }
+    if (prepared instanceof RawValue) {
+      return ((RawValue) prepared).units;
+    }
     long v = (Long) prepared;
     return digitCount(Math.abs(v)) + (spec.type() == FieldType.XN ? 1 : 0);
   }
@@ -163,6 +187,11 @@ public abstract class FieldCodec {
   public final int write(Object prepared, byte[] out, int off) {
     int units = units(prepared);
     int at = fixed ? off : prefix.write(units, out, off);
+    if (prepared instanceof RawValue) {
+      byte[] wire = ((RawValue) prepared).wire;
+      System.arraycopy(wire, 0, out, at, wire.length);
+      return at + wire.length;
+    }
     return writeValue(prepared, units, out, at);
   }
 
