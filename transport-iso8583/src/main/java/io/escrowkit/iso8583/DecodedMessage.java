@@ -70,7 +70,7 @@ public final class DecodedMessage extends DecodedFields {
    */
   public String readString(int field) {
     int s = slot(field);
-    return codec(field).readString(buf, index[s], index[s + 1], index[s + 2], start);
+    return codec(field).readString(buf, index[s], index[s + 1], index[s + 2], start, scratch);
   }
 
   /** The value as text, or empty if the field is absent. */

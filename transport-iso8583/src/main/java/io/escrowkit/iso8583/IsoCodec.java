@@ -56,10 +56,7 @@ public final class IsoCodec {
     for (long word : message.bitmapWords()) {
       at = Bitmaps.write(word, spec.bitmapEncoding(), out, at);
     }
-    for (int field : message.fieldArray()) {
-      at = spec.codec(field).write(message.value(field), out, at);
-    }
-    return at - offset;
+    return message.writeFields(out, at) - offset;
   }
 
   /**

@@ -30,8 +30,12 @@ public final class IsoMessage {
   private final int[] fields;
   private final long[] bitmap;
   private final int encodedLength;
+  // In field order, for the encoder: codec, prepared value and length in units of each field.
+  private final FieldCodec[] orderedCodecs;
+  private final Object[] orderedValues;
+  private final int[] orderedUnits;
 
-  private IsoMessage(IsoMessageBuilder b, int[] fields, long[] bitmap, int encodedLength) {
+  private IsoMessage(IsoMessageBuilder b, int[] fields, long[] bitmap) {
     this.spec = b.spec;
     this.mti = b.mti;
     this.tpdu = b.tpdu;
@@ -39,7 +43,22 @@ public final class IsoMessage {
     this.values = b.values.clone();
     this.fields = fields;
     this.bitmap = bitmap;
-    this.encodedLength = encodedLength;
+    int n = fields.length;
+    this.orderedCodecs = new FieldCodec[n];
+    this.orderedValues = new Object[n];
+    this.orderedUnits = new int[n];
+    int length =
+        tpdu.length + header.length + spec.mtiEncoding().bytes()
+            + bitmap.length * spec.bitmapEncoding().bytesPerBitmap();
+    for (int i = 0; i < n; i++) {
+      FieldCodec codec = spec.codec(fields[i]);
+      Object value = values[fields[i]];
+      orderedCodecs[i] = codec;
+      orderedValues[i] = value;
+      orderedUnits[i] = codec.units(value);
+      length += codec.encodedLength(orderedUnits[i]);
+    }
+    this.encodedLength = length;
   }
 
   /** Starts a message for a spec. */
@@ -111,12 +130,16 @@ public final class IsoMessage {
     return encodedLength;
   }
 
-  Object value(int field) {
-    return values[field];
-  }
-
-  int[] fieldArray() {
-    return fields;
+  /** Writes the fields in order at {@code off}; returns the offset after the last. */
+  int writeFields(byte[] out, int off) {
+    int at = off;
+    FieldCodec[] codecs = orderedCodecs;
+    Object[] vals = orderedValues;
+    int[] units = orderedUnits;
+    for (int i = 0; i < codecs.length; i++) {
+      at = codecs[i].write(vals[i], units[i], out, at);
+    }
+    return at;
   }
 
   long[] bitmapWords() {
@@ -219,15 +242,11 @@ public final class IsoMessage {
       int words = highest > 128 ? 3 : highest > 64 ? 2 : 1;
       long[] bitmap = new long[words];
       int[] fields = new int[count];
-      int length =
-          tpdu.length + header.length + spec.mtiEncoding().bytes()
-              + words * spec.bitmapEncoding().bytesPerBitmap();
       int i = 0;
       for (int f = 2; f < values.length; f++) {
         if (values[f] != null) {
           fields[i++] = f;
           bitmap[(f - 1) >>> 6] |= Bitmaps.bit(f);
-          length += spec.codec(f).encodedLength(values[f]);
         }
       }
       if (words > 1) {
@@ -236,7 +255,7 @@ public final class IsoMessage {
       if (words > 2) {
         bitmap[1] |= Bitmaps.bit(65);
       }
-      return new IsoMessage(this, fields, bitmap, length);
+      return new IsoMessage(this, fields, bitmap);
     }
 
     private FieldCodec codecFor(int field) {

@@ -32,6 +32,7 @@ public final class IsoSpec {
   private final int headerLength;
   private final FieldSpec[] fields;
   private final FieldCodec[] codecs;
+  private final int[] fixedWire;
 
   private IsoSpec(Builder b) {
     this.name = b.name;
@@ -42,6 +43,7 @@ public final class IsoSpec {
     this.headerLength = b.headerLength;
     this.fields = new FieldSpec[64 * maxBitmaps + 1];
     this.codecs = new FieldCodec[fields.length];
+    this.fixedWire = new int[fields.length];
     for (FieldSpec f : b.fields) {
       if (f == null) {
         continue;
@@ -57,6 +59,7 @@ public final class IsoSpec {
       }
       fields[f.number()] = f;
       codecs[f.number()] = FieldCodec.of(f);
+      fixedWire[f.number()] = f.isFixed() ? codecs[f.number()].wireLength(f.maxLength()) : -1;
     }
   }
 
@@ -128,6 +131,11 @@ public final class IsoSpec {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /** The wire length of a defined fixed field, or -1 for a variable field. */
+  int fixedWireLength(int number) {
+    return fixedWire[number];
   }
 
   /** The codec of a field, or null if undefined. */

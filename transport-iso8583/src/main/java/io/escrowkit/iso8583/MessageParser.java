@@ -107,9 +107,17 @@ final class MessageParser {
           throw new IsoFormatException(
               field, at - base, "flagged in the bitmap but not defined by spec '" + spec.name() + "'");
         }
-        int units = codec.readUnits(b, at, end, base);
-        int valueOffset = at + codec.prefixLength();
-        int wire = codec.wireLength(units);
+        int wire = spec.fixedWireLength(field);
+        int units;
+        int valueOffset;
+        if (wire >= 0) {
+          units = codec.spec().maxLength();
+          valueOffset = at;
+        } else {
+          units = codec.readUnits(b, at, end, base);
+          valueOffset = at + codec.prefixLength();
+          wire = codec.wireLength(units);
+        }
         if (wire > end - valueOffset) {
           throw new IsoFormatException(
               field, valueOffset - base, "truncated: the value needs " + wire + " bytes, "

@@ -33,6 +33,27 @@ final class Bcd {
    */
   static void pack(
       String s, int from, int count, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
+    if (count != digits) {
+      packSlow(s, from, count, digits, leftPad, padNibble, out, off);
+      return;
+    }
+    int o = off;
+    int i = from;
+    int end = from + count;
+    if (lead(digits, leftPad) == 1) {
+      out[o++] = (byte) ((s.charAt(i++) - '0') & 0xF);
+    }
+    while (end - i >= 2) {
+      out[o++] = (byte) ((s.charAt(i) - '0') << 4 | ((s.charAt(i + 1) - '0') & 0xF));
+      i += 2;
+    }
+    if (i < end) {
+      out[o] = (byte) (((s.charAt(i) - '0') & 0xF) << 4 | padNibble);
+    }
+  }
+
+  private static void packSlow(
+      String s, int from, int count, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
     int lead = lead(digits, leftPad);
     int zeros = digits - count;
     int nibbles = bytes(digits) << 1;
@@ -77,18 +98,39 @@ final class Bcd {
   }
 
   /**
-   * Unpacks {@code digits} nibbles starting at nibble {@code lead} of {@code b[off]} into {@code
-   * out} as characters {@code '0' + nibble}; with {@code strict}, a nibble above 9 is an error.
+   * Unpacks {@code digits} nibbles starting at nibble {@code lead} (0 or 1) of {@code b[off]} into
+   * {@code out} as characters {@code '0' + nibble}; with {@code strict}, a nibble above 9 is an
+   * error.
    */
-  static void unpack(byte[] b, int off, int lead, int digits, char[] out, int outOff,
+  static void unpack(byte[] b, int off, int lead, int digits, byte[] out, int outOff,
       boolean strict, int field, int base) {
-    for (int j = 0; j < digits; j++) {
-      int n = nibble(b, off, lead + j);
-      if (n > 9 && strict) {
-        throw notDigit(n, off + ((lead + j) >>> 1), field, base);
-      }
-      out[outOff + j] = (char) ('0' + n);
+    int j = 0;
+    int at = off;
+    if (lead == 1 && digits > 0) {
+      out[outOff] = digit(b[at] & 0xF, strict, at, field, base);
+      j = 1;
+      at++;
     }
+    while (digits - j >= 2) {
+      int v = b[at] & 0xFF;
+      if (strict && ((v & 0xF) > 9 || v > 0x9F)) {
+        throw notDigit(v > 0x9F ? v >>> 4 : v & 0xF, at, field, base);
+      }
+      out[outOff + j] = (byte) ('0' + (v >>> 4));
+      out[outOff + j + 1] = (byte) ('0' + (v & 0xF));
+      j += 2;
+      at++;
+    }
+    if (j < digits) {
+      out[outOff + j] = digit((b[at] >>> 4) & 0xF, strict, at, field, base);
+    }
+  }
+
+  private static byte digit(int nibble, boolean strict, int at, int field, int base) {
+    if (strict && nibble > 9) {
+      throw notDigit(nibble, at, field, base);
+    }
+    return (byte) ('0' + nibble);
   }
 
   /** Reads {@code digits} decimal nibbles as a long, without allocating. */

@@ -50,7 +50,7 @@ class BinaryCodec extends FieldCodec {
   }
 
   @Override
-  public String readString(byte[] b, int off, int len, int units, int base) {
-    return Hex.toHex(b, off, len);
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
+    return Hex.toHex(b, off, len, scratch.bytes(2 * len));
   }
 }

@@ -61,7 +61,7 @@ final class CharsetTextCodec extends FieldCodec {
   }
 
   @Override
-  public String readString(byte[] b, int off, int len, int units, int base) {
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
     int end = off + len;
     if (fixed) {
       while (end > off && b[end - 1] == ' ') {

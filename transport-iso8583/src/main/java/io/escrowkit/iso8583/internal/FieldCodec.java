@@ -97,7 +97,7 @@ public abstract class FieldCodec {
    * The value as text: padding removed (trailing spaces of fixed text, pad nibbles), leading zeros
    * kept, binary as upper-case hex.
    */
-  public abstract String readString(byte[] b, int off, int len, int units, int base);
+  public abstract String readString(byte[] b, int off, int len, int units, int base, Scratch scratch);
 
   /**
    * The value as a number, without allocating: here, ASCII digits (text in an ASCII-compatible
@@ -133,7 +133,7 @@ public abstract class FieldCodec {
    * exactly. Checks the content as {@link #readString} does.
    */
   public Object prepareDecoded(byte[] b, int off, int len, int units, int base) {
-    String text = readString(b, off, len, units, base);
+    String text = readString(b, off, len, units, base, new Scratch());
     byte[] wire = new byte[len];
     System.arraycopy(b, off, wire, 0, len);
     return new RawValue(text, wire, units);
@@ -158,7 +158,7 @@ public abstract class FieldCodec {
    * The value's length in units, for a prepared value: the fixed length, the characters of text,
    * the bytes of binary or charset-encoded text, the digits of a number (plus its sign for x+n).
    */
-  protected final int units(Object prepared) {
+  public final int units(Object prepared) {
     if (fixed) {
       return maxUnits;
     }
@@ -178,14 +178,17 @@ public abstract class FieldCodec {
     return digitCount(Math.abs(v)) + (spec.type() == FieldType.XN ? 1 : 0);
   }
 
-  /** The bytes the field takes on the wire, prefix included, for a prepared value. */
-  public final int encodedLength(Object prepared) {
-    return prefix.size() + wireLength(units(prepared));
+  /** The bytes the field takes on the wire, prefix included, for a length in units. */
+  public final int encodedLength(int units) {
+    return prefix.size() + wireLength(units);
   }
 
-  /** Writes prefix and value at {@code off}; returns the offset after the field. */
-  public final int write(Object prepared, byte[] out, int off) {
-    int units = units(prepared);
+  /**
+   * Writes prefix and value at {@code off}; returns the offset after the field.
+   *
+   * @param units {@link #units(Object)} of the prepared value
+   */
+  public final int write(Object prepared, int units, byte[] out, int off) {
     int at = fixed ? off : prefix.write(units, out, off);
     if (prepared instanceof RawValue) {
       byte[] wire = ((RawValue) prepared).wire;
