@@ -11,6 +11,8 @@ package io.escrowkit.iso8583;
  *
  * <p>The constants name the parts of a message that are not numbered data elements; they are used
  * as the {@code field} of subtypes that carry one.
+ *
+ * <p>Immutable and threadsafe.
  */
 public abstract class IsoException extends RuntimeException {
 

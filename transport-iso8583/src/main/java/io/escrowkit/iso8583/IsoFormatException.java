@@ -8,6 +8,8 @@ package io.escrowkit.iso8583;
  * <p>Carries the field (a data element number, or one of the constants of {@link IsoException}),
  * the byte offset (counted from the first byte handed to the decoder) and the reason; all three
  * appear in {@link #getMessage()}. The message never contains field values, so it is safe to log.
+ *
+ * <p>Immutable and threadsafe.
  */
 public final class IsoFormatException extends IsoException {
 

@@ -6,6 +6,8 @@ import java.util.Locale;
  * The transport length prefix in front of each message on a stream: none, 2-byte big-endian
  * binary, or 4 ASCII digits. The prefix counts the bytes after it (TPDU, header and body) and not
  * itself.
+ *
+ * <p>Immutable and threadsafe.
  */
 public enum LengthPrefix {
   /** No prefix: each read is one whole message (datagram-style peers, log files). */

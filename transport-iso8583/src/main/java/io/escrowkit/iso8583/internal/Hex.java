@@ -2,7 +2,11 @@ package io.escrowkit.iso8583.internal;
 
 import java.nio.charset.StandardCharsets;
 
-/** Hexadecimal conversions without allocation on the encode path. */
+/**
+ * Hexadecimal conversions without allocation on the encode path.
+ *
+ * <p>Stateless and threadsafe.
+ */
 public final class Hex {
 
   private static final char[] UPPER = "0123456789ABCDEF".toCharArray();

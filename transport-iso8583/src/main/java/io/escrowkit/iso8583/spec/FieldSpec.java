@@ -21,6 +21,8 @@ import java.util.Objects;
  * FieldSpec.fixed(43, FieldType.ANS, 40, ValueEncoding.ASCII).withCharset(Charset.forName("GBK"))
  * }</pre>
  *
+ * <p>Immutable and threadsafe.
+ *
  * @param number the data element number, 2 to 192
  * @param name a human-readable name (may be empty)
  * @param type what the field may contain
@@ -33,6 +35,7 @@ import java.util.Objects;
  *     be ASCII-compatible; US-ASCII for everything else
  * @param subfields positional subfields of a composite field, or empty
  * @param tlv whether a binary field's content is BER-TLV (EMV field 55)
+
  */
 public record FieldSpec(
     int number,

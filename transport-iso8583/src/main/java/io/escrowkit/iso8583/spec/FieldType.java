@@ -3,6 +3,8 @@ package io.escrowkit.iso8583.spec;
 /**
  * What a field may contain, in ISO 8583 notation. Checked when a value is set for encoding; on
  * decoding, {@link #N}, {@link #Z} and {@link #XN} content is checked when the value is read.
+ *
+ * <p>Immutable and threadsafe.
  */
 public enum FieldType {
   /** {@code n}: decimal digits only. */

@@ -1,6 +1,10 @@
 package io.escrowkit.iso8583.spec;
 
-/** How a variable field's length prefix is written. */
+/**
+ * How a variable field's length prefix is written.
+ *
+ * <p>Immutable and threadsafe.
+ */
 public enum LengthEncoding {
   /** No prefix: the field is {@link LengthKind#FIXED}. */
   NONE,

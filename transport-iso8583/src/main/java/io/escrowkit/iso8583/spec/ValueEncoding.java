@@ -5,6 +5,8 @@ package io.escrowkit.iso8583.spec;
  *
  * <p>Length units: digits for BCD values, bytes for binary values (also when written as hex), and
  * bytes on the wire for text (so a GBK character counts 2).
+ *
+ * <p>Immutable and threadsafe.
  */
 public enum ValueEncoding {
   /**

@@ -72,9 +72,18 @@ class JposClassInteropTest {
         xml(cls, pad, length).getBytes(StandardCharsets.UTF_8)), cls);
   }
 
+  private static final java.util.Map<String, GenericPackager> JPOS = new java.util.HashMap<>();
+
+  /** jPOS's packager for the same file, built once per class and padding. */
   static GenericPackager jpos(String cls, boolean pad, int length) throws ISOException {
-    return new GenericPackager(new ByteArrayInputStream(
-        xml(cls, pad, length).getBytes(StandardCharsets.UTF_8)));
+    String key = cls + pad;
+    GenericPackager p = JPOS.get(key);
+    if (p == null) {
+      p = new GenericPackager(new ByteArrayInputStream(
+          xml(cls, pad, length).getBytes(StandardCharsets.UTF_8)));
+      JPOS.put(key, p);
+    }
+    return p;
   }
 
   @Property(tries = 1500)
