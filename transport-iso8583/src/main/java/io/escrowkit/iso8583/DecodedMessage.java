@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A decoded message as an index over the caller's bytes: decoding checks the structure (TPDU,
- * header, MTI, bitmaps, every length) and records where each field is; values are materialized
- * only when read, and numeric reads ({@link #readLong}) allocate nothing.
+ * header, MTI, bitmaps, every length) and records where each field is; values are materialized only
+ * when read, and numeric reads ({@link #readLong}) allocate nothing.
  *
  * <p>The view reads the array that was decoded, without copying it: do not change that array while
  * using the view (use {@link #toMessage()} for an independent copy). Reading a value checks its
@@ -79,8 +79,7 @@ public final class DecodedMessage extends DecodedFields {
   }
 
   /**
-   * The value of a numeric field as a long, without allocating; x+n values are negative for sign
-   * D.
+   * The value of a numeric field as a long, without allocating; x+n values are negative for sign D.
    *
    * @throws IsoFormatException if the value has a non-digit or does not fit a long
    * @throws IllegalArgumentException if the field is binary
@@ -177,7 +176,8 @@ public final class DecodedMessage extends DecodedFields {
 
   @Override
   public String toString() {
-    return valid ? "DecodedMessage[" + mti() + " fields " + Arrays.toString(fields()) + "]"
+    return valid
+        ? "DecodedMessage[" + mti() + " fields " + Arrays.toString(fields()) + "]"
         : "DecodedMessage[invalid]";
   }
 }

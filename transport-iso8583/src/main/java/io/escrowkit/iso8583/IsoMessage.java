@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A message to encode: MTI, optional TPDU and header, and field values already validated against
- * an {@link IsoSpec}. Immutable and threadsafe; encoding the same message many times allocates
+ * A message to encode: MTI, optional TPDU and header, and field values already validated against an
+ * {@link IsoSpec}. Immutable and threadsafe; encoding the same message many times allocates
  * nothing. Build one with {@link #builder(IsoSpec)}:
  *
  * <pre>{@code
@@ -48,7 +48,9 @@ public final class IsoMessage {
     this.orderedValues = new Object[n];
     this.orderedUnits = new int[n];
     int length =
-        tpdu.length + header.length + spec.mtiEncoding().bytes()
+        tpdu.length
+            + header.length
+            + spec.mtiEncoding().bytes()
             + bitmap.length * spec.bitmapEncoding().bytesPerBitmap();
     for (int i = 0; i < n; i++) {
       FieldCodec codec = spec.codec(fields[i]);
@@ -107,8 +109,8 @@ public final class IsoMessage {
   }
 
   /**
-   * A field's value as text: as set for text, digits for numbers, upper-case hex for binary.
-   * Empty if the field is absent.
+   * A field's value as text: as set for text, digits for numbers, upper-case hex for binary. Empty
+   * if the field is absent.
    */
   public Optional<String> get(int field) {
     if (!has(field)) {
@@ -160,11 +162,10 @@ public final class IsoMessage {
   }
 
   /**
-   * Collects a message's content, validating each value against the spec as it is set (a
-   * non-digit in an n field, a value over the maximum length and a field the spec does not define
-   * each throw {@link IsoValueException} naming the field). Setting a field again replaces its
-   * value. Not threadsafe; {@link #build()} copies, so a builder can be reused for the next
-   * message.
+   * Collects a message's content, validating each value against the spec as it is set (a non-digit
+   * in an n field, a value over the maximum length and a field the spec does not define each throw
+   * {@link IsoValueException} naming the field). Setting a field again replaces its value. Not
+   * threadsafe; {@link #build()} copies, so a builder can be reused for the next message.
    */
   public static final class Builder extends IsoMessageBuilder {
 

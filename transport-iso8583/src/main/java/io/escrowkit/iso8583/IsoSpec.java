@@ -50,7 +50,12 @@ public final class IsoSpec {
       }
       if (f.number() >= fields.length) {
         throw new IsoSpecException(
-            "spec '" + name + "': field " + f.number() + " needs more than " + maxBitmaps
+            "spec '"
+                + name
+                + "': field "
+                + f.number()
+                + " needs more than "
+                + maxBitmaps
                 + " bitmap(s)");
       }
       if (maxBitmaps == 3 && f.number() == 65) {
@@ -169,9 +174,20 @@ public final class IsoSpec {
 
   @Override
   public String toString() {
-    return "IsoSpec[" + name + ": MTI " + mtiEncoding + ", " + maxBitmaps + " " + bitmapEncoding
-        + " bitmap(s)" + (tpdu ? ", TPDU" : "") + (headerLength > 0 ? ", header " + headerLength : "")
-        + ", " + fields().size() + " fields]";
+    return "IsoSpec["
+        + name
+        + ": MTI "
+        + mtiEncoding
+        + ", "
+        + maxBitmaps
+        + " "
+        + bitmapEncoding
+        + " bitmap(s)"
+        + (tpdu ? ", TPDU" : "")
+        + (headerLength > 0 ? ", header " + headerLength : "")
+        + ", "
+        + fields().size()
+        + " fields]";
   }
 
   /**
@@ -239,7 +255,8 @@ public final class IsoSpec {
     public Builder field(FieldSpec field) {
       Objects.requireNonNull(field, "field");
       if (fields[field.number()] != null) {
-        throw new IsoSpecException("spec '" + name + "': field " + field.number() + " is defined twice");
+        throw new IsoSpecException(
+            "spec '" + name + "': field " + field.number() + " is defined twice");
       }
       fields[field.number()] = field;
       return this;

@@ -9,7 +9,9 @@ package io.escrowkit.iso8583;
  */
 public final class IsoSpecException extends IsoException {
 
-  /** @param message what is wrong and where */
+  /**
+   * @param message what is wrong and where
+   */
   public IsoSpecException(String message) {
     super(message);
   }

@@ -20,7 +20,9 @@ class CharsetFieldsTest {
   private final IsoCodec codec = IsoCodec.of(cup);
 
   private IsoMessage.Builder cupMessage() {
-    return IsoMessage.builder(cup).tpdu(SampleMessages.TPDU).header(SampleMessages.HEADER)
+    return IsoMessage.builder(cup)
+        .tpdu(SampleMessages.TPDU)
+        .header(SampleMessages.HEADER)
         .mti("0110");
   }
 
@@ -51,11 +53,18 @@ class CharsetFieldsTest {
 
   @Test
   void ebcdicFieldsUseCodePage1047() {
-    IsoSpec spec = IsoSpec.builder("ebcdic")
-        .field(FieldSpec.fixed(41, FieldType.ANS, 8, ValueEncoding.EBCDIC))
-        .field(FieldSpec.variable(44, FieldType.ANS, LengthKind.LL, 25, ValueEncoding.EBCDIC,
-            LengthEncoding.EBCDIC))
-        .build();
+    IsoSpec spec =
+        IsoSpec.builder("ebcdic")
+            .field(FieldSpec.fixed(41, FieldType.ANS, 8, ValueEncoding.EBCDIC))
+            .field(
+                FieldSpec.variable(
+                    44,
+                    FieldType.ANS,
+                    LengthKind.LL,
+                    25,
+                    ValueEncoding.EBCDIC,
+                    LengthEncoding.EBCDIC))
+            .build();
     IsoCodec ebcdic = IsoCodec.of(spec);
     IsoMessage m = IsoMessage.builder(spec).mti("0200").set(41, "T1").set(44, "[Ok]").build();
     byte[] bytes = ebcdic.encode(m);

@@ -44,8 +44,11 @@ class DecodeErrorsTest {
 
   @Test
   void truncatedMtiIsReported() {
-    assertFormatError(() -> ascii.decode("02".getBytes(StandardCharsets.US_ASCII)),
-        IsoException.MTI, 0, "the MTI needs 4 bytes, 2 remain");
+    assertFormatError(
+        () -> ascii.decode("02".getBytes(StandardCharsets.US_ASCII)),
+        IsoException.MTI,
+        0,
+        "the MTI needs 4 bytes, 2 remain");
   }
 
   @Test
@@ -62,27 +65,35 @@ class DecodeErrorsTest {
 
   @Test
   void secondaryBitmapInAPrimaryOnlySpecIsRefused() {
-    assertFormatError(() -> cup.decode(sampleWith(13, sample[13] | 0x80)),
-        IsoException.BITMAP, 13, "has only a primary one");
+    assertFormatError(
+        () -> cup.decode(sampleWith(13, sample[13] | 0x80)),
+        IsoException.BITMAP,
+        13,
+        "has only a primary one");
   }
 
   @Test
   void fieldFlaggedButUndefinedIsRefused() {
     // bit 5 is in the first bitmap byte (offset 13); it would follow F2 (1+8), F3 (3), F4 (6)
-    assertFormatError(() -> cup.decode(sampleWith(13, sample[13] | 0x08)),
-        5, CUP_FIELDS + 9 + 3 + 6, "not defined by spec 'cup'");
+    assertFormatError(
+        () -> cup.decode(sampleWith(13, sample[13] | 0x08)),
+        5,
+        CUP_FIELDS + 9 + 3 + 6,
+        "not defined by spec 'cup'");
   }
 
   @Test
   void lengthPrefixOverTheMaximumIsRefusedBeforeReadingTheValue() {
-    assertFormatError(() -> cup.decode(sampleWith(CUP_FIELDS, 0x25)),
-        2, CUP_FIELDS, "length 25 exceeds the maximum 19");
+    assertFormatError(
+        () -> cup.decode(sampleWith(CUP_FIELDS, 0x25)),
+        2,
+        CUP_FIELDS,
+        "length 25 exceeds the maximum 19");
   }
 
   @Test
   void lengthPrefixThatIsNotDecimalIsRefused() {
-    assertFormatError(() -> cup.decode(sampleWith(CUP_FIELDS, 0x1A)),
-        2, CUP_FIELDS, "not decimal");
+    assertFormatError(() -> cup.decode(sampleWith(CUP_FIELDS, 0x1A)), 2, CUP_FIELDS, "not decimal");
   }
 
   @Test
@@ -94,7 +105,10 @@ class DecodeErrorsTest {
   @Test
   void trailingBytesAreRefused() {
     byte[] longer = Arrays.copyOf(sample, sample.length + 2);
-    assertFormatError(() -> cup.decode(longer), IsoException.NO_FIELD, sample.length,
+    assertFormatError(
+        () -> cup.decode(longer),
+        IsoException.NO_FIELD,
+        sample.length,
         "2 unexpected bytes after the last field");
   }
 
@@ -120,7 +134,8 @@ class DecodeErrorsTest {
     IsoSpec spec = Specs.iso87Ascii();
     IsoMessage m = IsoMessage.builder(spec).mti("0200").set(2, "9999999999999999999").build();
     DecodedMessage d = IsoCodec.of(spec).decode(IsoCodec.of(spec).encode(m));
-    assertThatThrownBy(() -> d.readLong(2)).isInstanceOf(IsoFormatException.class)
+    assertThatThrownBy(() -> d.readLong(2))
+        .isInstanceOf(IsoFormatException.class)
         .hasMessageContaining("does not fit a long");
     IsoMessage fits = IsoMessage.builder(spec).mti("0200").set(2, "922337203685477580").build();
     assertThat(IsoCodec.of(spec).decode(IsoCodec.of(spec).encode(fits)).readLong(2))
@@ -130,8 +145,10 @@ class DecodeErrorsTest {
   @Test
   void tlvErrorsInFieldFiftyFiveCarryTheFieldAndTheMessageOffset() {
     IsoSpec spec = Specs.unionPayPos();
-    IsoMessage m = SampleMessages.preAuth(spec).toBuilder()
-        .set(55, Hex.parse("9F02060000000010009F2608AABB", "tlv")).build();
+    IsoMessage m =
+        SampleMessages.preAuth(spec).toBuilder()
+            .set(55, Hex.parse("9F02060000000010009F2608AABB", "tlv"))
+            .build();
     DecodedMessage d = cup.decode(cup.encode(m));
     int tagOffset = d.valueOffset(55) - d.start() + 9;
     assertFormatError(() -> d.readTlv(55), 55, tagOffset, "tag 9F26 declares 8 bytes, 2 remain");
@@ -141,12 +158,18 @@ class DecodeErrorsTest {
   void lengthPrefixedInputMustMatchThePrefix() {
     byte[] framed = cup.encode(SampleMessages.preAuth(Specs.unionPayPos()), LengthPrefix.BINARY_2);
     assertThat(cup.decode(framed, 0, framed.length, LengthPrefix.BINARY_2).mti()).isEqualTo("0100");
-    assertFormatError(() -> cup.decode(framed, 0, framed.length - 1, LengthPrefix.BINARY_2),
-        IsoException.LENGTH_PREFIX, 0, "announces");
+    assertFormatError(
+        () -> cup.decode(framed, 0, framed.length - 1, LengthPrefix.BINARY_2),
+        IsoException.LENGTH_PREFIX,
+        0,
+        "announces");
     byte[] badBody = framed.clone();
     badBody[2 + CUP_FIELDS] = 0x25;
-    assertFormatError(() -> cup.decode(badBody, 0, badBody.length, LengthPrefix.BINARY_2),
-        2, CUP_FIELDS + 2, "exceeds the maximum 19");
+    assertFormatError(
+        () -> cup.decode(badBody, 0, badBody.length, LengthPrefix.BINARY_2),
+        2,
+        CUP_FIELDS + 2,
+        "exceeds the maximum 19");
   }
 
   @Test
@@ -163,7 +186,8 @@ class DecodeErrorsTest {
   void absentFieldReadIsNoSuchElement() {
     DecodedMessage d = cup.decode(sample);
     assertThatThrownBy(() -> d.readString(39))
-        .isInstanceOf(java.util.NoSuchElementException.class).hasMessage("field 39 is absent");
+        .isInstanceOf(java.util.NoSuchElementException.class)
+        .hasMessage("field 39 is absent");
     assertThat(d.findString(39)).isEmpty();
   }
 }

@@ -44,7 +44,8 @@ class EncodeValidationTest {
 
   @Test
   void mtiMustBeFourDigits() {
-    assertThatThrownBy(() -> ascii.mti("01000")).hasMessage("MTI: must be exactly four decimal digits");
+    assertThatThrownBy(() -> ascii.mti("01000"))
+        .hasMessage("MTI: must be exactly four decimal digits");
     assertThatThrownBy(() -> ascii.mti("01A0")).isInstanceOf(IsoValueException.class);
   }
 
@@ -118,8 +119,11 @@ class EncodeValidationTest {
   @Test
   void subfieldsArePaddedAndChecked() {
     IsoMessage m =
-        cup.tpdu(SampleMessages.TPDU).header(SampleMessages.HEADER).mti("0100")
-            .setSubfields(60, "10", "1", "0").build();
+        cup.tpdu(SampleMessages.TPDU)
+            .header(SampleMessages.HEADER)
+            .mti("0100")
+            .setSubfields(60, "10", "1", "0")
+            .build();
     assertThat(m.get(60)).contains("10000001000");
     assertThatThrownBy(() -> cup.setSubfields(60, "100")).hasMessageContaining("60.1");
     assertThatThrownBy(() -> cup.setSubfields(4, "1")).hasMessageContaining("has no subfields");

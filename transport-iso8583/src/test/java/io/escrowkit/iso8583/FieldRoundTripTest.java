@@ -38,12 +38,13 @@ class FieldRoundTripTest {
       for (LengthKind kind : LengthKind.values()) {
         for (ValueEncoding enc : ValueEncoding.values()) {
           for (LengthEncoding len : LengthEncoding.values()) {
-            for (Charset cs : new Charset[] {StandardCharsets.US_ASCII, GBK,
-                StandardCharsets.ISO_8859_1}) {
+            for (Charset cs :
+                new Charset[] {StandardCharsets.US_ASCII, GBK, StandardCharsets.ISO_8859_1}) {
               for (int max : new int[] {1, 2, 7, 19, 99, 300}) {
                 try {
-                  out.add(new FieldSpec(7, "", type, kind, max, enc, len, cs,
-                      Collections.emptyList(), false));
+                  out.add(
+                      new FieldSpec(
+                          7, "", type, kind, max, enc, len, cs, Collections.emptyList(), false));
                 } catch (IsoSpecException invalidCombination) {
                   // the model refuses it; nothing to round-trip
                 }
@@ -78,8 +79,10 @@ class FieldRoundTripTest {
   }
 
   @Property(tries = 3000)
-  void everyCombinationRoundTripsText(@ForAll("fieldAndValue") Tuple2<FieldSpec, String> c,
-      @ForAll MtiEncoding mti, @ForAll BitmapEncoding bitmap) {
+  void everyCombinationRoundTripsText(
+      @ForAll("fieldAndValue") Tuple2<FieldSpec, String> c,
+      @ForAll MtiEncoding mti,
+      @ForAll BitmapEncoding bitmap) {
     FieldSpec f = c.get1();
     IsoSpec spec = specWith(f, mti, bitmap);
     IsoMessage m = IsoMessage.builder(spec).mti("0200").set(7, c.get2()).build();
@@ -95,8 +98,8 @@ class FieldRoundTripTest {
   }
 
   @Property(tries = 1000)
-  void numericCombinationsRoundTripLongs(@ForAll("fieldAndValue") Tuple2<FieldSpec, String> c,
-      @ForAll long number) {
+  void numericCombinationsRoundTripLongs(
+      @ForAll("fieldAndValue") Tuple2<FieldSpec, String> c, @ForAll long number) {
     FieldSpec f = c.get1();
     if (!ValueGenerators.takesLong(f)) {
       return;

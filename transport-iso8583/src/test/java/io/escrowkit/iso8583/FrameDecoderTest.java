@@ -35,7 +35,8 @@ class FrameDecoderTest {
     for (LengthPrefix prefix : LengthPrefix.values()) {
       byte[] framed = codec.encode(message, prefix);
       FrameDecoder frames = new FrameDecoder(prefix, 4096);
-      assertThat(frames.frameLength(framed, 0, framed.length)).as(prefix.name())
+      assertThat(frames.frameLength(framed, 0, framed.length))
+          .as(prefix.name())
           .isEqualTo(framed.length);
       ByteBuffer body = frames.next(ByteBuffer.wrap(framed)).orElseThrow();
       assertThat(codec.decode(body).readString(2)).isEqualTo(SampleMessages.TEST_PAN);
@@ -61,7 +62,8 @@ class FrameDecoderTest {
     FrameDecoder frames = new FrameDecoder(LengthPrefix.BINARY_2, 1000);
     byte[] header = {(byte) 0xEA, 0x60};
     assertThatThrownBy(() -> frames.frameLength(header, 0, 2))
-        .isInstanceOfSatisfying(IsoFormatException.class,
+        .isInstanceOfSatisfying(
+            IsoFormatException.class,
             e -> assertThat(e.field()).isEqualTo(IsoException.LENGTH_PREFIX))
         .hasMessageContaining("frame of 60000 bytes exceeds the maximum 1000");
   }
@@ -70,13 +72,15 @@ class FrameDecoderTest {
   void refusesAsciiPrefixThatIsNotDigits() {
     FrameDecoder frames = new FrameDecoder(LengthPrefix.ASCII_4, 1000);
     assertThatThrownBy(() -> frames.next(ByteBuffer.wrap("12x4abcd".getBytes())))
-        .isInstanceOf(IsoFormatException.class).hasMessageContaining("offset 2");
+        .isInstanceOf(IsoFormatException.class)
+        .hasMessageContaining("offset 2");
   }
 
   @Test
   void lengthPrefixThatCannotExpressTheLengthIsRefused() {
     assertThatThrownBy(() -> LengthPrefix.ASCII_4.write(10_000, new byte[4], 0))
-        .isInstanceOf(IsoValueException.class).hasMessageContaining("9999");
+        .isInstanceOf(IsoValueException.class)
+        .hasMessageContaining("9999");
   }
 
   @Test

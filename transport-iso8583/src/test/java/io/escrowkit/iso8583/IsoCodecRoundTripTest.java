@@ -46,9 +46,16 @@ class IsoCodecRoundTripTest {
     String hex = Hex.toHex(IsoCodec.of(spec).encode(m));
     assertThat(hex)
         .isEqualTo(
-            "6000030000" + "603100310000" + "0800" + "0020000000C00010" + "000001"
-                + Hex.toHex("TERM0001".getBytes()) + Hex.toHex("898440358120001".getBytes())
-                + "0011" + "0000000100" + "30");
+            "6000030000"
+                + "603100310000"
+                + "0800"
+                + "0020000000C00010"
+                + "000001"
+                + Hex.toHex("TERM0001".getBytes())
+                + Hex.toHex("898440358120001".getBytes())
+                + "0011"
+                + "0000000100"
+                + "30");
   }
 
   @Test

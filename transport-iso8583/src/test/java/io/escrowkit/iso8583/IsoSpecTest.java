@@ -20,7 +20,8 @@ class IsoSpecTest {
   @Test
   void fieldDefinedTwiceIsRefused() {
     assertThatThrownBy(() -> IsoSpec.builder("x").field(n(3, 6)).field(n(3, 6)))
-        .isInstanceOf(IsoSpecException.class).hasMessage("spec 'x': field 3 is defined twice");
+        .isInstanceOf(IsoSpecException.class)
+        .hasMessage("spec 'x': field 3 is defined twice");
   }
 
   @Test
@@ -31,10 +32,12 @@ class IsoSpecTest {
 
   @Test
   void fieldBeyondTheBitmapsIsRefused() {
-    assertThatThrownBy(() -> IsoSpec.builder("x").bitmap(BitmapEncoding.BINARY, 1)
-        .field(n(70, 3)).build()).hasMessageContaining("field 70 needs more than 1 bitmap");
-    assertThatThrownBy(() -> IsoSpec.builder("x").bitmap(BitmapEncoding.BINARY, 3)
-        .field(n(65, 1)).build()).hasMessageContaining("field 65 flags the tertiary bitmap");
+    assertThatThrownBy(
+            () -> IsoSpec.builder("x").bitmap(BitmapEncoding.BINARY, 1).field(n(70, 3)).build())
+        .hasMessageContaining("field 70 needs more than 1 bitmap");
+    assertThatThrownBy(
+            () -> IsoSpec.builder("x").bitmap(BitmapEncoding.BINARY, 3).field(n(65, 1)).build())
+        .hasMessageContaining("field 65 flags the tertiary bitmap");
   }
 
   @Test
@@ -63,14 +66,25 @@ class IsoSpecTest {
 
   @Test
   void tertiaryBitmapIsFlaggedByBit65() {
-    IsoSpec spec = IsoSpec.builder("three").mti(MtiEncoding.ASCII)
-        .bitmap(BitmapEncoding.HEX_ASCII, 3).field(n(150, 2)).field(n(3, 6)).build();
+    IsoSpec spec =
+        IsoSpec.builder("three")
+            .mti(MtiEncoding.ASCII)
+            .bitmap(BitmapEncoding.HEX_ASCII, 3)
+            .field(n(150, 2))
+            .field(n(3, 6))
+            .build();
     IsoCodec codec = IsoCodec.of(spec);
-    byte[] bytes = codec.encode(IsoMessage.builder(spec).mti("0200").set(3, "1").set(150, 7L)
-        .build());
+    byte[] bytes =
+        codec.encode(IsoMessage.builder(spec).mti("0200").set(3, "1").set(150, 7L).build());
     String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
-    assertThat(text).isEqualTo("0200" + "A000000000000000" + "8000000000000000"
-        + "0000040000000000" + "000001" + "07");
+    assertThat(text)
+        .isEqualTo(
+            "0200"
+                + "A000000000000000"
+                + "8000000000000000"
+                + "0000040000000000"
+                + "000001"
+                + "07");
     DecodedMessage d = codec.decode(bytes);
     assertThat(d.fields()).containsExactly(3, 150);
     assertThat(d.readLong(150)).isEqualTo(7L);

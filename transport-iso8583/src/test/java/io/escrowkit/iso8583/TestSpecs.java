@@ -33,21 +33,25 @@ public final class TestSpecs {
         .bitmap(BitmapEncoding.HEX_EBCDIC, 3)
         .tpdu()
         .headerLength(2)
-        .field(FieldSpec.variable(2, N, LL, 19, ValueEncoding.BCD_RIGHT_PADDED_F,
-            LengthEncoding.BINARY))
-        .field(FieldSpec.fixed(3, N, 6, ValueEncoding.EBCDIC).withSubfields(
-            new SubfieldSpec(1, "a", N, 2), new SubfieldSpec(2, "b", N, 4)))
+        .field(
+            FieldSpec.variable(
+                2, N, LL, 19, ValueEncoding.BCD_RIGHT_PADDED_F, LengthEncoding.BINARY))
+        .field(
+            FieldSpec.fixed(3, N, 6, ValueEncoding.EBCDIC)
+                .withSubfields(new SubfieldSpec(1, "a", N, 2), new SubfieldSpec(2, "b", N, 4)))
         .field(FieldSpec.fixed(4, XN, 9, ValueEncoding.BCD_LEFT_PADDED))
         .field(FieldSpec.variable(5, XN, LL, 12, ValueEncoding.EBCDIC, LengthEncoding.EBCDIC))
         .field(FieldSpec.variable(6, Z, LLL, 104, ValueEncoding.ASCII, LengthEncoding.BCD))
-        .field(FieldSpec.variable(7, ANS, LLLL, 2000, ValueEncoding.ASCII, LengthEncoding.ASCII)
-            .withCharset(Charset.forName("GBK")))
+        .field(
+            FieldSpec.variable(7, ANS, LLLL, 2000, ValueEncoding.ASCII, LengthEncoding.ASCII)
+                .withCharset(Charset.forName("GBK")))
         .field(FieldSpec.variable(8, B, LL, 50, ValueEncoding.HEX_EBCDIC, LengthEncoding.EBCDIC))
         .field(FieldSpec.fixed(9, B, 4, ValueEncoding.HEX_ASCII))
         .field(FieldSpec.fixed(10, AN, 10, ValueEncoding.EBCDIC))
         .field(FieldSpec.fixed(11, N, 7, ValueEncoding.BCD_RIGHT_PADDED_F))
-        .field(FieldSpec.variable(66, B, LLL, 300, ValueEncoding.BINARY, LengthEncoding.BINARY)
-            .withTlv())
+        .field(
+            FieldSpec.variable(66, B, LLL, 300, ValueEncoding.BINARY, LengthEncoding.BINARY)
+                .withTlv())
         .field(FieldSpec.fixed(100, Z, 5, ValueEncoding.BCD_LEFT_PADDED))
         .field(FieldSpec.variable(130, ANS, LL, 20, ValueEncoding.EBCDIC, LengthEncoding.BINARY))
         .field(FieldSpec.variable(192, N, LLLL, 40, ValueEncoding.ASCII, LengthEncoding.ASCII))

@@ -32,19 +32,29 @@ public final class ValueGenerators {
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(max - 1))
             .as(String::concat);
       case AN:
-        return Arbitraries.strings().alpha().numeric().withChars(' ').ofMinLength(min)
+        return Arbitraries.strings()
+            .alpha()
+            .numeric()
+            .withChars(' ')
+            .ofMinLength(min)
             .ofMaxLength(max);
       case ANS:
         if (!f.charset().equals(StandardCharsets.US_ASCII)
             && !f.charset().equals(StandardCharsets.ISO_8859_1)) {
-          return Arbitraries.strings().withCharRange(' ', '~').withChars(CHINESE)
-              .ofMinLength(min).ofMaxLength(max)
+          return Arbitraries.strings()
+              .withCharRange(' ', '~')
+              .withChars(CHINESE)
+              .ofMinLength(min)
+              .ofMaxLength(max)
               .filter(s -> s.getBytes(f.charset()).length <= max);
         }
         return Arbitraries.strings().withCharRange(' ', '~').ofMinLength(min).ofMaxLength(max);
       default:
         int bMin = f.isFixed() ? max : 0;
-        return Arbitraries.bytes().array(byte[].class).ofMinSize(bMin).ofMaxSize(max)
+        return Arbitraries.bytes()
+            .array(byte[].class)
+            .ofMinSize(bMin)
+            .ofMaxSize(max)
             .map(Hex::toHex);
     }
   }

@@ -32,7 +32,14 @@ final class Bcd {
    * digits, zero-filled in front when {@code count < digits}.
    */
   static void pack(
-      String s, int from, int count, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
+      String s,
+      int from,
+      int count,
+      int digits,
+      boolean leftPad,
+      int padNibble,
+      byte[] out,
+      int off) {
     if (count != digits) {
       packSlow(s, from, count, digits, leftPad, padNibble, out, off);
       return;
@@ -53,7 +60,14 @@ final class Bcd {
   }
 
   private static void packSlow(
-      String s, int from, int count, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
+      String s,
+      int from,
+      int count,
+      int digits,
+      boolean leftPad,
+      int padNibble,
+      byte[] out,
+      int off) {
     int lead = lead(digits, leftPad);
     int zeros = digits - count;
     int nibbles = bytes(digits) << 1;
@@ -102,8 +116,16 @@ final class Bcd {
    * {@code out} as characters {@code '0' + nibble}; with {@code strict}, a nibble above 9 is an
    * error.
    */
-  static void unpack(byte[] b, int off, int lead, int digits, byte[] out, int outOff,
-      boolean strict, int field, int base) {
+  static void unpack(
+      byte[] b,
+      int off,
+      int lead,
+      int digits,
+      byte[] out,
+      int outOff,
+      boolean strict,
+      int field,
+      int base) {
     int j = 0;
     int at = off;
     if (lead == 1 && digits > 0) {

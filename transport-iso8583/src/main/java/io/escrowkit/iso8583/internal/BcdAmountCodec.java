@@ -43,7 +43,6 @@ final class BcdAmountCodec extends FieldCodec {
     return value;
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     int digits = units - 1;

@@ -48,7 +48,6 @@ final class BcdCodec extends FieldCodec {
     return value;
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     if (prepared instanceof String) {

@@ -36,7 +36,6 @@ class BinaryCodec extends FieldCodec {
     return bytes;
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     System.arraycopy((byte[]) prepared, 0, out, off, units);

@@ -6,9 +6,9 @@ import io.escrowkit.iso8583.spec.ValueEncoding;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One byte per character: US-ASCII, ISO-8859-1 or EBCDIC, for every field type but b. Fixed n
- * and x+n values are zero-filled in front, fixed an/ans values space-filled behind; fixed z values
- * must be exact.
+ * One byte per character: US-ASCII, ISO-8859-1 or EBCDIC, for every field type but b. Fixed n and
+ * x+n values are zero-filled in front, fixed an/ans values space-filled behind; fixed z values must
+ * be exact.
  */
 final class CharsCodec extends FieldCodec {
 
@@ -58,7 +58,6 @@ final class CharsCodec extends FieldCodec {
     checkLength(digitCount(Math.abs(value)) + (type == FieldType.XN ? 1 : 0), false);
     return value;
   }
-
 
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {

@@ -49,7 +49,6 @@ final class CharsetTextCodec extends FieldCodec {
     return new EncodedText(value, bytes);
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     byte[] bytes = ((EncodedText) prepared).bytes;

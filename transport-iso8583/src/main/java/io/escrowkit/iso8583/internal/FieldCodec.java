@@ -79,8 +79,9 @@ public abstract class FieldCodec {
     int size = prefix.size();
     if (end - off < size) {
       throw new IsoFormatException(
-          field, off - base, "truncated: the length prefix needs " + size + " bytes, "
-              + (end - off) + " remain");
+          field,
+          off - base,
+          "truncated: the length prefix needs " + size + " bytes, " + (end - off) + " remain");
     }
     int units = prefix.read(b, off, field, base);
     if (units > maxUnits) {
@@ -97,7 +98,8 @@ public abstract class FieldCodec {
    * The value as text: padding removed (trailing spaces of fixed text, pad nibbles), leading zeros
    * kept, binary as upper-case hex.
    */
-  public abstract String readString(byte[] b, int off, int len, int units, int base, Scratch scratch);
+  public abstract String readString(
+      byte[] b, int off, int len, int units, int base, Scratch scratch);
 
   /**
    * The value as a number, without allocating: here, ASCII digits (text in an ASCII-compatible
@@ -129,8 +131,8 @@ public abstract class FieldCodec {
   }
 
   /**
-   * A prepared value holding a decoded field's wire bytes, so a decoded message re-encodes
-   * exactly. Checks the content as {@link #readString} does.
+   * A prepared value holding a decoded field's wire bytes, so a decoded message re-encodes exactly.
+   * Checks the content as {@link #readString} does.
    */
   public Object prepareDecoded(byte[] b, int off, int len, int units, int base) {
     String text = readString(b, off, len, units, base, new Scratch());
@@ -222,8 +224,14 @@ public abstract class FieldCodec {
     int bad = chars.firstInvalid(value);
     if (bad >= 0) {
       throw invalid(
-          "character U+" + Integer.toHexString(value.charAt(bad) | 0x10000).substring(1)
-              + " at position " + bad + " is not " + chars.expected() + " (" + spec.describe()
+          "character U+"
+              + Integer.toHexString(value.charAt(bad) | 0x10000).substring(1)
+              + " at position "
+              + bad
+              + " is not "
+              + chars.expected()
+              + " ("
+              + spec.describe()
               + ")");
     }
   }

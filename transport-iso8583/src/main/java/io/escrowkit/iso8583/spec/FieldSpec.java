@@ -35,7 +35,6 @@ import java.util.Objects;
  *     be ASCII-compatible; US-ASCII for everything else
  * @param subfields positional subfields of a composite field, or empty
  * @param tlv whether a binary field's content is BER-TLV (EMV field 55)
-
  */
 public record FieldSpec(
     int number,
@@ -62,7 +61,15 @@ public record FieldSpec(
     Objects.requireNonNull(charset, "charset");
     subfields = Collections.unmodifiableList(new ArrayList<>(subfields));
     FieldSpecRules.check(
-        number, type, lengthKind, maxLength, valueEncoding, lengthEncoding, charset, subfields, tlv);
+        number,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        charset,
+        subfields,
+        tlv);
   }
 
   /** A fixed-length field with no name, US-ASCII text and no subfields. */
@@ -104,29 +111,61 @@ public record FieldSpec(
   /** Returns a copy with the given name. */
   public FieldSpec withName(String newName) {
     return new FieldSpec(
-        number, newName, type, lengthKind, maxLength, valueEncoding, lengthEncoding, charset,
-        subfields, tlv);
+        number,
+        newName,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        charset,
+        subfields,
+        tlv);
   }
 
   /** Returns a copy whose text is in the given charset (an/ans fields in ASCII encoding only). */
   public FieldSpec withCharset(Charset newCharset) {
     return new FieldSpec(
-        number, name, type, lengthKind, maxLength, valueEncoding, lengthEncoding, newCharset,
-        subfields, tlv);
+        number,
+        name,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        newCharset,
+        subfields,
+        tlv);
   }
 
   /** Returns a copy with the given positional subfields. */
   public FieldSpec withSubfields(SubfieldSpec... newSubfields) {
     return new FieldSpec(
-        number, name, type, lengthKind, maxLength, valueEncoding, lengthEncoding, charset,
-        Arrays.asList(newSubfields), tlv);
+        number,
+        name,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        charset,
+        Arrays.asList(newSubfields),
+        tlv);
   }
 
   /** Returns a copy marked as carrying BER-TLV data (binary fields only). */
   public FieldSpec withTlv() {
     return new FieldSpec(
-        number, name, type, lengthKind, maxLength, valueEncoding, lengthEncoding, charset,
-        subfields, true);
+        number,
+        name,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        charset,
+        subfields,
+        true);
   }
 
   /** Whether the field has a fixed length. */

@@ -17,8 +17,8 @@ public enum FieldType {
   B,
   /**
    * {@code z}: track 2/3 data, the ISO 7811 5-bit set {@code 0-9 : ; < = > ?} (in BCD each
-   * character is one nibble, {@code '='} the separator is nibble {@code D}). On encoding, {@code 'D'}
-   * is accepted as the separator and written as {@code '='}.
+   * character is one nibble, {@code '='} the separator is nibble {@code D}). On encoding, {@code
+   * 'D'} is accepted as the separator and written as {@code '='}.
    */
   Z,
   /**

@@ -14,7 +14,9 @@ public enum LengthEncoding {
    * Packed BCD, right-aligned: LL in 1 byte, LLL and LLLL in 2 bytes ({@code 0x01 0x23} for 123).
    */
   BCD,
-  /** Unsigned big-endian binary: LL in 1 byte (up to 255), LLL and LLLL in 2 bytes (up to 65535). */
+  /**
+   * Unsigned big-endian binary: LL in 1 byte (up to 255), LLL and LLLL in 2 bytes (up to 65535).
+   */
   BINARY,
   /** Decimal EBCDIC digits, one byte per digit ({@code F0 F1 F9}). */
   EBCDIC;

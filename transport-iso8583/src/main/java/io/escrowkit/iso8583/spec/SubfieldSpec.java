@@ -12,7 +12,6 @@ import java.util.Objects;
  * @param name a human-readable name
  * @param type what the subfield may contain ({@code n}, {@code an} or {@code ans})
  * @param length the subfield's length in characters
-
  */
 public record SubfieldSpec(int number, String name, FieldType type, int length) {
 

@@ -24,8 +24,8 @@ import org.xml.sax.SAXParseException;
  * ISO-8859-1, as jPOS does.
  *
  * <p>An unsupported class, a subfield packager ({@code isofieldpackager}) or an unsupported
- * packager attribute is an {@link IsoSpecException} naming the field, the class and the line.
- * Both jPOS DOCTYPE forms ({@code SYSTEM "genericpackager.dtd"} and the {@code PUBLIC} one) load
+ * packager attribute is an {@link IsoSpecException} naming the field, the class and the line. Both
+ * jPOS DOCTYPE forms ({@code SYSTEM "genericpackager.dtd"} and the {@code PUBLIC} one) load
  * offline: the DTD is never fetched. External entities and entity declarations are refused.
  *
  * <p>Threadsafe (stateless).

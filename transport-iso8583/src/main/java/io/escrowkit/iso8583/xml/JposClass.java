@@ -26,7 +26,11 @@ final class JposClass {
   final LengthEncoding lengthEncoding;
   final Pad pad;
 
-  JposClass(FieldType type, LengthKind kind, ValueEncoding encoding, LengthEncoding lengthEncoding,
+  JposClass(
+      FieldType type,
+      LengthKind kind,
+      ValueEncoding encoding,
+      LengthEncoding lengthEncoding,
       Pad pad) {
     this.type = type;
     this.kind = kind;

@@ -24,7 +24,9 @@ final class MtiClasses {
         return MtiEncoding.EBCDIC;
       default:
         throw new IsoSpecException(
-            "field 0: jPOS class " + cls + " is not supported for the MTI; supported: "
+            "field 0: jPOS class "
+                + cls
+                + " is not supported for the MTI; supported: "
                 + "IFA_NUMERIC, IF_CHAR, IFB_NUMERIC, IFE_NUMERIC, IFE_CHAR");
     }
   }
@@ -39,7 +41,9 @@ final class MtiClasses {
         return BitmapEncoding.HEX_EBCDIC;
       default:
         throw new IsoSpecException(
-            "field 1: jPOS class " + cls + " is not supported for the bitmap; supported: "
+            "field 1: jPOS class "
+                + cls
+                + " is not supported for the bitmap; supported: "
                 + "IFA_BITMAP, IFB_BITMAP, IFE_BITMAP");
     }
   }

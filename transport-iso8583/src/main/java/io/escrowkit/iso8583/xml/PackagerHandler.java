@@ -61,8 +61,11 @@ final class PackagerHandler extends DefaultHandler2 {
         break;
       case "isofieldpackager":
         throw new SAXException(
-            "field " + atts.getValue("id") + ": isofieldpackager (subfield packager "
-                + atts.getValue("packager") + ") is not supported");
+            "field "
+                + atts.getValue("id")
+                + ": isofieldpackager (subfield packager "
+                + atts.getValue("packager")
+                + ") is not supported");
       default:
         throw new SAXException("unexpected element <" + qName + ">");
     }

@@ -13,12 +13,12 @@ import org.xml.sax.ext.DefaultHandler2;
  * A SAX reader that cannot be made to fetch or expand anything. Defences, in depth:
  *
  * <ol>
- *   <li>External general and parameter entities off, external DTD loading off, secure
- *       processing on (JDK parser features; a parser that lacks one still has the others).
+ *   <li>External general and parameter entities off, external DTD loading off, secure processing on
+ *       (JDK parser features; a parser that lacks one still has the others).
  *   <li>The handler's entity resolver answers the jPOS DTD with an empty document (never fetched)
  *       and refuses every other external entity.
- *   <li>The handler's declaration handler refuses every entity declaration, internal or
- *       external, so neither XXE nor entity-expansion bombs get past the DOCTYPE.
+ *   <li>The handler's declaration handler refuses every entity declaration, internal or external,
+ *       so neither XXE nor entity-expansion bombs get past the DOCTYPE.
  * </ol>
  */
 final class SafeXml {

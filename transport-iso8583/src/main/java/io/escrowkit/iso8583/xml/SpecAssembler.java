@@ -104,19 +104,36 @@ final class SpecAssembler {
   }
 
   private FieldSpec data(int id, String cls, int length, Map<String, String> a) {
-    JposClass c = JposClasses.field(cls).orElseThrow(() -> new IsoSpecException(
-        "field " + id + ": jPOS class " + cls + " is not supported; supported classes: "
-            + String.join(", ", JposClasses.supported())));
+    JposClass c =
+        JposClasses.field(cls)
+            .orElseThrow(
+                () ->
+                    new IsoSpecException(
+                        "field "
+                            + id
+                            + ": jPOS class "
+                            + cls
+                            + " is not supported; supported classes: "
+                            + String.join(", ", JposClasses.supported())));
     FieldType type = c.type == FieldType.N && (id == 35 || id == 36) ? FieldType.Z : c.type;
     Charset charset = StandardCharsets.US_ASCII;
     if (type.isText() && c.encoding == io.escrowkit.iso8583.spec.ValueEncoding.ASCII) {
-      charset = a.containsKey("encoding")
-          ? Charset.forName(a.get("encoding"))
-          : StandardCharsets.ISO_8859_1;
+      charset =
+          a.containsKey("encoding")
+              ? Charset.forName(a.get("encoding"))
+              : StandardCharsets.ISO_8859_1;
     }
-    return new FieldSpec(id, a.getOrDefault("name", ""), type, c.kind, length,
-        c.bcd(Boolean.parseBoolean(a.get("pad"))), c.lengthEncoding, charset,
-        Collections.emptyList(), false);
+    return new FieldSpec(
+        id,
+        a.getOrDefault("name", ""),
+        type,
+        c.kind,
+        length,
+        c.bcd(Boolean.parseBoolean(a.get("pad"))),
+        c.lengthEncoding,
+        charset,
+        Collections.emptyList(),
+        false);
   }
 
   private static String required(Map<String, String> a, String attribute) {

@@ -32,8 +32,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  *
  * <p>Each try mutates one valid message {@code 25 × multiplier} times, where the multiplier is the
  * system property {@code iso8583.fuzz.multiplier} (default 1): 3 built-in specs × 2,700 tries × 25
- * = 202,500 inputs per run, plus a synthetic spec using every encoding. A release run:
- * {@code mvn -pl transport-iso8583 -am verify -Dtest=DecodeFuzzTest -Diso8583.fuzz.multiplier=50
+ * = 202,500 inputs per run, plus a synthetic spec using every encoding. A release run: {@code mvn
+ * -pl transport-iso8583 -am verify -Dtest=DecodeFuzzTest -Diso8583.fuzz.multiplier=50
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class DecodeFuzzTest {
@@ -75,9 +75,10 @@ class DecodeFuzzTest {
   private static void fuzz(IsoSpec spec, long seed, AtomicLong counter) {
     Random rnd = new Random(seed);
     IsoCodec codec = IsoCodec.of(spec);
-    IsoMessage valid = rnd.nextInt(4) == 0 && Specs.builtIn(spec.name()).isPresent()
-        ? SampleMessages.preAuth(spec)
-        : randomMessage(spec, rnd);
+    IsoMessage valid =
+        rnd.nextInt(4) == 0 && Specs.builtIn(spec.name()).isPresent()
+            ? SampleMessages.preAuth(spec)
+            : randomMessage(spec, rnd);
     byte[] bytes = codec.encode(valid);
     DecodedMessage layout = codec.decode(bytes);
     List<Integer> prefixes = new ArrayList<>();

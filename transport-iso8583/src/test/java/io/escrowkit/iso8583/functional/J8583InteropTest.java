@@ -27,13 +27,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <ul>
  *   <li>Variable numeric fields in binary mode (fields 2, 32, 35): j8583's LLVAR writes a BCD
  *       length and ASCII digits; jPOS's IFB_LLNUM and this codec's {@code iso87binary} write BCD
- *       digits ({@link #variableNumericFieldsDifferInBinaryMode}). Those fields are left out of
- *       the binary-mode comparison.
+ *       digits ({@link #variableNumericFieldsDifferInBinaryMode}). Those fields are left out of the
+ *       binary-mode comparison.
  *   <li>Field 55 in ASCII mode: j8583's LLLBIN writes hex with a length counting hex digits; this
  *       codec (like jPOS's LLLCHAR) writes the raw bytes with a length counting bytes. Configured
  *       here as LLLVAR in ISO-8859-1, j8583 agrees. In binary mode LLLBIN agrees as is.
- *   <li>j8583 parses NUMERIC fields to numbers (leading zeros are restored when formatted);
- *       j8583's AMOUNT type assumes two decimals, so amounts are configured as NUMERIC 12.
+ *   <li>j8583 parses NUMERIC fields to numbers (leading zeros are restored when formatted); j8583's
+ *       AMOUNT type assumes two decimals, so amounts are configured as NUMERIC 12.
  * </ul>
  */
 class J8583InteropTest {
@@ -71,8 +71,9 @@ class J8583InteropTest {
     Map<Integer, FieldParseInfo> guide = new HashMap<>();
     for (Object[] row : FIELDS) {
       if (compared((int) row[0], binary)) {
-        guide.put((int) row[0], FieldParseInfo.getInstance(
-            typeOf(row, binary), (int) row[2], "ISO-8859-1"));
+        guide.put(
+            (int) row[0],
+            FieldParseInfo.getInstance(typeOf(row, binary), (int) row[2], "ISO-8859-1"));
       }
     }
     mf.setParseMap(MTI, guide);
@@ -88,11 +89,14 @@ class J8583InteropTest {
       if (!compared(f, binary)) {
         continue;
       }
-      Object value = f == 52 || f == 64 ? ours.getBytes(f).orElseThrow()
-          : f == 55 && binary ? SampleMessages.emvData()
-          : f == 55 ? new String(SampleMessages.emvData(), StandardCharsets.ISO_8859_1)
-          : f == 4 ? "000000001000"
-          : ours.get(f).orElseThrow();
+      Object value =
+          f == 52 || f == 64
+              ? ours.getBytes(f).orElseThrow()
+              : f == 55 && binary
+                  ? SampleMessages.emvData()
+                  : f == 55
+                      ? new String(SampleMessages.emvData(), StandardCharsets.ISO_8859_1)
+                      : f == 4 ? "000000001000" : ours.get(f).orElseThrow();
       m.setValue(f, value, typeOf(row, binary), (int) row[2]);
     }
     return m;
@@ -158,8 +162,8 @@ class J8583InteropTest {
   void variableNumericFieldsDifferInBinaryMode() {
     com.solab.iso8583.IsoMessage j = factory(true).newMessage(MTI);
     j.setValue(2, SampleMessages.TEST_PAN, IsoType.LLVAR, 0);
-    IsoMessage ours = IsoMessage.builder(Specs.iso87Binary()).mti("0100")
-        .set(2, SampleMessages.TEST_PAN).build();
+    IsoMessage ours =
+        IsoMessage.builder(Specs.iso87Binary()).mti("0100").set(2, SampleMessages.TEST_PAN).build();
 
     String theirs = Hex.toHex(j.writeData());
     String mine = Hex.toHex(IsoCodec.of(Specs.iso87Binary()).encode(ours));

@@ -132,9 +132,15 @@ class JposInteropTest {
   @ValueSource(strings = {Specs.ISO87_ASCII, Specs.ISO87_BINARY})
   void secondaryBitmapAndAmountsAgree(String name) throws ISOException {
     IsoSpec spec = Specs.builtIn(name).orElseThrow();
-    IsoMessage m = IsoMessage.builder(spec).mti("0420").set(11, "000124").set(28, "D00000150")
-        .set(90, "010000012311151030150000000000100000000001").set(97, "C0000000000012345")
-        .set(102, "ACCOUNT-1").build();
+    IsoMessage m =
+        IsoMessage.builder(spec)
+            .mti("0420")
+            .set(11, "000124")
+            .set(28, "D00000150")
+            .set(90, "010000012311151030150000000000100000000001")
+            .set(97, "C0000000000012345")
+            .set(102, "ACCOUNT-1")
+            .build();
     byte[] ours = IsoCodec.of(spec).encode(m);
 
     ISOMsg j = new ISOMsg();

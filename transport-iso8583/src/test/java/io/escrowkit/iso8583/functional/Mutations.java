@@ -8,8 +8,13 @@ import java.util.Random;
 final class Mutations {
 
   private static final byte[][] EXTREME_LENGTHS = {
-    {(byte) 0xFF, (byte) 0xFF}, {(byte) 0x99, (byte) 0x99}, {'9', '9', '9', '9'},
-    {(byte) 0xF9, (byte) 0xF9, (byte) 0xF9}, {0, 0}, {(byte) 0x80, 0}, {'-', '1'}
+    {(byte) 0xFF, (byte) 0xFF},
+    {(byte) 0x99, (byte) 0x99},
+    {'9', '9', '9', '9'},
+    {(byte) 0xF9, (byte) 0xF9, (byte) 0xF9},
+    {0, 0},
+    {(byte) 0x80, 0},
+    {'-', '1'}
   };
 
   private Mutations() {}

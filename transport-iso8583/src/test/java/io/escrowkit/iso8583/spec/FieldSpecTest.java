@@ -11,37 +11,63 @@ class FieldSpecTest {
 
   @Test
   void maximumThePrefixCannotExpressIsRefused() {
-    assertThatThrownBy(() -> FieldSpec.variable(2, FieldType.N, LengthKind.LL, 100,
-        ValueEncoding.ASCII, LengthEncoding.ASCII))
+    assertThatThrownBy(
+            () ->
+                FieldSpec.variable(
+                    2, FieldType.N, LengthKind.LL, 100, ValueEncoding.ASCII, LengthEncoding.ASCII))
         .isInstanceOf(IsoSpecException.class)
         .hasMessage("field 2: maximum 100 does not fit a LL ASCII prefix");
-    assertThat(FieldSpec.variable(2, FieldType.B, LengthKind.LL, 255, ValueEncoding.BINARY,
-        LengthEncoding.BINARY).maxLength()).isEqualTo(255);
+    assertThat(
+            FieldSpec.variable(
+                    2, FieldType.B, LengthKind.LL, 255, ValueEncoding.BINARY, LengthEncoding.BINARY)
+                .maxLength())
+        .isEqualTo(255);
   }
 
   @Test
   void encodingMustSuitTheType() {
     assertThatThrownBy(() -> FieldSpec.fixed(41, FieldType.ANS, 8, ValueEncoding.BCD_LEFT_PADDED))
-        .hasMessageContaining("field 41").hasMessageContaining("cannot use BCD_LEFT_PADDED");
+        .hasMessageContaining("field 41")
+        .hasMessageContaining("cannot use BCD_LEFT_PADDED");
     assertThatThrownBy(() -> FieldSpec.fixed(52, FieldType.B, 8, ValueEncoding.ASCII))
         .hasMessageContaining("field 52");
   }
 
   @Test
   void charsetOnlyOnAsciiText() {
-    assertThatThrownBy(() -> FieldSpec.fixed(4, FieldType.N, 12, ValueEncoding.ASCII)
-        .withCharset(StandardCharsets.UTF_8)).hasMessageContaining("only to an/ans");
-    assertThatThrownBy(() -> FieldSpec.fixed(43, FieldType.ANS, 40, ValueEncoding.ASCII)
-        .withCharset(StandardCharsets.UTF_16)).hasMessageContaining("not ASCII-compatible");
+    assertThatThrownBy(
+            () ->
+                FieldSpec.fixed(4, FieldType.N, 12, ValueEncoding.ASCII)
+                    .withCharset(StandardCharsets.UTF_8))
+        .hasMessageContaining("only to an/ans");
+    assertThatThrownBy(
+            () ->
+                FieldSpec.fixed(43, FieldType.ANS, 40, ValueEncoding.ASCII)
+                    .withCharset(StandardCharsets.UTF_16))
+        .hasMessageContaining("not ASCII-compatible");
   }
 
   @Test
   void fixedFieldHasNoPrefixAndVariableNeedsOne() {
-    assertThatThrownBy(() -> new FieldSpec(3, "", FieldType.N, LengthKind.FIXED, 6,
-        ValueEncoding.ASCII, LengthEncoding.BCD, StandardCharsets.US_ASCII,
-        java.util.Collections.emptyList(), false)).hasMessageContaining("no length prefix");
-    assertThatThrownBy(() -> FieldSpec.variable(2, FieldType.N, LengthKind.LL, 19,
-        ValueEncoding.ASCII, LengthEncoding.NONE)).hasMessageContaining("needs a length encoding");
+    assertThatThrownBy(
+            () ->
+                new FieldSpec(
+                    3,
+                    "",
+                    FieldType.N,
+                    LengthKind.FIXED,
+                    6,
+                    ValueEncoding.ASCII,
+                    LengthEncoding.BCD,
+                    StandardCharsets.US_ASCII,
+                    java.util.Collections.emptyList(),
+                    false))
+        .hasMessageContaining("no length prefix");
+    assertThatThrownBy(
+            () ->
+                FieldSpec.variable(
+                    2, FieldType.N, LengthKind.LL, 19, ValueEncoding.ASCII, LengthEncoding.NONE))
+        .hasMessageContaining("needs a length encoding");
   }
 
   @Test
@@ -71,8 +97,15 @@ class FieldSpecTest {
 
   @Test
   void describeUsesIsoNotation() {
-    assertThat(FieldSpec.variable(2, FieldType.N, LengthKind.LL, 19,
-        ValueEncoding.BCD_RIGHT_PADDED, LengthEncoding.BCD).describe())
+    assertThat(
+            FieldSpec.variable(
+                    2,
+                    FieldType.N,
+                    LengthKind.LL,
+                    19,
+                    ValueEncoding.BCD_RIGHT_PADDED,
+                    LengthEncoding.BCD)
+                .describe())
         .isEqualTo("n..19 LL/BCD BCD_RIGHT_PADDED");
     assertThat(FieldSpec.fixed(28, FieldType.XN, 9, ValueEncoding.ASCII).describe())
         .isEqualTo("x+n9 ASCII");

@@ -30,9 +30,10 @@ class TlvBuilderTest {
 
   @Test
   void buildsConstructedObjects() {
-    byte[] out = TlvBuilder.create()
-        .addConstructed(0x71, TlvBuilder.create().addHex(0x86, "84240000"))
-        .build();
+    byte[] out =
+        TlvBuilder.create()
+            .addConstructed(0x71, TlvBuilder.create().addHex(0x86, "84240000"))
+            .build();
     assertThat(Hex.toHex(out)).isEqualTo("7106" + "860484240000");
   }
 
@@ -42,7 +43,8 @@ class TlvBuilderTest {
     assertThatThrownBy(() -> Tlv.of(0x1F80, new byte[0])).hasMessageContaining("bit 8 clear");
     assertThatThrownBy(() -> Tlv.of(0x5A02, new byte[0])).hasMessageContaining("1-byte tag");
     assertThatThrownBy(() -> Tlv.of(0, new byte[0])).hasMessageContaining("padding");
-    assertThatThrownBy(() -> Tlv.constructed(0x9C, List.of())).hasMessageContaining("not a constructed");
+    assertThatThrownBy(() -> Tlv.constructed(0x9C, List.of()))
+        .hasMessageContaining("not a constructed");
   }
 
   @Test
@@ -57,10 +59,11 @@ class TlvBuilderTest {
   @Provide
   Arbitrary<List<Tlv>> objects() {
     Arbitrary<Integer> tags = Arbitraries.of(0x5A, 0x9C, 0x82, 0x9F02, 0x9F26, 0x5F2A, 0xDF8101);
-    Arbitrary<Tlv> primitive = tags.flatMap(tag -> Arbitraries.bytes().array(byte[].class)
-        .ofMaxSize(300).map(v -> Tlv.of(tag, v)));
-    Arbitrary<Tlv> constructed = primitive.list().ofMaxSize(4)
-        .map(children -> Tlv.constructed(0x70, children));
+    Arbitrary<Tlv> primitive =
+        tags.flatMap(
+            tag -> Arbitraries.bytes().array(byte[].class).ofMaxSize(300).map(v -> Tlv.of(tag, v)));
+    Arbitrary<Tlv> constructed =
+        primitive.list().ofMaxSize(4).map(children -> Tlv.constructed(0x70, children));
     return Arbitraries.oneOf(primitive, constructed).list().ofMaxSize(8);
   }
 

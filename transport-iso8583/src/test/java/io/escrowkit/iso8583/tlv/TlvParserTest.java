@@ -16,10 +16,12 @@ class TlvParserTest {
 
   private static void assertRefused(String hex, int offset, String reason) {
     assertThatThrownBy(() -> parse(hex))
-        .isInstanceOfSatisfying(IsoFormatException.class, e -> {
-          assertThat(e.offset()).isEqualTo(offset);
-          assertThat(e.reason()).contains(reason);
-        });
+        .isInstanceOfSatisfying(
+            IsoFormatException.class,
+            e -> {
+              assertThat(e.offset()).isEqualTo(offset);
+              assertThat(e.reason()).contains(reason);
+            });
   }
 
   @Test
@@ -48,12 +50,13 @@ class TlvParserTest {
 
   @Test
   void parsesConstructedTagsRecursively() {
-    List<Tlv> out = parse("7010" + "9F2701" + "80" + "71" + "0A" + "86" + "08" + "8424000008AABBCC");
+    List<Tlv> out =
+        parse("7010" + "9F2701" + "80" + "71" + "0A" + "86" + "08" + "8424000008AABBCC");
     Tlv template = out.get(0);
     assertThat(template.isConstructed()).isTrue();
     assertThat(template.children()).extracting(Tlv::tagHex).containsExactly("9F27", "71");
-    assertThat(template.find(0x86)).hasValueSatisfying(
-        t -> assertThat(t.valueHex()).isEqualTo("8424000008AABBCC"));
+    assertThat(template.find(0x86))
+        .hasValueSatisfying(t -> assertThat(t.valueHex()).isEqualTo("8424000008AABBCC"));
     assertThat(Tlv.find(out, 0x9F99)).isEmpty();
   }
 

@@ -41,9 +41,10 @@ class GenericPackagerLoaderTest {
         new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "inline");
   }
 
-  private static final String HEAD = "<isopackager>"
-      + "<isofield id='0' length='4' class='org.jpos.iso.IFA_NUMERIC' name='MTI'/>"
-      + "<isofield id='1' length='16' class='org.jpos.iso.IFA_BITMAP' name='BITMAP'/>";
+  private static final String HEAD =
+      "<isopackager>"
+          + "<isofield id='0' length='4' class='org.jpos.iso.IFA_NUMERIC' name='MTI'/>"
+          + "<isofield id='1' length='16' class='org.jpos.iso.IFA_BITMAP' name='BITMAP'/>";
 
   @Test
   void asciiFileWithSystemDoctypeLoads() {
@@ -70,14 +71,18 @@ class GenericPackagerLoaderTest {
     assertThat(spec.field(2).orElseThrow().valueEncoding())
         .isEqualTo(ValueEncoding.BCD_RIGHT_PADDED);
     assertThat(spec.field(2).orElseThrow().lengthEncoding()).isEqualTo(LengthEncoding.BCD);
-    assertThat(spec.field(3).orElseThrow().valueEncoding()).isEqualTo(ValueEncoding.BCD_LEFT_PADDED);
-    assertThat(spec.field(28).orElseThrow().valueEncoding()).isEqualTo(ValueEncoding.BCD_LEFT_PADDED);
+    assertThat(spec.field(3).orElseThrow().valueEncoding())
+        .isEqualTo(ValueEncoding.BCD_LEFT_PADDED);
+    assertThat(spec.field(28).orElseThrow().valueEncoding())
+        .isEqualTo(ValueEncoding.BCD_LEFT_PADDED);
     assertThat(spec.field(55).orElseThrow().lengthEncoding()).isEqualTo(LengthEncoding.BCD);
   }
 
   @Test
   void loadedFilesReadWhatTheBuiltInSpecsWrite() {
-    String[][] pairs = {{"iso87ascii.xml", Specs.ISO87_ASCII}, {"iso87binary.xml", Specs.ISO87_BINARY}};
+    String[][] pairs = {
+      {"iso87ascii.xml", Specs.ISO87_ASCII}, {"iso87binary.xml", Specs.ISO87_BINARY}
+    };
     for (String[] pair : pairs) {
       IsoSpec builtIn = Specs.builtIn(pair[1]).orElseThrow();
       IsoSpec loaded = resource(pair[0]);
@@ -100,11 +105,18 @@ class GenericPackagerLoaderTest {
   @Test
   void dtdIsNeverFetched() {
     // An unreachable address: fetching it would fail the load.
-    IsoSpec spec = xml("<!DOCTYPE isopackager SYSTEM 'http://127.0.0.1:9/genericpackager.dtd'>"
-        + HEAD + "</isopackager>");
+    IsoSpec spec =
+        xml(
+            "<!DOCTYPE isopackager SYSTEM 'http://127.0.0.1:9/genericpackager.dtd'>"
+                + HEAD
+                + "</isopackager>");
     assertThat(spec.mtiEncoding()).isEqualTo(MtiEncoding.ASCII);
-    IsoSpec pub = xml("<!DOCTYPE isopackager PUBLIC '-//jPOS/jPOS Generic Packager DTD 1.0//EN' "
-        + "'http://127.0.0.1:9/generic-packager-1.0.dtd'>" + HEAD + "</isopackager>");
+    IsoSpec pub =
+        xml(
+            "<!DOCTYPE isopackager PUBLIC '-//jPOS/jPOS Generic Packager DTD 1.0//EN' "
+                + "'http://127.0.0.1:9/generic-packager-1.0.dtd'>"
+                + HEAD
+                + "</isopackager>");
     assertThat(pub.fields()).isEmpty();
   }
 
@@ -112,11 +124,14 @@ class GenericPackagerLoaderTest {
   void externalEntityIsRefusedAndNotResolved(@TempDir Path dir) throws Exception {
     Path secret = dir.resolve("secret.txt");
     Files.write(secret, "TOP-SECRET-CONTENT".getBytes(StandardCharsets.US_ASCII));
-    String xxe = "<!DOCTYPE isopackager [<!ENTITY xxe SYSTEM '" + secret.toUri() + "'>]>"
-        + "<isopackager>"
-        + "<isofield id='0' length='4' class='org.jpos.iso.IFA_NUMERIC' name='&xxe;'/>"
-        + "<isofield id='1' length='16' class='org.jpos.iso.IFA_BITMAP' name='B'/>"
-        + "</isopackager>";
+    String xxe =
+        "<!DOCTYPE isopackager [<!ENTITY xxe SYSTEM '"
+            + secret.toUri()
+            + "'>]>"
+            + "<isopackager>"
+            + "<isofield id='0' length='4' class='org.jpos.iso.IFA_NUMERIC' name='&xxe;'/>"
+            + "<isofield id='1' length='16' class='org.jpos.iso.IFA_BITMAP' name='B'/>"
+            + "</isopackager>";
     assertThatThrownBy(() -> xml(xxe))
         .isInstanceOf(IsoSpecException.class)
         .hasMessageContaining("entity")
@@ -125,9 +140,12 @@ class GenericPackagerLoaderTest {
 
   @Test
   void externalParameterEntityIsRefused() {
-    String xxe = "<!DOCTYPE isopackager [<!ENTITY % ext SYSTEM 'http://127.0.0.1:9/x.dtd'> %ext;]>"
-        + HEAD + "</isopackager>";
-    assertThatThrownBy(() -> xml(xxe)).isInstanceOf(IsoSpecException.class)
+    String xxe =
+        "<!DOCTYPE isopackager [<!ENTITY % ext SYSTEM 'http://127.0.0.1:9/x.dtd'> %ext;]>"
+            + HEAD
+            + "</isopackager>";
+    assertThatThrownBy(() -> xml(xxe))
+        .isInstanceOf(IsoSpecException.class)
         .hasMessageContaining("entit");
   }
 
@@ -144,14 +162,17 @@ class GenericPackagerLoaderTest {
     }
     doctype.append("]>");
     String bomb = doctype + HEAD.replace("name='MTI'", "name='&j;'") + "</isopackager>";
-    assertThatThrownBy(() -> xml(bomb)).isInstanceOf(IsoSpecException.class)
+    assertThatThrownBy(() -> xml(bomb))
+        .isInstanceOf(IsoSpecException.class)
         .hasMessageContaining("entity declarations are refused");
   }
 
   @Test
   void unsupportedClassIsNamedWithFieldAndLine() {
-    String body = HEAD + "\n<isofield id='48' length='99' class='org.jpos.iso.IFA_LLBNUM' "
-        + "name='X'/></isopackager>";
+    String body =
+        HEAD
+            + "\n<isofield id='48' length='99' class='org.jpos.iso.IFA_LLBNUM' "
+            + "name='X'/></isopackager>";
     assertThatThrownBy(() -> xml(body))
         .isInstanceOf(IsoSpecException.class)
         .hasMessageContaining("line 2")
@@ -162,17 +183,21 @@ class GenericPackagerLoaderTest {
 
   @Test
   void subfieldPackagerIsRefusedByName() {
-    String body = HEAD + "<isofieldpackager id='127' length='999' name='X' "
-        + "class='org.jpos.iso.IFA_LLLCHAR' packager='org.jpos.iso.packager.GenericSubFieldPackager'>"
-        + "</isofieldpackager></isopackager>";
-    assertThatThrownBy(() -> xml(body)).hasMessageContaining("field 127")
+    String body =
+        HEAD
+            + "<isofieldpackager id='127' length='999' name='X' class='org.jpos.iso.IFA_LLLCHAR'"
+            + " packager='org.jpos.iso.packager.GenericSubFieldPackager'>"
+            + "</isofieldpackager></isopackager>";
+    assertThatThrownBy(() -> xml(body))
+        .hasMessageContaining("field 127")
         .hasMessageContaining("isofieldpackager");
   }
 
   @Test
   void malformedXmlNamesTheLine() {
     assertThatThrownBy(() -> xml(HEAD + "\n\n<isofield id='2'</isopackager>"))
-        .isInstanceOf(IsoSpecException.class).hasMessageContaining("line 3");
+        .isInstanceOf(IsoSpecException.class)
+        .hasMessageContaining("line 3");
   }
 
   @Test
@@ -182,13 +207,14 @@ class GenericPackagerLoaderTest {
 
   @Test
   void headerLengthEncodingAndThirdBitmapAreHonoured() {
-    IsoSpec spec = xml("<isopackager headerLength='6' thirdBitmapField='65'>"
-        + "<isofield id='0' length='4' class='org.jpos.iso.IFB_NUMERIC' name='MTI'/>"
-        + "<isofield id='1' length='24' class='org.jpos.iso.IFB_BITMAP' name='BITMAP'/>"
-        + "<isofield id='43' length='40' class='org.jpos.iso.IF_CHAR' encoding='GBK' name='N'/>"
-        + "<isofield id='150' length='10' class='org.jpos.iso.IFE_LLCHAR' name='E'/>"
-        + "<isofield id='5' length='1' class='org.jpos.iso.IF_NOP' name='unused'/>"
-        + "</isopackager>");
+    IsoSpec spec =
+        xml(
+            "<isopackager headerLength='6' thirdBitmapField='65'><isofield id='0' length='4'"
+                + " class='org.jpos.iso.IFB_NUMERIC' name='MTI'/><isofield id='1' length='24'"
+                + " class='org.jpos.iso.IFB_BITMAP' name='BITMAP'/><isofield id='43' length='40'"
+                + " class='org.jpos.iso.IF_CHAR' encoding='GBK' name='N'/><isofield id='150'"
+                + " length='10' class='org.jpos.iso.IFE_LLCHAR' name='E'/><isofield id='5'"
+                + " length='1' class='org.jpos.iso.IF_NOP' name='unused'/></isopackager>");
     assertThat(spec.headerLength()).isEqualTo(6);
     assertThat(spec.maxBitmaps()).isEqualTo(3);
     assertThat(spec.field(43).orElseThrow().charset().name()).isEqualTo("GBK");

@@ -27,22 +27,31 @@ import org.jpos.iso.ISOMsg;
 import org.jpos.iso.packager.GenericPackager;
 
 /**
- * Every jPOS class the loader supports means the same to this codec as to jPOS 2.1.9: for one
- * field of that class, in the same XML file loaded by both, each writes the bytes the other writes
- * and reads the values the other wrote.
+ * Every jPOS class the loader supports means the same to this codec as to jPOS 2.1.9: for one field
+ * of that class, in the same XML file loaded by both, each writes the bytes the other writes and
+ * reads the values the other wrote.
  */
 class JposClassInteropTest {
 
-  private static final String DOCTYPE = "<!DOCTYPE isopackager PUBLIC "
-      + "\"-//jPOS/jPOS Generic Packager DTD 1.0//EN\" "
-      + "\"http://jpos.org/dtd/generic-packager-1.0.dtd\">";
+  private static final String DOCTYPE =
+      "<!DOCTYPE isopackager PUBLIC "
+          + "\"-//jPOS/jPOS Generic Packager DTD 1.0//EN\" "
+          + "\"http://jpos.org/dtd/generic-packager-1.0.dtd\">";
 
   static String xml(String cls, boolean pad, int length) {
-    return "<?xml version=\"1.0\"?>" + DOCTYPE + "<isopackager>"
+    return "<?xml version=\"1.0\"?>"
+        + DOCTYPE
+        + "<isopackager>"
         + "<isofield id=\"0\" length=\"4\" class=\"org.jpos.iso.IFA_NUMERIC\" name=\"MTI\"/>"
         + "<isofield id=\"1\" length=\"16\" class=\"org.jpos.iso.IFB_BITMAP\" name=\"BITMAP\"/>"
-        + "<isofield id=\"2\" length=\"" + length + "\" class=\"org.jpos.iso." + cls + "\" pad=\""
-        + pad + "\" name=\"F\"/>" + "</isopackager>";
+        + "<isofield id=\"2\" length=\""
+        + length
+        + "\" class=\"org.jpos.iso."
+        + cls
+        + "\" pad=\""
+        + pad
+        + "\" name=\"F\"/>"
+        + "</isopackager>";
   }
 
   /** Every supported class with both pad settings. */
@@ -59,17 +68,19 @@ class JposClassInteropTest {
 
   @Provide
   Arbitrary<Tuple3<String, Boolean, String>> classAndValue() {
-    return Arbitraries.of(classes()).flatMap(c -> {
-      FieldSpec f = load(c.get1(), c.get2(), c.get3()).field(2).orElseThrow();
-      return ValueGenerators.valid(f)
-          .filter(v -> f.type() != FieldType.XN || f.isFixed())
-          .map(v -> Tuple.of(c.get1(), c.get2(), v));
-    });
+    return Arbitraries.of(classes())
+        .flatMap(
+            c -> {
+              FieldSpec f = load(c.get1(), c.get2(), c.get3()).field(2).orElseThrow();
+              return ValueGenerators.valid(f)
+                  .filter(v -> f.type() != FieldType.XN || f.isFixed())
+                  .map(v -> Tuple.of(c.get1(), c.get2(), v));
+            });
   }
 
   static IsoSpec load(String cls, boolean pad, int length) {
-    return GenericPackagerLoader.load(new ByteArrayInputStream(
-        xml(cls, pad, length).getBytes(StandardCharsets.UTF_8)), cls);
+    return GenericPackagerLoader.load(
+        new ByteArrayInputStream(xml(cls, pad, length).getBytes(StandardCharsets.UTF_8)), cls);
   }
 
   private static final java.util.Map<String, GenericPackager> JPOS = new java.util.HashMap<>();
@@ -79,19 +90,20 @@ class JposClassInteropTest {
     String key = cls + pad;
     GenericPackager p = JPOS.get(key);
     if (p == null) {
-      p = new GenericPackager(new ByteArrayInputStream(
-          xml(cls, pad, length).getBytes(StandardCharsets.UTF_8)));
+      p =
+          new GenericPackager(
+              new ByteArrayInputStream(xml(cls, pad, length).getBytes(StandardCharsets.UTF_8)));
       JPOS.put(key, p);
     }
     return p;
   }
 
   @Property(tries = 1500)
-  void everySupportedClassAgreesWithJpos(
-      @ForAll("classAndValue") Tuple3<String, Boolean, String> c) throws ISOException {
+  void everySupportedClassAgreesWithJpos(@ForAll("classAndValue") Tuple3<String, Boolean, String> c)
+      throws ISOException {
     String cls = c.get1();
-    int length = classes().stream().filter(t -> t.get1().equals(cls)).findFirst().orElseThrow()
-        .get3();
+    int length =
+        classes().stream().filter(t -> t.get1().equals(cls)).findFirst().orElseThrow().get3();
     IsoSpec spec = load(cls, c.get2(), length);
     FieldSpec f = spec.field(2).orElseThrow();
     String value = c.get3();
@@ -116,7 +128,8 @@ class JposClassInteropTest {
       // jPOS 2.1.9's IFE_BINARY (EbcdicHexInterpreter) misreads the hex letters it writes
       // (packs 0A BC EF as F0C1 C2C3 C5C6, unpacks that as 0B CD F0), so only its writing counts.
       if (!cls.equals("IFE_BINARY")) {
-        assertThat(Hex.toHex(read.getBytes(2))).as(cls + " pad=" + c.get2())
+        assertThat(Hex.toHex(read.getBytes(2)))
+            .as(cls + " pad=" + c.get2())
             .isEqualTo(value.toUpperCase());
       }
       assertThat(d.readString(2)).as(cls).isEqualTo(value.toUpperCase());
