@@ -94,6 +94,30 @@ public final class ValueGenerators {
     return s.substring(0, end);
   }
 
+  /** A message with a random subset of the spec's fields, each with a random valid value. */
+  public static IsoMessage randomMessage(IsoSpec spec, java.util.Random rnd) {
+    IsoMessage.Builder b = IsoMessage.builder(spec).mti(String.format("%04d", rnd.nextInt(10000)));
+    if (spec.hasTpdu()) {
+      b.tpdu(randomBytes(rnd, 5));
+    }
+    if (spec.headerLength() > 0) {
+      b.header(randomBytes(rnd, spec.headerLength()));
+    }
+    java.util.List<FieldSpec> fields = spec.fields();
+    int count = 1 + rnd.nextInt(Math.min(20, fields.size()));
+    for (int i = 0; i < count; i++) {
+      FieldSpec f = fields.get(rnd.nextInt(fields.size()));
+      b.set(f.number(), valid(f).generator(1).next(rnd).value());
+    }
+    return b.build();
+  }
+
+  private static byte[] randomBytes(java.util.Random rnd, int n) {
+    byte[] b = new byte[n];
+    rnd.nextBytes(b);
+    return b;
+  }
+
   /** Whether a field type takes numbers through {@code set(field, long)}. */
   public static boolean takesLong(FieldSpec f) {
     return f.type() == FieldType.N || f.type() == FieldType.XN;
