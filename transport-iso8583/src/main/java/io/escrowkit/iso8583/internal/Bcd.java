@@ -91,23 +91,29 @@ final class Bcd {
     return (s.charAt(from + k - zeros) - '0') & 0xF;
   }
 
-  /** Packs a non-negative long as {@code digits} digits, zero-filled in front. */
+  /** For each number 0..99, its two digits as one packed BCD byte. */
+  private static final byte[] PACKED = new byte[100];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PACKED[i] = (byte) ((i / 10) << 4 | i % 10);
+    }
+  }
+
+  /**
+   * Packs a non-negative long as {@code digits} digits, zero-filled in front, two digits per step.
+   * The caller has checked that the value has at most {@code digits} digits.
+   */
   static void packLong(long v, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
-    int n = bytes(digits);
-    for (int i = 0; i < n; i++) {
-      out[off + i] = 0;
-    }
-    int lead = lead(digits, leftPad);
-    if ((digits & 1) != 0 && !leftPad) {
-      out[off + n - 1] = (byte) padNibble;
-    }
+    int i = off + bytes(digits) - 1;
     long rest = v;
-    for (int k = digits - 1; k >= 0; k--) {
-      int d = (int) (rest % 10);
+    if ((digits & 1) != 0 && !leftPad) {
+      out[i--] = (byte) ((int) (rest % 10) << 4 | padNibble);
       rest /= 10;
-      int index = k + lead;
-      int at = off + (index >>> 1);
-      out[at] = (byte) ((index & 1) == 0 ? out[at] | d << 4 : out[at] | d);
+    }
+    for (; i >= off; i--) {
+      out[i] = PACKED[(int) (rest % 100)];
+      rest /= 100;
     }
   }
 
