@@ -1,0 +1,73 @@
+package io.escrowkit.iso8583.internal;
+
+import io.escrowkit.iso8583.spec.FieldSpec;
+import io.escrowkit.iso8583.spec.FieldType;
+import io.escrowkit.iso8583.spec.ValueEncoding;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Packed BCD for n and z fields. Fixed n values shorter than the field are zero-filled in front;
+ * fixed z values must be exact. On decoding, the pad nibble is ignored whatever its value (peers
+ * pad with 0 or F regardless of what their spec says); every other nibble of an n field must be a
+ * digit.
+ */
+final class BcdCodec extends FieldCodec {
+
+  private final boolean leftPad;
+  private final int padNibble;
+  private final boolean track;
+
+  BcdCodec(FieldSpec spec) {
+    super(spec);
+    this.leftPad = spec.valueEncoding() == ValueEncoding.BCD_LEFT_PADDED;
+    this.padNibble = spec.valueEncoding() == ValueEncoding.BCD_RIGHT_PADDED_F ? 0xF : 0;
+    this.track = spec.type() == FieldType.Z;
+  }
+
+  @Override
+  public int wireLength(int units) {
+    return Bcd.bytes(units);
+  }
+
+  @Override
+  public Object prepare(String value) {
+    checkChars(value, track ? CharClass.TRACK : CharClass.DIGITS);
+    checkLength(value.length(), track);
+    return track ? value.replace('D', '=').replace('d', '=') : value;
+  }
+
+  @Override
+  public Object prepare(long value) {
+    if (track) {
+      return super.prepare(value);
+    }
+    if (value < 0) {
+      throw invalid("an n field cannot hold the negative number given");
+    }
+    checkLength(digitCount(value), false);
+    return value;
+  }
+
+  @Override
+  protected int writeValue(Object prepared, int units, byte[] out, int off) {
+    if (prepared instanceof String) {
+      String s = (String) prepared;
+      Bcd.pack(s, 0, s.length(), units, leftPad, padNibble, out, off);
+    } else {
+      Bcd.packLong((Long) prepared, units, leftPad, padNibble, out, off);
+    }
+    return off + Bcd.bytes(units);
+  }
+
+  @Override
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
+    byte[] out = scratch.bytes(units);
+    Bcd.unpack(b, off, Bcd.lead(units, leftPad), units, out, 0, !track, field, base);
+    return new String(out, 0, units, StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public long readLong(byte[] b, int off, int len, int units, int base) {
+    return Bcd.toLong(b, off, Bcd.lead(units, leftPad), units, field, base);
+  }
+}
