@@ -1,0 +1,247 @@
+package io.escrowkit.simulator.functional;
+
+import static io.escrowkit.simulator.functional.Requests.TEST_PAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.simulator.AcquirerSimulator;
+import io.escrowkit.simulator.Authorization;
+import io.escrowkit.simulator.AuthorizationStatus;
+import io.escrowkit.simulator.HostProfile;
+import io.escrowkit.simulator.functional.Requests.Ref;
+import io.escrowkit.iso8583.tlv.Tlv;
+import io.escrowkit.iso8583.tlv.TlvBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every UnionPay POS message type over real loopback TCP, checked on the wire and in the books. */
+class CupMessagesTest {
+
+  static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-15T02:15:30Z"), ZoneId.of("Asia/Shanghai"));
+
+  private AcquirerSimulator host;
+  private TestTerminal terminal;
+  private final Requests requests = new Requests(HostProfile.CUP);
+
+  @BeforeEach
+  void start() throws Exception {
+    host = AcquirerSimulator.builder().profile(HostProfile.CUP).clock(CLOCK).seed(7).start();
+    terminal = new TestTerminal(host);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    terminal.close();
+    host.close();
+  }
+
+  private Ref hold(long amount) throws Exception {
+    DecodedMessage answer = terminal.exchange(requests.preAuth(TEST_PAN, amount));
+    assertThat(answer.readString(39)).isEqualTo("00");
+    return Ref.of(answer);
+  }
+
+  @Test
+  void signOnIsAnsweredWithTheTpduSwappedAndTheRequestsIdentifiersEchoed() throws Exception {
+    IsoMessage request = requests.signOn();
+    DecodedMessage answer = terminal.exchange(request);
+
+    assertThat(answer.mti()).isEqualTo("0810");
+    assertThat(answer.tpdu()).containsExactly(0x60, 0x00, 0x00, 0x00, 0x03);
+    assertThat(answer.header()).containsExactly(Requests.HEADER);
+    assertThat(answer.readString(39)).isEqualTo("00");
+    assertThat(answer.readString(11)).isEqualTo(request.get(11).get());
+    assertThat(answer.readString(41)).isEqualTo(Requests.TERMINAL);
+    assertThat(answer.readString(42)).isEqualTo(Requests.MERCHANT);
+    assertThat(answer.readSubfield(60, 3)).isEqualTo("003");
+    assertThat(answer.readString(12)).isEqualTo("101530");
+    assertThat(answer.readString(13)).isEqualTo("0115");
+  }
+
+  @Test
+  void echoTestIsAnswered0830() throws Exception {
+    DecodedMessage answer = terminal.exchange(requests.echo());
+
+    assertThat(answer.mti()).isEqualTo("0830");
+    assertThat(answer.readString(39)).isEqualTo("00");
+  }
+
+  @Test
+  void preAuthorizationFreezesTheAmountAndAnswersWithAuthCodeAndReference() throws Exception {
+    DecodedMessage answer = terminal.exchange(requests.preAuth(TEST_PAN, 12_800));
+
+    assertThat(answer.mti()).isEqualTo("0110");
+    assertThat(answer.readString(39)).isEqualTo("00");
+    assertThat(answer.readString(38)).matches("\\d{6}");
+    assertThat(answer.readString(37)).matches("\\d{12}");
+    assertThat(answer.readLong(4)).isEqualTo(12_800);
+    assertThat(answer.readSubfield(60, 1)).isEqualTo("10");
+    assertThat(answer.has(35)).isFalse();
+    Authorization auth = host.ledger().authorization(answer.readString(38)).get();
+    assertThat(auth.held()).isEqualTo(12_800);
+    assertThat(auth.frozen()).isEqualTo(12_800);
+    assertThat(auth.status()).isEqualTo(AuthorizationStatus.HELD);
+    assertThat(auth.maskedPan()).isEqualTo("622588******5678");
+    assertThat(auth.rrn()).isEqualTo(answer.readString(37));
+    assertThat(host.ledger().authorizationByTrace(Requests.TERMINAL, Requests.MERCHANT,
+        answer.readString(11))).contains(auth);
+    assertThat(host.ledger().frozenTotal()).isEqualTo(12_800);
+  }
+
+  @Test
+  void chipPreAuthorizationIsAnsweredWithTheResponseCodeInTag8A() throws Exception {
+    IsoMessage request = requests.preAuth(TEST_PAN, 5_000).toBuilder()
+        .set(55, TlvBuilder.create().addHex(0x9F26, "A1B2C3D4E5F60718").build()).build();
+
+    DecodedMessage answer = terminal.exchange(request);
+
+    List<Tlv> emv = answer.readTlv(55);
+    assertThat(Tlv.find(emv, 0x8A).get().value()).containsExactly('0', '0');
+    assertThat(Tlv.find(emv, 0x9F26)).isEmpty();
+  }
+
+  @Test
+  void cancelReleasesTheHold() throws Exception {
+    Ref hold = hold(30_000);
+
+    DecodedMessage answer = terminal.exchange(requests.cancel(TEST_PAN, 30_000, hold));
+
+    assertThat(answer.mti()).isEqualTo("0110");
+    assertThat(answer.readString(39)).isEqualTo("00");
+    assertThat(answer.readString(38)).isEqualTo(hold.authCode());
+    Authorization auth = host.ledger().authorization(hold.authCode()).get();
+    assertThat(auth.status()).isEqualTo(AuthorizationStatus.RELEASED);
+    assertThat(auth.frozen()).isZero();
+    assertThat(host.ledger().frozenTotal()).isZero();
+  }
+
+  @Test
+  void cancelOfAnotherAmountIsRefused64() throws Exception {
+    Ref hold = hold(30_000);
+
+    assertThat(terminal.exchange(requests.cancel(TEST_PAN, 29_000, hold)).readString(39))
+        .isEqualTo("64");
+    assertThat(host.ledger().frozenTotal()).isEqualTo(30_000);
+  }
+
+  @Test
+  void cancelWithAnotherCardIsRefused14() throws Exception {
+    Ref hold = hold(30_000);
+
+    DecodedMessage answer =
+        terminal.exchange(requests.cancel(Requests.OTHER_TEST_PAN, 30_000, hold));
+
+    assertThat(answer.readString(39)).isEqualTo("14");
+  }
+
+  @Test
+  void partialCompletionCapturesAndReleasesTheRemainder() throws Exception {
+    Ref hold = hold(12_800);
+
+    DecodedMessage answer = terminal.exchange(requests.completion(TEST_PAN, 10_000, hold));
+
+    assertThat(answer.mti()).isEqualTo("0210");
+    assertThat(answer.readString(39)).isEqualTo("00");
+    assertThat(answer.readString(38)).isEqualTo(hold.authCode());
+    assertThat(answer.readString(37)).isNotEqualTo(hold.rrn());
+    Authorization auth = host.ledger().authorization(hold.authCode()).get();
+    assertThat(auth.captured()).isEqualTo(10_000);
+    assertThat(auth.frozen()).isZero();
+    assertThat(auth.status()).isEqualTo(AuthorizationStatus.COMPLETED);
+    assertThat(host.ledger().account(TEST_PAN).get().available())
+        .isEqualTo(host.ledger().account(TEST_PAN).get().balance() - 10_000);
+  }
+
+  @Test
+  void completionUpTo115PercentIsApprovedAndAboveIsRefused13() throws Exception {
+    Ref first = hold(10_000);
+    Ref second = hold(10_000);
+
+    assertThat(terminal.exchange(requests.completion(TEST_PAN, 11_501, first)).readString(39))
+        .isEqualTo("13");
+    assertThat(terminal.exchange(requests.completion(TEST_PAN, 11_500, second)).readString(39))
+        .isEqualTo("00");
+    assertThat(host.ledger().authorization(first.authCode()).get().status())
+        .isEqualTo(AuthorizationStatus.HELD);
+    assertThat(host.ledger().capturedTotal()).isEqualTo(11_500);
+    assertThat(host.ledger().frozenTotal()).isEqualTo(10_000);
+  }
+
+  @Test
+  void secondCompletionOfAHoldIsRefused22() throws Exception {
+    Ref hold = hold(10_000);
+    terminal.exchange(requests.completion(TEST_PAN, 5_000, hold));
+
+    assertThat(terminal.exchange(requests.completion(TEST_PAN, 5_000, hold)).readString(39))
+        .isEqualTo("22");
+    assertThat(host.ledger().capturedTotal()).isEqualTo(5_000);
+  }
+
+  @Test
+  void completionOfAnUnknownAuthorizationIsRefused25() throws Exception {
+    Ref nothing = new Ref("999999", "123456", "000000000001");
+
+    assertThat(terminal.exchange(requests.completion(TEST_PAN, 5_000, nothing)).readString(39))
+        .isEqualTo("25");
+  }
+
+  @Test
+  void repeatedAdviceIsAcknowledgedButAppliedOnce() throws Exception {
+    Ref hold = hold(20_000);
+    IsoMessage advice = requests.advice("0220", TEST_PAN, 18_000, hold);
+    IsoMessage repeat = advice.toBuilder().mti("0221").build();
+
+    DecodedMessage first = terminal.exchange(advice);
+    DecodedMessage second = terminal.exchange(repeat);
+    DecodedMessage third = terminal.exchange(repeat);
+
+    assertThat(first.mti()).isEqualTo("0230");
+    assertThat(second.mti()).isEqualTo("0230");
+    assertThat(List.of(first.readString(39), second.readString(39), third.readString(39)))
+        .containsOnly("00");
+    assertThat(second.readString(37)).isEqualTo(first.readString(37));
+    assertThat(host.ledger().capturedTotal()).isEqualTo(18_000);
+    assertThat(host.ledger().duplicateAdvicesIgnored()).isEqualTo(2);
+  }
+
+  @Test
+  void voidOfACompletionRestoresTheHold() throws Exception {
+    Ref hold = hold(20_000);
+    Ref completion = Ref.of(terminal.exchange(requests.completion(TEST_PAN, 15_000, hold)));
+
+    DecodedMessage answer =
+        terminal.exchange(requests.voidCompletion(TEST_PAN, 15_000, completion));
+
+    assertThat(answer.mti()).isEqualTo("0210");
+    assertThat(answer.readString(39)).isEqualTo("00");
+    Authorization auth = host.ledger().authorization(hold.authCode()).get();
+    assertThat(auth.captured()).isZero();
+    assertThat(auth.frozen()).isEqualTo(20_000);
+    assertThat(auth.status()).isEqualTo(AuthorizationStatus.HELD);
+    assertThat(terminal.exchange(requests.voidCompletion(TEST_PAN, 15_000, completion))
+        .readString(39)).isEqualTo("22");
+  }
+
+  @Test
+  void refundGivesBackUpToTheCompletedAmount() throws Exception {
+    Ref hold = hold(20_000);
+    Ref completion = Ref.of(terminal.exchange(requests.completion(TEST_PAN, 15_000, hold)));
+
+    DecodedMessage answer = terminal.exchange(requests.refund(TEST_PAN, 10_000, completion));
+    DecodedMessage tooMuch = terminal.exchange(requests.refund(TEST_PAN, 5_001, completion));
+
+    assertThat(answer.mti()).isEqualTo("0230");
+    assertThat(answer.readString(39)).isEqualTo("00");
+    assertThat(tooMuch.readString(39)).isEqualTo("13");
+    assertThat(host.ledger().refundedTotal()).isEqualTo(10_000);
+    assertThat(host.ledger().account(TEST_PAN).get().available())
+        .isEqualTo(host.ledger().account(TEST_PAN).get().balance() - 5_000);
+  }
+}
