@@ -35,4 +35,14 @@ abstract class BookHandler {
     }
     return Optional.empty();
   }
+
+  /** As {@link #refuseFollowUp}, for a request on a completion, which must not be voided (22). */
+  final Optional<Decision> refuseOnCompletion(
+      RequestView r, Optional<PostingRecord> completion) {
+    Optional<Decision> refusal = refuseFollowUp(r, completion.map(p -> p.auth), "completion");
+    if (refusal.isEmpty() && completion.get().voided) {
+      return Optional.of(Decision.answer("22", "completion was voided"));
+    }
+    return refusal;
+  }
 }

@@ -74,15 +74,12 @@ final class CompletionHandler extends BookHandler {
 
   Decision voidCompletion(RequestView r) {
     Optional<PostingRecord> found = Originals.completion(book, r);
-    Optional<Decision> refusal = refuseFollowUp(r, found.map(p -> p.auth), "completion");
+    Optional<Decision> refusal = refuseOnCompletion(r, found);
     if (refusal.isPresent()) {
       return refusal.get();
     }
     PostingRecord completion = found.get();
     AuthRecord auth = completion.auth;
-    if (completion.voided) {
-      return Decision.answer("22", "completion already voided");
-    }
     if (r.amount().orElse(-1) != completion.amount) {
       return Decision.answer("64", "amount is not the completion's");
     }

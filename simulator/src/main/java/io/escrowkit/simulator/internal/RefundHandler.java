@@ -15,15 +15,12 @@ final class RefundHandler extends BookHandler {
 
   Decision refund(RequestView r) {
     Optional<PostingRecord> found = Originals.completion(book, r);
-    Optional<Decision> refusal = refuseFollowUp(r, found.map(p -> p.auth), "completion");
+    Optional<Decision> refusal = refuseOnCompletion(r, found);
     if (refusal.isPresent()) {
       return refusal.get();
     }
     PostingRecord completion = found.get();
     AuthRecord auth = completion.auth;
-    if (completion.voided) {
-      return Decision.answer("22", "completion was voided");
-    }
     long amount = r.amount().orElse(0);
     if (amount <= 0 || amount > completion.amount - completion.refunded) {
       return Decision.answer("13", "amount zero or more than remains refundable");

@@ -2,6 +2,7 @@ package io.escrowkit.simulator.functional;
 
 import static io.escrowkit.simulator.functional.Requests.TEST_PAN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoMessage;
@@ -12,6 +13,8 @@ import io.escrowkit.simulator.HostProfile;
 import io.escrowkit.simulator.functional.Requests.Ref;
 import io.escrowkit.iso8583.tlv.Tlv;
 import io.escrowkit.iso8583.tlv.TlvBuilder;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -66,6 +69,19 @@ class CupMessagesTest {
   }
 
   @Test
+  void closeEndsTheConnectionsAndStopsListening() throws Exception {
+    assertThat(terminal.exchange(requests.echo()).mti()).isEqualTo("0830");
+    assertThat(host.openConnections()).isEqualTo(1);
+
+    host.close();
+
+    assertThat(terminal.isClosedByHost()).isTrue();
+    assertThat(host.openConnections()).isZero();
+    assertThatThrownBy(() -> new Socket(host.address().getAddress(), host.port()).close())
+        .isInstanceOf(ConnectException.class);
+  }
+
+  @Test
   void echoTestIsAnswered0830() throws Exception {
     DecodedMessage answer = terminal.exchange(requests.echo());
 
@@ -93,6 +109,36 @@ class CupMessagesTest {
     assertThat(host.ledger().authorizationByTrace(Requests.TERMINAL, Requests.MERCHANT,
         answer.readString(11))).contains(auth);
     assertThat(host.ledger().frozenTotal()).isEqualTo(12_800);
+  }
+
+  @Test
+  void repeatedTraceNumberIsRefused94AndNotBookedTwice() throws Exception {
+    IsoMessage request = requests.preAuth(TEST_PAN, 1_000);
+
+    assertThat(terminal.exchange(request).readString(39)).isEqualTo("00");
+    assertThat(terminal.exchange(request).readString(39)).isEqualTo("94");
+    assertThat(host.ledger().frozenTotal()).isEqualTo(1_000);
+  }
+
+  @Test
+  void inconsistentTransactionTypeIsRefused12AndAnUnknownOne40() throws Exception {
+    IsoMessage wrongMti = requests.preAuth(TEST_PAN, 1_000).toBuilder().mti("0200").build();
+    IsoMessage balanceInquiry = requests.preAuth(TEST_PAN, 1_000).toBuilder()
+        .setSubfields(60, "01", Requests.BATCH).build();
+
+    assertThat(terminal.exchange(wrongMti).readString(39)).isEqualTo("12");
+    assertThat(terminal.exchange(balanceInquiry).readString(39)).isEqualTo("40");
+    assertThat(host.ledger().authorizations()).isEmpty();
+  }
+
+  @Test
+  void missingTerminalIdIsRefused30() throws Exception {
+    IsoMessage request = requests.preAuth(TEST_PAN, 1_000).toBuilder().remove(41).build();
+
+    DecodedMessage answer = terminal.exchange(request);
+
+    assertThat(answer.readString(39)).isEqualTo("30");
+    assertThat(answer.readString(11)).isEqualTo(request.get(11).get());
   }
 
   @Test

@@ -31,10 +31,16 @@ final class Requests {
   private final HostProfile profile;
   private final IsoSpec spec;
   private final boolean cup;
+  private final String terminalId;
   private int stan;
 
   Requests(HostProfile profile) {
+    this(profile, TERMINAL);
+  }
+
+  Requests(HostProfile profile, String terminalId) {
     this.profile = profile;
+    this.terminalId = terminalId;
     this.spec = profile.spec();
     this.cup = profile == HostProfile.CUP;
   }
@@ -56,7 +62,7 @@ final class Requests {
     if (spec.headerLength() > 0) {
       b.header(HEADER);
     }
-    b.set(11, nextStan()).set(41, TERMINAL).set(42, MERCHANT);
+    b.set(11, nextStan()).set(41, terminalId).set(42, MERCHANT);
     if (!cup) {
       b.set(7, DATE + "101530");
     }
