@@ -55,18 +55,24 @@ final class SimulateCommand implements Main.Command {
       return 2;
     }
     try (AcquirerSimulator host = builder(options, out).start()) {
-      out.printf("acquirer simulator, profile %s, listening on %s:%d (framing %s%s);"
+      out.printf(
+          "acquirer simulator, profile %s, listening on %s:%d (framing %s%s);"
               + " interrupt (Ctrl-C) to stop%n",
-          host.profile().cliName(), host.address().getAddress().getHostAddress(), host.port(),
-          host.framing(), options.faults.isEmpty() ? "" : ", faults " + options.faults);
+          host.profile().cliName(),
+          host.address().getAddress().getHostAddress(),
+          host.port(),
+          host.framing(),
+          options.faults.isEmpty() ? "" : ", faults " + options.faults);
       out.flush();
       Thread hook = new Thread(host::close, "escrowkit-simulate-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         new CountDownLatch(1).await();
       } catch (InterruptedException interrupted) {
-        out.printf("stopped: frozen %d, captured %d, refunded %d (minor units)%n",
-            host.ledger().frozenTotal(), host.ledger().capturedTotal(),
+        out.printf(
+            "stopped: frozen %d, captured %d, refunded %d (minor units)%n",
+            host.ledger().frozenTotal(),
+            host.ledger().capturedTotal(),
             host.ledger().refundedTotal());
       } finally {
         removeHook(hook);
@@ -76,9 +82,12 @@ final class SimulateCommand implements Main.Command {
   }
 
   private static SimulatorBuilder builder(Options o, PrintStream out) {
-    SimulatorBuilder b = AcquirerSimulator.builder().profile(o.profile).port(o.port)
-        .requireMac(o.requireMac)
-        .listener(exchange -> out.println(TIME.format(exchange.at()) + " " + exchange));
+    SimulatorBuilder b =
+        AcquirerSimulator.builder()
+            .profile(o.profile)
+            .port(o.port)
+            .requireMac(o.requireMac)
+            .listener(exchange -> out.println(TIME.format(exchange.at()) + " " + exchange));
     if (o.framing != null) {
       b.framing(o.framing);
     }
@@ -116,8 +125,8 @@ final class SimulateCommand implements Main.Command {
       }
       if (value == null) {
         if (i + 1 >= args.length || !isOption(arg)) {
-          throw new IllegalArgumentException(isOption(arg) ? arg + " needs a value"
-              : "unknown argument '" + arg + "'; " + USAGE);
+          throw new IllegalArgumentException(
+              isOption(arg) ? arg + " needs a value" : "unknown argument '" + arg + "'; " + USAGE);
         }
         value = args[++i];
       }

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SimulateCommandTest {
 
   private static final String TEST_PAN = "6225880012345678";
+
   /** Guards against a hang; no assertion depends on how long anything takes. */
   private static final long GUARD_SECONDS = 20;
 
@@ -59,18 +60,24 @@ class SimulateCommandTest {
     String[] all = new String[args.length + 1];
     all[0] = "simulate";
     System.arraycopy(args, 0, all, 1, args.length);
-    return Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Main.run(
+        all,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   @Test
   void runsOnAnEphemeralPortAnswersAndLogsMaskedUntilInterrupted() throws Exception {
     AtomicInteger status = new AtomicInteger(-1);
-    Thread command = new Thread(() -> status.set(run("--port", "0", "--profile", "cup",
-        "--seed", "3", "--fault", "delay:0:5")));
+    Thread command =
+        new Thread(
+            () ->
+                status.set(
+                    run("--port", "0", "--profile", "cup", "--seed", "3", "--fault", "delay:0:5")));
     command.start();
     String banner = out.next();
-    Matcher port = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) \\(framing BINARY_2").matcher(banner);
+    Matcher port =
+        Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) \\(framing BINARY_2").matcher(banner);
     assertThat(port.find()).as(banner).isTrue();
 
     DecodedMessage answer = preAuth(Integer.parseInt(port.group(1)));
@@ -80,8 +87,11 @@ class SimulateCommandTest {
 
     assertThat(answer.mti()).isEqualTo("0110");
     assertThat(answer.readString(39)).isEqualTo("00");
-    assertThat(logged).contains("0100 PRE_AUTH term=TERM0001 stan=000001")
-        .contains("card=622588******5678").contains("amount=1000").contains("-> 0110 00")
+    assertThat(logged)
+        .contains("0100 PRE_AUTH term=TERM0001 stan=000001")
+        .contains("card=622588******5678")
+        .contains("amount=1000")
+        .contains("-> 0110 00")
         .doesNotContain(TEST_PAN);
     assertThat(out.next()).isEqualTo("stopped: frozen 1000, captured 0, refunded 0 (minor units)");
     assertThat(status.get()).isZero();
@@ -90,11 +100,21 @@ class SimulateCommandTest {
 
   private static DecodedMessage preAuth(int port) throws Exception {
     IsoCodec codec = IsoCodec.of(Specs.unionPayPos());
-    IsoMessage request = IsoMessage.builder(Specs.unionPayPos()).mti("0100")
-        .tpdu(new byte[] {0x60, 0, 3, 0, 0}).header(new byte[] {0x60, 0x31, 0, 0x31, 0, 0})
-        .set(2, TEST_PAN).set(3, "030000").set(4, 1000L).set(11, "000001").set(25, "06")
-        .set(41, "TERM0001").set(42, "898310048990001").set(49, "156")
-        .setSubfields(60, "10", "000001").build();
+    IsoMessage request =
+        IsoMessage.builder(Specs.unionPayPos())
+            .mti("0100")
+            .tpdu(new byte[] {0x60, 0, 3, 0, 0})
+            .header(new byte[] {0x60, 0x31, 0, 0x31, 0, 0})
+            .set(2, TEST_PAN)
+            .set(3, "030000")
+            .set(4, 1000L)
+            .set(11, "000001")
+            .set(25, "06")
+            .set(41, "TERM0001")
+            .set(42, "898310048990001")
+            .set(49, "156")
+            .setSubfields(60, "10", "000001")
+            .build();
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
       socket.getOutputStream().write(codec.encode(request, LengthPrefix.BINARY_2));
@@ -106,10 +126,22 @@ class SimulateCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--port abc", "--port 70000", "--port", "--profile visa",
-      "--framing 3", "--framing none", "--fault nope:0.1", "--fault delay:2",
-      "--fault delay:0.6 --fault garbage:0.6", "--seed x", "--balance -1", "--bogus",
-      "stray"})
+  @ValueSource(
+      strings = {
+        "--port abc",
+        "--port 70000",
+        "--port",
+        "--profile visa",
+        "--framing 3",
+        "--framing none",
+        "--fault nope:0.1",
+        "--fault delay:2",
+        "--fault delay:0.6 --fault garbage:0.6",
+        "--seed x",
+        "--balance -1",
+        "--bogus",
+        "stray"
+      })
   void badArgumentsAreAUsageErrorOnOneLine(String args) {
     assertThat(run(args.split(" "))).isEqualTo(2);
     String printed = err.toString(StandardCharsets.UTF_8);
@@ -121,8 +153,11 @@ class SimulateCommandTest {
   @Test
   void optionsMayBeGivenWithEquals() throws Exception {
     AtomicInteger status = new AtomicInteger(-1);
-    Thread command = new Thread(() -> status.set(
-        run("--port=0", "--profile=iso87ascii", "--framing=4a", "--require-mac")));
+    Thread command =
+        new Thread(
+            () ->
+                status.set(
+                    run("--port=0", "--profile=iso87ascii", "--framing=4a", "--require-mac")));
     command.start();
     String banner = out.next();
     command.interrupt();

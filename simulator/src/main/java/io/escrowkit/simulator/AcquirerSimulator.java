@@ -6,11 +6,11 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * An acquirer host on a loopback port, for tests, demos and load runs. It answers the UnionPay
- * POS dialect or ISO 8583:1987 (binary or ASCII) to any correct client, keeps its own books of
- * holds and captures per card ({@link #ledger()}), approves or declines by amount triggers and
- * card balances ({@link DeclineTriggers}), and injects network faults on demand ({@link
- * #faults()}). Threadsafe; close it to stop.
+ * An acquirer host on a loopback port, for tests, demos and load runs. It answers the UnionPay POS
+ * dialect or ISO 8583:1987 (binary or ASCII) to any correct client, keeps its own books of holds
+ * and captures per card ({@link #ledger()}), approves or declines by amount triggers and card
+ * balances ({@link DeclineTriggers}), and injects network faults on demand ({@link #faults()}).
+ * Threadsafe; close it to stop.
  *
  * <pre>{@code
  * try (AcquirerSimulator host = AcquirerSimulator.builder()
@@ -31,8 +31,13 @@ public final class AcquirerSimulator implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
 
-  AcquirerSimulator(HostProfile profile, LengthPrefix framing, SimulatorLedger ledger,
-      Faults faults, SimulatorServer server, ScheduledExecutorService scheduler,
+  AcquirerSimulator(
+      HostProfile profile,
+      LengthPrefix framing,
+      SimulatorLedger ledger,
+      Faults faults,
+      SimulatorServer server,
+      ScheduledExecutorService scheduler,
       boolean ownsScheduler) {
     this.profile = profile;
     this.framing = framing;
@@ -89,8 +94,8 @@ public final class AcquirerSimulator implements AutoCloseable {
   }
 
   /**
-   * Stops listening, closes every connection (answers still held back by a delay are not sent)
-   * and stops its own scheduler; a scheduler passed in is left running.
+   * Stops listening, closes every connection (answers still held back by a delay are not sent) and
+   * stops its own scheduler; a scheduler passed in is left running.
    */
   @Override
   public void close() {
@@ -102,7 +107,12 @@ public final class AcquirerSimulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "AcquirerSimulator[" + profile.cliName() + " on " + address() + ", framing " + framing
+    return "AcquirerSimulator["
+        + profile.cliName()
+        + " on "
+        + address()
+        + ", framing "
+        + framing
         + "]";
   }
 }

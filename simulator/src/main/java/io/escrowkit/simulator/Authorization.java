@@ -3,9 +3,9 @@ package io.escrowkit.simulator;
 import java.util.Objects;
 
 /**
- * One pre-authorization as the simulator's books hold it, at one moment. Amounts are minor units
- * of {@code currency} (ISO 4217 numeric, e.g. {@code 156}). Immutable and threadsafe; the card
- * appears only masked and as a token.
+ * One pre-authorization as the simulator's books hold it, at one moment. Amounts are minor units of
+ * {@code currency} (ISO 4217 numeric, e.g. {@code 156}). Immutable and threadsafe; the card appears
+ * only masked and as a token.
  *
  * @param authCode the authorization code the simulator gave (field 38)
  * @param rrn the retrieval reference number the simulator gave the pre-authorization (field 37)

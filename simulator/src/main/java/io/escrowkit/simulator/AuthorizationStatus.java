@@ -2,7 +2,9 @@ package io.escrowkit.simulator;
 
 /** Where a pre-authorization stands in the simulator's books. Immutable and threadsafe. */
 public enum AuthorizationStatus {
-  /** Funds are frozen (possibly after part of the hold was captured, where several captures may). */
+  /**
+   * Funds are frozen (possibly after part of the hold was captured, where several captures may).
+   */
   HELD,
   /** Captured; nothing of the hold is frozen any more. */
   COMPLETED,

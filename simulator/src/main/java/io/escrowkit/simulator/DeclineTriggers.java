@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Amount-based triggers: a pre-authorization or completion request whose amount ends in these
- * minor units (the "cents", amount mod 100) is answered with this response code. Every other
- * ending is approved, subject to the card's balance. {@code .11} approves with condition code 11
- * (VIP approval) and books the request as approved. Stateless and threadsafe.
+ * Amount-based triggers: a pre-authorization or completion request whose amount ends in these minor
+ * units (the "cents", amount mod 100) is answered with this response code. Every other ending is
+ * approved, subject to the card's balance. {@code .11} approves with condition code 11 (VIP
+ * approval) and books the request as approved. Stateless and threadsafe.
  *
  * <pre>
  * .01 → 01 refer to card issuer      .54 → 54 expired card

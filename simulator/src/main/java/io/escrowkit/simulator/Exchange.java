@@ -52,9 +52,19 @@ public record Exchange(
   /** One log line: {@code 0100 PRE_AUTH term=T1 stan=000001 card=622588******5678 ...}. */
   @Override
   public String toString() {
-    return requestMti + " " + transaction + " term=" + terminalId + " stan=" + stan + " card="
-        + maskedPan + (amount.isPresent() ? " amount=" + amount.getAsLong() : "") + " -> "
-        + responseMti.orElse("no answer") + responseCode.map(c -> " " + c).orElse("")
+    return requestMti
+        + " "
+        + transaction
+        + " term="
+        + terminalId
+        + " stan="
+        + stan
+        + " card="
+        + maskedPan
+        + (amount.isPresent() ? " amount=" + amount.getAsLong() : "")
+        + " -> "
+        + responseMti.orElse("no answer")
+        + responseCode.map(c -> " " + c).orElse("")
         + fault.map(f -> " [fault " + f.cliName() + "]").orElse("")
         + (note.isEmpty() ? "" : " (" + note + ")");
   }

@@ -37,8 +37,8 @@ public enum Fault {
   }
 
   /**
-   * A fault by its command-line name or constant name, case-insensitive ({@code wrong-mac},
-   * {@code WRONG_MAC}).
+   * A fault by its command-line name or constant name, case-insensitive ({@code wrong-mac}, {@code
+   * WRONG_MAC}).
    *
    * @throws IllegalArgumentException listing the accepted names
    */

@@ -59,8 +59,13 @@ public final class Faults {
     }
     if (others + rate > 1 + 1e-9) {
       throw new IllegalArgumentException(
-          "fault " + fault.cliName() + " at " + rate + " brings the total rate to "
-              + (others + rate) + ", above 1");
+          "fault "
+              + fault.cliName()
+              + " at "
+              + rate
+              + " brings the total rate to "
+              + (others + rate)
+              + ", above 1");
     }
     if (rate == 0) {
       rates.remove(fault);
@@ -73,13 +78,15 @@ public final class Faults {
   /** Applies a parsed command-line fault: its rate and, if given, its duration. */
   public synchronized Faults inject(FaultSpec spec) {
     inject(spec.fault(), spec.rate());
-    spec.duration().ifPresent(d -> {
-      if (spec.fault() == Fault.DELAY) {
-        delay(d);
-      } else {
-        lateBy(d);
-      }
-    });
+    spec.duration()
+        .ifPresent(
+            d -> {
+              if (spec.fault() == Fault.DELAY) {
+                delay(d);
+              } else {
+                lateBy(d);
+              }
+            });
     return this;
   }
 
@@ -179,7 +186,14 @@ public final class Faults {
 
   @Override
   public synchronized String toString() {
-    return "Faults[rates=" + rates + ", scripted=" + scripted.size() + ", delay=" + delay
-        + ", late=" + late + "]";
+    return "Faults[rates="
+        + rates
+        + ", scripted="
+        + scripted.size()
+        + ", delay="
+        + delay
+        + ", late="
+        + late
+        + "]";
   }
 }

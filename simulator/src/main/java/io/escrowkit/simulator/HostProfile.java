@@ -8,8 +8,8 @@ import io.escrowkit.iso8583.Specs;
 import java.util.Locale;
 
 /**
- * The wire dialects the simulator answers in, each with its usual framing, MAC algorithm and
- * escrow rules. Immutable and threadsafe.
+ * The wire dialects the simulator answers in, each with its usual framing, MAC algorithm and escrow
+ * rules. Immutable and threadsafe.
  */
 public enum HostProfile {
   /**
@@ -19,12 +19,11 @@ public enum HostProfile {
    */
   CUP("cup", Specs.unionPayPos(), LengthPrefix.BINARY_2, MacAlgorithm.UNIONPAY_POS_ECB),
   /**
-   * ISO 8583:1987 binary form (jPOS ISO87BPackager): 2-byte binary length, no TPDU or header,
-   * ANSI X9.19 MAC in field 64 (128 when the secondary bitmap is present); captures in several
-   * parts up to the held amount.
+   * ISO 8583:1987 binary form (jPOS ISO87BPackager): 2-byte binary length, no TPDU or header, ANSI
+   * X9.19 MAC in field 64 (128 when the secondary bitmap is present); captures in several parts up
+   * to the held amount.
    */
-  ISO87_BINARY(
-      "iso87binary", Specs.iso87Binary(), LengthPrefix.BINARY_2, MacAlgorithm.ANSI_X9_19),
+  ISO87_BINARY("iso87binary", Specs.iso87Binary(), LengthPrefix.BINARY_2, MacAlgorithm.ANSI_X9_19),
   /**
    * ISO 8583:1987 ASCII form (jPOS ISO87APackager): 4-digit ASCII length, ASCII numbers, hex
    * bitmaps and MAC; otherwise as {@link #ISO87_BINARY}.

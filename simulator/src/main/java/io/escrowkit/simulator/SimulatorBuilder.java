@@ -73,7 +73,9 @@ public final class SimulatorBuilder {
     return this;
   }
 
-  /** The loopback port; 0 (the default) picks an ephemeral one, see {@link AcquirerSimulator#port}. */
+  /**
+   * The loopback port; 0 (the default) picks an ephemeral one, see {@link AcquirerSimulator#port}.
+   */
   public SimulatorBuilder port(int port) {
     once("port");
     if (port < 0 || port > 65535) {
@@ -83,7 +85,9 @@ public final class SimulatorBuilder {
     return this;
   }
 
-  /** The length prefix (default: the profile's); {@link LengthPrefix#NONE} cannot frame a stream. */
+  /**
+   * The length prefix (default: the profile's); {@link LengthPrefix#NONE} cannot frame a stream.
+   */
   public SimulatorBuilder framing(LengthPrefix framing) {
     once("framing");
     if (Objects.requireNonNull(framing, "framing") == LengthPrefix.NONE) {
@@ -163,7 +167,9 @@ public final class SimulatorBuilder {
     return this;
   }
 
-  /** Every card's balance unless set with {@link #cardBalance} (default {@link #DEFAULT_BALANCE}). */
+  /**
+   * Every card's balance unless set with {@link #cardBalance} (default {@link #DEFAULT_BALANCE}).
+   */
   public SimulatorBuilder defaultBalance(long minorUnits) {
     once("defaultBalance");
     this.defaultBalance = minorUnits;
@@ -219,19 +225,25 @@ public final class SimulatorBuilder {
     balances.forEach(book::setBalance);
     SecureModule module =
         secureModule != null ? secureModule : SoftwareSecureModule.withTestKeys(rnd);
-    MessageMac mac = new MessageMac(
-        module, macAlgorithm != null ? macAlgorithm : profile.macAlgorithm(), macKeyId);
+    MessageMac mac =
+        new MessageMac(
+            module, macAlgorithm != null ? macAlgorithm : profile.macAlgorithm(), macKeyId);
     HostRules rules =
         new HostRules(scheme != null ? scheme : profile.defaultScheme(), amountTriggers);
-    HostEngine engine = new HostEngine(
-        new HostEngine.Settings(profile, prefix, rules, mac, requireMac, clock, rnd, listener),
-        book, faultSource(injected));
+    HostEngine engine =
+        new HostEngine(
+            new HostEngine.Settings(profile, prefix, rules, mac, requireMac, clock, rnd, listener),
+            book,
+            faultSource(injected));
     boolean ownsScheduler = scheduler == null;
     ScheduledExecutorService delays = ownsScheduler ? ownScheduler() : scheduler;
     try {
-      SimulatorServer server = new SimulatorServer(
-          port, engine, new FrameDecoder(prefix, Math.min(maxFrameLength, prefix.maxLength())),
-          delays);
+      SimulatorServer server =
+          new SimulatorServer(
+              port,
+              engine,
+              new FrameDecoder(prefix, Math.min(maxFrameLength, prefix.maxLength())),
+              delays);
       return new AcquirerSimulator(profile, prefix, book, injected, server, delays, ownsScheduler);
     } catch (IOException e) {
       if (ownsScheduler) {
@@ -261,10 +273,11 @@ public final class SimulatorBuilder {
   }
 
   private static ScheduledExecutorService ownScheduler() {
-    return Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "escrowkit-simulator-delays");
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, "escrowkit-simulator-delays");
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The simulator's own books, for tests to check that money adds up: per card, per
- * pre-authorization and per approved request, plus how reversals and repeated advices were
- * treated. Amounts are minor units; totals add all currencies (use one per test). Implementations
- * are threadsafe; every answer is a snapshot.
+ * The simulator's own books, for tests to check that money adds up: per card, per pre-authorization
+ * and per approved request, plus how reversals and repeated advices were treated. Amounts are minor
+ * units; totals add all currencies (use one per test). Implementations are threadsafe; every answer
+ * is a snapshot.
  */
 public interface SimulatorLedger {
 

@@ -34,8 +34,19 @@ class FaultSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"delay", "delay:", "delay:x", "delay:1.5", "delay:-0.1",
-      "reset:0.1:100", "delay:0.1:ms", "delay:0.1:-5", "frobnicate:0.1", "a:b:c:d"})
+  @ValueSource(
+      strings = {
+        "delay",
+        "delay:",
+        "delay:x",
+        "delay:1.5",
+        "delay:-0.1",
+        "reset:0.1:100",
+        "delay:0.1:ms",
+        "delay:0.1:-5",
+        "frobnicate:0.1",
+        "a:b:c:d"
+      })
   void refusesMalformedSpecsSayingWhy(String text) {
     assertThatThrownBy(() -> FaultSpec.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -45,6 +56,7 @@ class FaultSpecTest {
   @Test
   void unknownNameListsTheKnownOnes() {
     assertThatThrownBy(() -> Fault.forName("frobnicate"))
-        .hasMessageContaining("no-response").hasMessageContaining("wrong-mac");
+        .hasMessageContaining("no-response")
+        .hasMessageContaining("wrong-mac");
   }
 }

@@ -58,7 +58,8 @@ class FaultsTest {
     faults.inject(Fault.DELAY, 0.6);
 
     assertThatThrownBy(() -> faults.inject(Fault.GARBAGE, 0.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("above 1");
     faults.inject(Fault.DELAY, 0.5).inject(Fault.GARBAGE, 0.5);
     assertThat(faults.rate(Fault.GARBAGE)).isEqualTo(0.5);
   }

@@ -13,7 +13,8 @@ class SimulatorBuilderTest {
     SimulatorBuilder b = AcquirerSimulator.builder().profile(HostProfile.CUP);
 
     assertThatThrownBy(() -> b.profile(HostProfile.ISO87_ASCII))
-        .isInstanceOf(IllegalStateException.class).hasMessage("profile was already set");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("profile was already set");
     assertThatThrownBy(() -> AcquirerSimulator.builder().seed(1).random(new java.util.Random()))
         .hasMessage("random was already set");
   }
@@ -21,7 +22,8 @@ class SimulatorBuilderTest {
   @Test
   void aStreamNeedsALengthPrefix() {
     assertThatThrownBy(() -> AcquirerSimulator.builder().framing(LengthPrefix.NONE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 or 4a");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 or 4a");
   }
 
   @Test
@@ -43,8 +45,11 @@ class SimulatorBuilderTest {
 
   @Test
   void framingCanDifferFromTheProfilesDefault() {
-    try (AcquirerSimulator host = AcquirerSimulator.builder()
-        .profile(HostProfile.ISO87_BINARY).framing(LengthPrefix.ASCII_4).start()) {
+    try (AcquirerSimulator host =
+        AcquirerSimulator.builder()
+            .profile(HostProfile.ISO87_BINARY)
+            .framing(LengthPrefix.ASCII_4)
+            .start()) {
       assertThat(host.framing()).isEqualTo(LengthPrefix.ASCII_4);
     }
   }
@@ -61,7 +66,8 @@ class SimulatorBuilderTest {
   @Test
   void oneBuilderStartsIndependentSimulators() {
     SimulatorBuilder b = AcquirerSimulator.builder().cardBalance("6225880012345678", 5);
-    try (AcquirerSimulator one = b.start(); AcquirerSimulator two = b.start()) {
+    try (AcquirerSimulator one = b.start();
+        AcquirerSimulator two = b.start()) {
       one.ledger().setBalance("6225880012345678", 7);
 
       assertThat(one.port()).isNotEqualTo(two.port());
@@ -71,8 +77,8 @@ class SimulatorBuilderTest {
 
   @Test
   void faultRatesAboveOneInTotalAreRefusedAtStart() {
-    SimulatorBuilder b = AcquirerSimulator.builder()
-        .fault(Fault.DELAY, 0.7).fault(Fault.GARBAGE, 0.7);
+    SimulatorBuilder b =
+        AcquirerSimulator.builder().fault(Fault.DELAY, 0.7).fault(Fault.GARBAGE, 0.7);
 
     assertThatThrownBy(b::start).isInstanceOf(IllegalArgumentException.class);
   }
@@ -84,5 +90,4 @@ class SimulatorBuilderTest {
     assertThatThrownBy(() -> HostProfile.forName("visa"))
         .hasMessage("profile 'visa' is not one of cup, iso87binary, iso87ascii");
   }
-
 }

@@ -24,7 +24,8 @@ final class AuthRecord {
   private State state;
   final List<PostingRecord> postings = new ArrayList<>();
 
-  AuthRecord(String authCode, String rrn, Trace trace, CardRecord card, String currency, long held) {
+  AuthRecord(
+      String authCode, String rrn, Trace trace, CardRecord card, String currency, long held) {
     this.authCode = authCode;
     this.rrn = rrn;
     this.trace = trace;
@@ -73,8 +74,18 @@ final class AuthRecord {
 
   Authorization snapshot() {
     return new Authorization(
-        authCode, rrn, trace.terminalId(), trace.merchantId(), trace.stan(), card.maskedPan,
-        card.token, currency, held, state.frozen(), state.captured(), state.refunded(),
+        authCode,
+        rrn,
+        trace.terminalId(),
+        trace.merchantId(),
+        trace.stan(),
+        card.maskedPan,
+        card.token,
+        currency,
+        held,
+        state.frozen(),
+        state.captured(),
+        state.refunded(),
         state.status());
   }
 }

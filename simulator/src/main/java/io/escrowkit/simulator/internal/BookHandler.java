@@ -19,8 +19,8 @@ abstract class BookHandler {
   }
 
   /**
-   * Why a follow-up cannot go on, if it cannot: its original is unknown (25), it names another
-   * card (14), or it repeats the trace number of an approved request (94).
+   * Why a follow-up cannot go on, if it cannot: its original is unknown (25), it names another card
+   * (14), or it repeats the trace number of an approved request (94).
    */
   final Optional<Decision> refuseFollowUp(
       RequestView r, Optional<AuthRecord> original, String what) {
@@ -37,8 +37,7 @@ abstract class BookHandler {
   }
 
   /** As {@link #refuseFollowUp}, for a request on a completion, which must not be voided (22). */
-  final Optional<Decision> refuseOnCompletion(
-      RequestView r, Optional<PostingRecord> completion) {
+  final Optional<Decision> refuseOnCompletion(RequestView r, Optional<PostingRecord> completion) {
     Optional<Decision> refusal = refuseFollowUp(r, completion.map(p -> p.auth), "completion");
     if (refusal.isEmpty() && completion.get().voided) {
       return Optional.of(Decision.answer("22", "completion was voided"));

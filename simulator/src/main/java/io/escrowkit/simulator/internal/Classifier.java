@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads what a request asks. UnionPay requests are identified by field 60.1 and checked against
- * MTI and processing code (the 2002 "POS终端消息域说明" transaction table); ISO 87 requests, which
- * have no 60.1, by MTI, processing code and, for 0200 20xxxx, the condition code (06 void of a
- * completion, else refund). Stateless.
+ * Reads what a request asks. UnionPay requests are identified by field 60.1 and checked against MTI
+ * and processing code (the 2002 "POS终端消息域说明" transaction table); ISO 87 requests, which have no
+ * 60.1, by MTI, processing code and, for 0200 20xxxx, the condition code (06 void of a completion,
+ * else refund). Stateless.
  */
 final class Classifier {
 

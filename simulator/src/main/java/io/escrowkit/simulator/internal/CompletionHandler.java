@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Completion request (online capture), completion advice (offline capture reported afterwards;
- * a repeat is acknowledged and not applied again) and completion void. Call with the book's lock
+ * Completion request (online capture), completion advice (offline capture reported afterwards; a
+ * repeat is acknowledged and not applied again) and completion void. Call with the book's lock
  * held.
  */
 final class CompletionHandler extends BookHandler {
@@ -50,8 +50,8 @@ final class CompletionHandler extends BookHandler {
     }
     long captured = Math.addExact(auth.captured(), amount);
     if (captured > rules.captureLimit(auth.held)) {
-      return Decision.answer("13", "over " + rules.scheme().captureTolerancePercent()
-          + "% of the hold");
+      return Decision.answer(
+          "13", "over " + rules.scheme().captureTolerancePercent() + "% of the hold");
     }
     Optional<String> trigger =
         type == PostingType.COMPLETION ? rules.trigger(amount) : Optional.empty();
@@ -66,9 +66,19 @@ final class CompletionHandler extends BookHandler {
     AuthorizationStatus next =
         frozen > 0 ? AuthorizationStatus.HELD : AuthorizationStatus.COMPLETED;
     String rrn = references.nextRrn();
-    book.post(type, auth, r.trace(), r.mtiClass(), rrn, amount, null,
+    book.post(
+        type,
+        auth,
+        r.trace(),
+        r.mtiClass(),
+        rrn,
+        amount,
+        null,
         new AuthRecord.State(frozen, captured, auth.refunded(), next));
-    return Decision.approveWith(trigger.orElse(Decision.APPROVED), auth.authCode, rrn,
+    return Decision.approveWith(
+        trigger.orElse(Decision.APPROVED),
+        auth.authCode,
+        rrn,
         frozen > 0 ? "captured, part of the hold remains" : "captured, hold closed");
   }
 
@@ -86,17 +96,30 @@ final class CompletionHandler extends BookHandler {
     long captured = auth.captured() - completion.amount;
     AuthRecord.State next;
     if (rules.scheme().voidRestoresHold()) {
-      long frozen = rules.scheme().multipleCaptures()
-          ? Math.min(auth.held - Math.min(auth.held, captured), auth.frozen() + completion.amount)
-          : auth.held;
+      long frozen =
+          rules.scheme().multipleCaptures()
+              ? Math.min(
+                  auth.held - Math.min(auth.held, captured), auth.frozen() + completion.amount)
+              : auth.held;
       next = new AuthRecord.State(frozen, captured, auth.refunded(), AuthorizationStatus.HELD);
     } else {
-      next = new AuthRecord.State(auth.frozen(), captured, auth.refunded(),
-          captured == 0 ? AuthorizationStatus.VOIDED : auth.status());
+      next =
+          new AuthRecord.State(
+              auth.frozen(),
+              captured,
+              auth.refunded(),
+              captured == 0 ? AuthorizationStatus.VOIDED : auth.status());
     }
     String rrn = references.nextRrn();
-    book.post(PostingType.COMPLETION_VOID, auth, r.trace(), r.mtiClass(), rrn, completion.amount,
-        completion, next);
+    book.post(
+        PostingType.COMPLETION_VOID,
+        auth,
+        r.trace(),
+        r.mtiClass(),
+        rrn,
+        completion.amount,
+        completion,
+        next);
     return Decision.approve(auth.authCode, rrn, "completion voided");
   }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
  * @param rrn field 37 to answer with, if any
  * @param note a short reason for the log (never card data)
  */
-record Decision(
-    String responseCode, Optional<String> authCode, Optional<String> rrn, String note) {
+record Decision(String responseCode, Optional<String> authCode, Optional<String> rrn, String note) {
 
   static final String APPROVED = "00";
 

@@ -62,7 +62,14 @@ final class HoldHandler extends BookHandler {
     AuthorizationStatus next =
         auth.captured() > 0 ? AuthorizationStatus.COMPLETED : AuthorizationStatus.RELEASED;
     String rrn = references.nextRrn();
-    book.post(PostingType.CANCEL, auth, r.trace(), r.mtiClass(), rrn, given, null,
+    book.post(
+        PostingType.CANCEL,
+        auth,
+        r.trace(),
+        r.mtiClass(),
+        rrn,
+        given,
+        null,
         new AuthRecord.State(0, auth.captured(), auth.refunded(), next));
     return Decision.approve(auth.authCode, rrn, "released");
   }

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: reads frames in a loop on its own thread, hands each body to the engine
- * and writes the answer now or, for delayed answers, from the scheduler. Writes are serialized,
- * so answers never interleave. Threadsafe.
+ * and writes the answer now or, for delayed answers, from the scheduler. Writes are serialized, so
+ * answers never interleave. Threadsafe.
  */
 final class HostConnection implements Runnable {
 
@@ -30,8 +30,12 @@ final class HostConnection implements Runnable {
   private final Consumer<HostConnection> onClose;
   private boolean closed;
 
-  HostConnection(Socket socket, HostEngine engine, FrameDecoder decoder,
-      ScheduledExecutorService scheduler, Consumer<HostConnection> onClose) {
+  HostConnection(
+      Socket socket,
+      HostEngine engine,
+      FrameDecoder decoder,
+      ScheduledExecutorService scheduler,
+      Consumer<HostConnection> onClose) {
     this.socket = socket;
     this.engine = engine;
     this.decoder = decoder;
@@ -49,8 +53,7 @@ final class HostConnection implements Runnable {
     } catch (IOException e) {
       log.info("connection from {} ended: {}", peer, e.toString());
     } catch (IsoException e) {
-      log.warn("connection from {} dropped: the stream cannot be framed: {}", peer,
-          e.getMessage());
+      log.warn("connection from {} dropped: the stream cannot be framed: {}", peer, e.getMessage());
     } finally {
       close();
     }

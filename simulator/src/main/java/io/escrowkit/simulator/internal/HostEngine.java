@@ -80,8 +80,7 @@ public final class HostEngine {
       DecodedMessage decoded = codec.decode(body);
       request = new RequestView(profile, decoded, body);
     } catch (IsoException e) {
-      log.warn("{}: dropped a request that does not decode: {}", profile.cliName(),
-          e.getMessage());
+      log.warn("{}: dropped a request that does not decode: {}", profile.cliName(), e.getMessage());
       return Delivery.none();
     }
     Optional<Fault> fault = faults.draw(request.mti);
@@ -106,7 +105,8 @@ public final class HostEngine {
       return Decision.answer("30", "field 11, 41 or 42 missing");
     }
     try {
-      if (MessageMac.hasMac(r.decoded) ? !mac.verify(r.decoded, r.frame)
+      if (MessageMac.hasMac(r.decoded)
+          ? !mac.verify(r.decoded, r.frame)
           : requireMac && !type.isNetworkManagement()) {
         return Decision.answer("A0", "MAC missing or wrong");
       }
@@ -182,11 +182,25 @@ public final class HostEngine {
     return out;
   }
 
-  private void report(RequestView r, TransactionType type, Optional<IsoMessage> answer,
-      Optional<Fault> fault, String note) {
-    Exchange exchange = new Exchange(clock.instant(), r.mti, type.name(), r.terminalId(),
-        r.stan(), r.maskedPan(), r.amount(), answer.map(IsoMessage::mti),
-        answer.flatMap(a -> a.get(39)), fault, note);
+  private void report(
+      RequestView r,
+      TransactionType type,
+      Optional<IsoMessage> answer,
+      Optional<Fault> fault,
+      String note) {
+    Exchange exchange =
+        new Exchange(
+            clock.instant(),
+            r.mti,
+            type.name(),
+            r.terminalId(),
+            r.stan(),
+            r.maskedPan(),
+            r.amount(),
+            answer.map(IsoMessage::mti),
+            answer.flatMap(a -> a.get(39)),
+            fault,
+            note);
     log.info("{}: {}", profile.cliName(), exchange);
     listener.onExchange(exchange);
   }

@@ -5,8 +5,8 @@ import io.escrowkit.simulator.DeclineTriggers;
 import java.util.Optional;
 
 /**
- * The approval rules besides the card's balance: the scheme's capture tolerance, whether a hold
- * may be captured in parts, whether a void restores the hold, and whether amount triggers apply.
+ * The approval rules besides the card's balance: the scheme's capture tolerance, whether a hold may
+ * be captured in parts, whether a void restores the hold, and whether amount triggers apply.
  *
  * @param scheme capture tolerance, multiple captures, void behaviour
  * @param amountTriggers whether {@link DeclineTriggers} decide by amount

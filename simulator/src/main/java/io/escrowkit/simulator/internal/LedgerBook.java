@@ -19,9 +19,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * The simulator's books: cards, pre-authorizations and every approved request, indexed the ways
- * follow-up requests name their originals (authorization code, retrieval reference number,
- * terminal trace). Threadsafe: every method locks the book, and request handlers hold that lock
- * across their reads and writes so a request is applied atomically.
+ * follow-up requests name their originals (authorization code, retrieval reference number, terminal
+ * trace). Threadsafe: every method locks the book, and request handlers hold that lock across their
+ * reads and writes so a request is applied atomically.
  */
 public final class LedgerBook implements SimulatorLedger {
 
@@ -56,15 +56,28 @@ public final class LedgerBook implements SimulatorLedger {
       String authCode, String rrn, Trace trace, String pan, String currency, long amount) {
     AuthRecord auth = new AuthRecord(authCode, rrn, trace, card(pan), currency, amount);
     authorizations.put(authCode, auth);
-    post(PostingType.HOLD, auth, trace, 1, rrn, amount, null,
+    post(
+        PostingType.HOLD,
+        auth,
+        trace,
+        1,
+        rrn,
+        amount,
+        null,
         new AuthRecord.State(amount, 0, 0, AuthorizationStatus.HELD));
     return auth;
   }
 
   /** Records an approved request and moves its authorization to {@code next}. */
   synchronized PostingRecord post(
-      PostingType type, AuthRecord auth, Trace trace, int mtiClass, String rrn, long amount,
-      PostingRecord target, AuthRecord.State next) {
+      PostingType type,
+      AuthRecord auth,
+      Trace trace,
+      int mtiClass,
+      String rrn,
+      long amount,
+      PostingRecord target,
+      AuthRecord.State next) {
     PostingRecord p = new PostingRecord(type, auth, trace, mtiClass, rrn, amount, target);
     auth.set(next);
     auth.postings.add(p);
@@ -84,9 +97,10 @@ public final class LedgerBook implements SimulatorLedger {
    * comes back, and an undone HOLD leaves the authorization REVERSED with nothing frozen.
    */
   synchronized void undo(PostingRecord p) {
-    p.auth.set(p.type == PostingType.HOLD
-        ? new AuthRecord.State(0, 0, 0, AuthorizationStatus.REVERSED)
-        : p.before);
+    p.auth.set(
+        p.type == PostingType.HOLD
+            ? new AuthRecord.State(0, 0, 0, AuthorizationStatus.REVERSED)
+            : p.before);
     p.reversed = true;
     if (p.type == PostingType.COMPLETION_VOID) {
       p.target.voided = false;

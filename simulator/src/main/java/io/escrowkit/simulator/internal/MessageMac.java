@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * Field 64 (or 128) MACs through a {@link SecureModule}. The MAC covers the message from the first
  * byte of the MTI to the last byte before the MAC field, bitmap included with the MAC's bit set;
- * length prefix, TPDU and header are outside it. For UnionPay that is the MAB "从消息类型(MTI)到63域"
- * of the POS terminal spec (as copied at blog.51cto.com/xiaohaiwa/5379715 and e-com-net.com
+ * length prefix, TPDU and header are outside it. For UnionPay that is the MAB "从消息类型(MTI)到63域" of
+ * the POS terminal spec (as copied at blog.51cto.com/xiaohaiwa/5379715 and e-com-net.com
  * /article/1288790201933570048); for ISO 87 the same range under ANSI X9.19. Threadsafe if the
  * module is.
  */

@@ -17,8 +17,10 @@ final class Originals {
   static Optional<AuthRecord> authorization(LedgerBook book, RequestView r) {
     Optional<String> stan = r.originalStan();
     if (stan.isPresent()) {
-      Optional<PostingRecord> hold = latest(
-          book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan.get())), PostingType.HOLD);
+      Optional<PostingRecord> hold =
+          latest(
+              book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan.get())),
+              PostingType.HOLD);
       if (hold.isPresent()) {
         return Optional.of(hold.get().auth);
       }
@@ -34,8 +36,8 @@ final class Originals {
   static Optional<PostingRecord> completion(LedgerBook book, RequestView r) {
     Optional<String> stan = r.originalStan();
     if (stan.isPresent()) {
-      Optional<PostingRecord> hit = latestCompletion(
-          book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan.get())));
+      Optional<PostingRecord> hit =
+          latestCompletion(book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan.get())));
       if (hit.isPresent()) {
         return hit;
       }

@@ -11,16 +11,24 @@ final class PostingRecord {
   final int mtiClass;
   final String rrn;
   final long amount;
+
   /** The authorization's state before this posting, which a reversal restores. */
   final AuthRecord.State before;
+
   /** For a void or refund: the completion it applies to. */
   final PostingRecord target;
+
   boolean reversed;
   boolean voided;
   long refunded;
 
   PostingRecord(
-      PostingType type, AuthRecord auth, Trace trace, int mtiClass, String rrn, long amount,
+      PostingType type,
+      AuthRecord auth,
+      Trace trace,
+      int mtiClass,
+      String rrn,
+      long amount,
       PostingRecord target) {
     this.type = type;
     this.auth = auth;
@@ -38,7 +46,13 @@ final class PostingRecord {
 
   Posting snapshot() {
     return new Posting(
-        type, auth.authCode, trace.terminalId(), trace.merchantId(), trace.stan(), rrn, amount,
+        type,
+        auth.authCode,
+        trace.terminalId(),
+        trace.merchantId(),
+        trace.stan(),
+        rrn,
+        amount,
         reversed);
   }
 }

@@ -3,13 +3,14 @@ package io.escrowkit.simulator.internal;
 import java.util.Random;
 
 /**
- * Authorization codes and retrieval reference numbers from seeded sequences: codes step through
- * all million six-digit values in a scrambled order before any repeats, reference numbers count
- * up from a seeded start. Threadsafe.
+ * Authorization codes and retrieval reference numbers from seeded sequences: codes step through all
+ * million six-digit values in a scrambled order before any repeats, reference numbers count up from
+ * a seeded start. Threadsafe.
  */
 final class References {
 
   private static final int CODES = 1_000_000;
+
   /** Coprime with 10^6, so i * STEP mod 10^6 visits every code once. */
   private static final int STEP = 387_433;
 

@@ -26,9 +26,16 @@ final class RefundHandler extends BookHandler {
       return Decision.answer("13", "amount zero or more than remains refundable");
     }
     String rrn = references.nextRrn();
-    book.post(PostingType.REFUND, auth, r.trace(), r.mtiClass(), rrn, amount, completion,
-        new AuthRecord.State(auth.frozen(), auth.captured(), auth.refunded() + amount,
-            auth.status()));
+    book.post(
+        PostingType.REFUND,
+        auth,
+        r.trace(),
+        r.mtiClass(),
+        rrn,
+        amount,
+        completion,
+        new AuthRecord.State(
+            auth.frozen(), auth.captured(), auth.refunded() + amount, auth.status()));
     return Decision.approve(auth.authCode, rrn, "refunded");
   }
 }

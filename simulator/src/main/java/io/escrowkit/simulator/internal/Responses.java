@@ -9,10 +9,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Builds answers: MTI + 10 (a repeat's 1 becomes 0), the TPDU with source and destination
- * swapped, the header as received, the request's identifying fields echoed, fields 12 and 13 from
- * the host's clock, 37 and 38 as decided, 39, and for chip requests field 55 with tag 8A (the
- * response code). Track data, PIN block and the request's EMV data are never echoed. Threadsafe.
+ * Builds answers: MTI + 10 (a repeat's 1 becomes 0), the TPDU with source and destination swapped,
+ * the header as received, the request's identifying fields echoed, fields 12 and 13 from the host's
+ * clock, 37 and 38 as decided, 39, and for chip requests field 55 with tag 8A (the response code).
+ * Track data, PIN block and the request's EMV data are never echoed. Threadsafe.
  */
 final class Responses {
 
@@ -66,8 +66,11 @@ final class Responses {
     }
     b.set(39, d.responseCode());
     if (r.has(55) && (type == TransactionType.PRE_AUTH || type == TransactionType.COMPLETION)) {
-      b.set(55, TlvBuilder.create()
-          .add(0x8A, d.responseCode().getBytes(StandardCharsets.US_ASCII)).build());
+      b.set(
+          55,
+          TlvBuilder.create()
+              .add(0x8A, d.responseCode().getBytes(StandardCharsets.US_ASCII))
+              .build());
     }
     return b.build();
   }

@@ -7,11 +7,11 @@ import java.util.Optional;
  * Reversal (0400, 0420 and repeats): undoes the approved request it names, once. The original is
  * the posting with the reversal's original trace number (field 90.2 where present, else field 11,
  * which a UnionPay reversal repeats from the original; not 61.2, which in a reversal of a cancel
- * names the pre-authorization, not the cancel) at the same terminal and merchant, of the
- * original's message class (from 90.1, or UnionPay 60.1), the latest if several. Unknown originals
- * are answered 25; a second reversal of the same original 00 without a second undo. A reversal
- * can undo only the last request still in force on its pre-authorization (else 12). Call with the
- * book's lock held.
+ * names the pre-authorization, not the cancel) at the same terminal and merchant, of the original's
+ * message class (from 90.1, or UnionPay 60.1), the latest if several. Unknown originals are
+ * answered 25; a second reversal of the same original 00 without a second undo. A reversal can undo
+ * only the last request still in force on its pre-authorization (else 12). Call with the book's
+ * lock held.
  */
 final class ReversalHandler {
 
@@ -24,8 +24,7 @@ final class ReversalHandler {
   Decision reverse(RequestView r) {
     String stan = r.originalDataStan().orElse(r.stan());
     Optional<Integer> mtiClass = r.originalMtiClass().or(() -> classOf(r.transactionTypeCode()));
-    List<PostingRecord> candidates =
-        book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan));
+    List<PostingRecord> candidates = book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan));
     PostingRecord original = null;
     for (int i = candidates.size() - 1; i >= 0 && original == null; i--) {
       PostingRecord p = candidates.get(i);

@@ -37,8 +37,9 @@ public final class SimulatorServer implements AutoCloseable {
    * @param port the port, 0 for an ephemeral one
    * @throws IOException if the port cannot be bound
    */
-  public SimulatorServer(int port, HostEngine engine, FrameDecoder decoder,
-      ScheduledExecutorService scheduler) throws IOException {
+  public SimulatorServer(
+      int port, HostEngine engine, FrameDecoder decoder, ScheduledExecutorService scheduler)
+      throws IOException {
     this.engine = engine;
     this.decoder = decoder;
     this.scheduler = scheduler;
@@ -78,8 +79,7 @@ public final class SimulatorServer implements AutoCloseable {
         HostConnection connection =
             new HostConnection(socket, engine, decoder, scheduler, connections::remove);
         connections.add(connection);
-        Thread t = new Thread(connection,
-            "escrowkit-simulator-conn-" + accepted.incrementAndGet());
+        Thread t = new Thread(connection, "escrowkit-simulator-conn-" + accepted.incrementAndGet());
         t.setDaemon(true);
         t.start();
       } catch (SocketException e) {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.tlv.Tlv;
+import io.escrowkit.iso8583.tlv.TlvBuilder;
 import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.Authorization;
 import io.escrowkit.simulator.AuthorizationStatus;
 import io.escrowkit.simulator.HostProfile;
 import io.escrowkit.simulator.functional.Requests.Ref;
-import io.escrowkit.iso8583.tlv.Tlv;
-import io.escrowkit.iso8583.tlv.TlvBuilder;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Clock;
@@ -106,8 +106,10 @@ class CupMessagesTest {
     assertThat(auth.status()).isEqualTo(AuthorizationStatus.HELD);
     assertThat(auth.maskedPan()).isEqualTo("622588******5678");
     assertThat(auth.rrn()).isEqualTo(answer.readString(37));
-    assertThat(host.ledger().authorizationByTrace(Requests.TERMINAL, Requests.MERCHANT,
-        answer.readString(11))).contains(auth);
+    assertThat(
+            host.ledger()
+                .authorizationByTrace(Requests.TERMINAL, Requests.MERCHANT, answer.readString(11)))
+        .contains(auth);
     assertThat(host.ledger().frozenTotal()).isEqualTo(12_800);
   }
 
@@ -123,8 +125,10 @@ class CupMessagesTest {
   @Test
   void inconsistentTransactionTypeIsRefused12AndAnUnknownOne40() throws Exception {
     IsoMessage wrongMti = requests.preAuth(TEST_PAN, 1_000).toBuilder().mti("0200").build();
-    IsoMessage balanceInquiry = requests.preAuth(TEST_PAN, 1_000).toBuilder()
-        .setSubfields(60, "01", Requests.BATCH).build();
+    IsoMessage balanceInquiry =
+        requests.preAuth(TEST_PAN, 1_000).toBuilder()
+            .setSubfields(60, "01", Requests.BATCH)
+            .build();
 
     assertThat(terminal.exchange(wrongMti).readString(39)).isEqualTo("12");
     assertThat(terminal.exchange(balanceInquiry).readString(39)).isEqualTo("40");
@@ -143,8 +147,10 @@ class CupMessagesTest {
 
   @Test
   void chipPreAuthorizationIsAnsweredWithTheResponseCodeInTag8A() throws Exception {
-    IsoMessage request = requests.preAuth(TEST_PAN, 5_000).toBuilder()
-        .set(55, TlvBuilder.create().addHex(0x9F26, "A1B2C3D4E5F60718").build()).build();
+    IsoMessage request =
+        requests.preAuth(TEST_PAN, 5_000).toBuilder()
+            .set(55, TlvBuilder.create().addHex(0x9F26, "A1B2C3D4E5F60718").build())
+            .build();
 
     DecodedMessage answer = terminal.exchange(request);
 
@@ -271,8 +277,9 @@ class CupMessagesTest {
     assertThat(auth.captured()).isZero();
     assertThat(auth.frozen()).isEqualTo(20_000);
     assertThat(auth.status()).isEqualTo(AuthorizationStatus.HELD);
-    assertThat(terminal.exchange(requests.voidCompletion(TEST_PAN, 15_000, completion))
-        .readString(39)).isEqualTo("22");
+    assertThat(
+            terminal.exchange(requests.voidCompletion(TEST_PAN, 15_000, completion)).readString(39))
+        .isEqualTo("22");
   }
 
   @Test

@@ -19,8 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeclineRulesTest {
 
   static Stream<Arguments> triggers() {
-    return Stream.of(HostProfile.values()).flatMap(profile -> DeclineTriggers.table().entrySet()
-        .stream().map(e -> Arguments.of(profile, e.getKey(), e.getValue())));
+    return Stream.of(HostProfile.values())
+        .flatMap(
+            profile ->
+                DeclineTriggers.table().entrySet().stream()
+                    .map(e -> Arguments.of(profile, e.getKey(), e.getValue())));
   }
 
   @ParameterizedTest(name = "{0}: .{1} -> {2}")
@@ -99,8 +102,7 @@ class DeclineRulesTest {
         TestTerminal terminal = new TestTerminal(host)) {
       host.ledger().setBalance(TEST_PAN, 100);
 
-      assertThat(terminal.exchange(requests.preAuth(TEST_PAN, 200)).readString(39))
-          .isEqualTo("51");
+      assertThat(terminal.exchange(requests.preAuth(TEST_PAN, 200)).readString(39)).isEqualTo("51");
       assertThat(Map.of("available", host.ledger().account(TEST_PAN).get().available()))
           .containsEntry("available", 100L);
     }

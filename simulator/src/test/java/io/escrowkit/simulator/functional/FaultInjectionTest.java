@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each fault as the client sees it on the wire, and the books as the host kept them: the request
- * is processed (except drop-request) while the answer goes wrong.
+ * Each fault as the client sees it on the wire, and the books as the host kept them: the request is
+ * processed (except drop-request) while the answer goes wrong.
  */
 class FaultInjectionTest {
 
@@ -47,7 +47,8 @@ class FaultInjectionTest {
     terminal.send(requests.preAuth(TEST_PAN, 1_000));
     DecodedMessage first = terminal.exchange(requests.echo());
     assertThat(first.mti()).isEqualTo("0830");
-    assertThat(scheduler.tasks()).extracting(RecordingScheduler.Task::delay)
+    assertThat(scheduler.tasks())
+        .extracting(RecordingScheduler.Task::delay)
         .containsExactly(Duration.ofMillis(300));
 
     scheduler.runAll();
@@ -64,7 +65,8 @@ class FaultInjectionTest {
     terminal.send(requests.preAuth(TEST_PAN, 1_000));
     assertThat(terminal.exchange(requests.echo()).mti()).isEqualTo("0830");
 
-    assertThat(scheduler.tasks()).extracting(RecordingScheduler.Task::delay)
+    assertThat(scheduler.tasks())
+        .extracting(RecordingScheduler.Task::delay)
         .containsExactly(Duration.ofSeconds(45));
     scheduler.runAll();
     assertThat(terminal.receive().mti()).isEqualTo("0110");
@@ -188,6 +190,7 @@ class FaultInjectionTest {
 
     assertThat(last.mti()).isEqualTo("0810");
     assertThat(host.faults().applied(Fault.DUPLICATE_RESPONSE))
-        .isEqualTo(duplicatesSeen).isBetween(5L, 35L);
+        .isEqualTo(duplicatesSeen)
+        .isBetween(5L, 35L);
   }
 }

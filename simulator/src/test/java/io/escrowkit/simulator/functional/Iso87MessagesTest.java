@@ -84,7 +84,8 @@ class Iso87MessagesTest {
       Ref partial = s.approved(s.requests.completion(TEST_PAN, 3_000, hold));
       Ref rest = s.approved(s.requests.completion(TEST_PAN, 7_000, hold));
 
-      DecodedMessage voided = s.terminal.exchange(s.requests.voidCompletion(TEST_PAN, 3_000, partial));
+      DecodedMessage voided =
+          s.terminal.exchange(s.requests.voidCompletion(TEST_PAN, 3_000, partial));
       DecodedMessage refund = s.terminal.exchange(s.requests.refund(TEST_PAN, 2_000, rest));
 
       assertThat(voided.mti()).isEqualTo("0210");

@@ -21,9 +21,9 @@ import org.jpos.iso.packager.ISO87BPackager;
 import org.junit.jupiter.api.Test;
 
 /**
- * A standard ISO 8583 client, jPOS with its stock 1987 packagers and channels (ASCIIChannel: 4-digit
- * ASCII length; PostChannel: 2-byte binary length), gets correct answers, and MACs computed over
- * jPOS's own packing verify both ways.
+ * A standard ISO 8583 client, jPOS with its stock 1987 packagers and channels (ASCIIChannel:
+ * 4-digit ASCII length; PostChannel: 2-byte binary length), gets correct answers, and MACs computed
+ * over jPOS's own packing verify both ways.
  */
 class JposClientTest {
 
@@ -54,16 +54,22 @@ class JposClientTest {
     m.setPackager(packager);
     m.set(64, new byte[8]);
     byte[] packed = m.pack();
-    m.set(64, module.mac(MacAlgorithm.ANSI_X9_19, SoftwareSecureModule.TEST_MAC_KEY_ID,
-        Arrays.copyOf(packed, packed.length - macLength)));
+    m.set(
+        64,
+        module.mac(
+            MacAlgorithm.ANSI_X9_19,
+            SoftwareSecureModule.TEST_MAC_KEY_ID,
+            Arrays.copyOf(packed, packed.length - macLength)));
   }
 
-  private boolean macVerifies(ISOMsg answer, ISOPackager packager, int macLength)
-      throws Exception {
+  private boolean macVerifies(ISOMsg answer, ISOPackager packager, int macLength) throws Exception {
     answer.setPackager(packager);
     byte[] packed = answer.pack();
-    byte[] mac = module.mac(MacAlgorithm.ANSI_X9_19, SoftwareSecureModule.TEST_MAC_KEY_ID,
-        Arrays.copyOf(packed, packed.length - macLength));
+    byte[] mac =
+        module.mac(
+            MacAlgorithm.ANSI_X9_19,
+            SoftwareSecureModule.TEST_MAC_KEY_ID,
+            Arrays.copyOf(packed, packed.length - macLength));
     return Arrays.equals(mac, answer.getBytes(64));
   }
 

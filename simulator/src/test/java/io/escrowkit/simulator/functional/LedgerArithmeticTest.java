@@ -119,13 +119,14 @@ class LedgerArithmeticTest {
     assertThat(ledger.frozenTotal()).isEqualTo(frozen);
     assertThat(ledger.capturedTotal()).isEqualTo(captured);
     assertThat(ledger.refundedTotal()).isEqualTo(refunded);
-    perCard.forEach((pan, sums) -> {
-      CardAccount account = ledger.account(pan).get();
-      assertThat(new long[] {account.frozen(), account.captured(), account.refunded()})
-          .containsExactly(sums);
-      assertThat(account.available())
-          .isEqualTo(account.balance() - sums[0] - sums[1] + sums[2]);
-    });
+    perCard.forEach(
+        (pan, sums) -> {
+          CardAccount account = ledger.account(pan).get();
+          assertThat(new long[] {account.frozen(), account.captured(), account.refunded()})
+              .containsExactly(sums);
+          assertThat(account.available())
+              .isEqualTo(account.balance() - sums[0] - sums[1] + sums[2]);
+        });
   }
 
   @Test
@@ -166,8 +167,7 @@ class LedgerArithmeticTest {
               .isEqualTo("00");
         } else {
           long amount = 9_000 + 100 * i;
-          assertThat(approved(terminal.exchange(requests.completion(pan, amount, hold))))
-              .isTrue();
+          assertThat(approved(terminal.exchange(requests.completion(pan, amount, hold)))).isTrue();
           captured += amount;
         }
       }

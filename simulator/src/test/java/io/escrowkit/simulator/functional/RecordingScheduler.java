@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A scheduler that keeps what the simulator schedules instead of running it, so a test decides
- * when a delayed answer goes out: no sleeping, no timing. Threadsafe.
+ * A scheduler that keeps what the simulator schedules instead of running it, so a test decides when
+ * a delayed answer goes out: no sleeping, no timing. Threadsafe.
  */
 final class RecordingScheduler extends ScheduledThreadPoolExecutor {
 

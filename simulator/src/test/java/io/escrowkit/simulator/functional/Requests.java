@@ -7,8 +7,8 @@ import io.escrowkit.simulator.HostProfile;
 
 /**
  * Requests as a terminal sends them, for each profile: UnionPay POS with field 60 (transaction
- * type, batch) and 61 (original batch, trace, date); ISO 87 with field 7 and original data
- * elements in field 90. Test card numbers and keys only.
+ * type, batch) and 61 (original batch, trace, date); ISO 87 with field 7 and original data elements
+ * in field 90. Test card numbers and keys only.
  */
 final class Requests {
 
@@ -81,8 +81,8 @@ final class Requests {
   }
 
   IsoMessage preAuth(String pan, long amount) {
-    IsoMessage.Builder b = card(base("0100"), pan, "030000", amount, "06")
-        .set(14, "2912").set(22, "021");
+    IsoMessage.Builder b =
+        card(base("0100"), pan, "030000", amount, "06").set(14, "2912").set(22, "021");
     return cup ? b.setSubfields(60, "10", BATCH, "000").build() : b.build();
   }
 
@@ -106,26 +106,37 @@ final class Requests {
   }
 
   IsoMessage voidCompletion(String pan, long amount, Ref completion) {
-    IsoMessage.Builder b = card(base("0200"), pan, "200000", amount, "06")
-        .set(37, completion.rrn()).set(38, completion.authCode());
+    IsoMessage.Builder b =
+        card(base("0200"), pan, "200000", amount, "06")
+            .set(37, completion.rrn())
+            .set(38, completion.authCode());
     return original(b, "21", "0200", completion.stan()).build();
   }
 
   IsoMessage refund(String pan, long amount, Ref completion) {
-    IsoMessage.Builder b = card(base(cup ? "0220" : "0200"), pan, "200000", amount, "00")
-        .set(37, completion.rrn());
+    IsoMessage.Builder b =
+        card(base(cup ? "0220" : "0200"), pan, "200000", amount, "00").set(37, completion.rrn());
     return original(b, "25", "0200", completion.stan()).build();
   }
 
   /**
-   * The reversal of a request: UnionPay repeats it as 0400 with the same trace, without track
-   * data, PIN block, 26, 53, 37 and MAC, and the reason in 39; ISO sends 0420 with its own trace
-   * and the original's MTI and trace in field 90.
+   * The reversal of a request: UnionPay repeats it as 0400 with the same trace, without track data,
+   * PIN block, 26, 53, 37 and MAC, and the reason in 39; ISO sends 0420 with its own trace and the
+   * original's MTI and trace in field 90.
    */
   IsoMessage reversal(IsoMessage original, String reason) {
     if (cup) {
-      return original.toBuilder().mti("0400").remove(35).remove(36).remove(52).remove(53)
-          .remove(26).remove(37).remove(64).set(39, reason).build();
+      return original.toBuilder()
+          .mti("0400")
+          .remove(35)
+          .remove(36)
+          .remove(52)
+          .remove(53)
+          .remove(26)
+          .remove(37)
+          .remove(64)
+          .set(39, reason)
+          .build();
     }
     IsoMessage.Builder b = base("0420");
     for (int f : new int[] {2, 3, 4, 25, 49}) {

@@ -33,8 +33,8 @@ class ReversalsTest {
 
       assertThat(answer.mti()).isEqualTo(reversalMti(profile));
       assertThat(answer.readString(39)).isEqualTo("00");
-      assertThat(answer.readString(11)).isEqualTo(
-          profile == HostProfile.CUP ? hold.stan() : answer.readString(11));
+      assertThat(answer.readString(11))
+          .isEqualTo(profile == HostProfile.CUP ? hold.stan() : answer.readString(11));
       Authorization auth = s.auth(hold);
       assertThat(auth.status()).isEqualTo(AuthorizationStatus.REVERSED);
       assertThat(s.host.ledger().frozenTotal()).isZero();
@@ -53,8 +53,9 @@ class ReversalsTest {
       IsoMessage reversal = s.requests.reversal(completion, "98");
 
       DecodedMessage first = s.terminal.exchange(reversal);
-      DecodedMessage repeat = s.terminal.exchange(reversal.toBuilder()
-          .mti(profile == HostProfile.CUP ? "0400" : "0421").build());
+      DecodedMessage repeat =
+          s.terminal.exchange(
+              reversal.toBuilder().mti(profile == HostProfile.CUP ? "0400" : "0421").build());
 
       assertThat(first.readString(39)).isEqualTo("00");
       assertThat(repeat.readString(39)).isEqualTo("00");

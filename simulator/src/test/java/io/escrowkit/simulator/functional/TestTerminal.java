@@ -20,8 +20,8 @@ import java.util.Random;
 
 /**
  * A raw terminal for tests: one TCP connection to the simulator, messages framed and encoded with
- * the codec, MACs computed here independently of the simulator's code (over the encoded bytes
- * from the MTI up to the MAC field, by position). Not threadsafe.
+ * the codec, MACs computed here independently of the simulator's code (over the encoded bytes from
+ * the MTI up to the MAC field, by position). Not threadsafe.
  */
 final class TestTerminal implements AutoCloseable {
 
@@ -110,8 +110,8 @@ final class TestTerminal implements AutoCloseable {
     int field = fields[fields.length - 1] > 64 ? 128 : 64;
     IsoMessage.Builder b = message.toBuilder().set(field, new byte[8]);
     byte[] encoded = codec.encode(b.build());
-    byte[] mac = module.mac(profile.macAlgorithm(), SoftwareSecureModule.TEST_MAC_KEY_ID,
-        macInput(encoded));
+    byte[] mac =
+        module.mac(profile.macAlgorithm(), SoftwareSecureModule.TEST_MAC_KEY_ID, macInput(encoded));
     if (corrupt) {
       mac[0] ^= 0x40;
     }
@@ -120,8 +120,8 @@ final class TestTerminal implements AutoCloseable {
 
   /** Whether a received message's MAC is this terminal's MAC of it. */
   boolean macVerifies(DecodedMessage m, byte[] body) {
-    byte[] mac = module.mac(profile.macAlgorithm(), SoftwareSecureModule.TEST_MAC_KEY_ID,
-        macInput(body));
+    byte[] mac =
+        module.mac(profile.macAlgorithm(), SoftwareSecureModule.TEST_MAC_KEY_ID, macInput(body));
     return Arrays.equals(mac, m.readBytes(m.has(128) ? 128 : 64));
   }
 
