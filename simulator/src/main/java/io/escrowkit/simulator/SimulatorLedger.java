@@ -41,6 +41,15 @@ public interface SimulatorLedger {
   /** Every card's account. */
   List<CardAccount> accounts();
 
+  /**
+   * Forgets every pre-authorization that no longer holds funds (completed, released, reversed or
+   * voided) with its requests, so long load runs keep memory bounded. Totals and card accounts keep
+   * what they counted; follow-ups and reversals of what was forgotten are answered 25.
+   *
+   * @return how many pre-authorizations were forgotten
+   */
+  int forgetClosed();
+
   /** Sets a card's balance before any escrow; requests over what is available get 51. */
   void setBalance(String pan, long balance);
 

@@ -15,6 +15,19 @@ final class AuthRecord {
   /** The amounts and status at one moment, to restore when a reversal undoes a posting. */
   record State(long frozen, long captured, long refunded, AuthorizationStatus status) {}
 
+  /** Running sums of amounts. */
+  static final class Totals {
+    long frozen;
+    long captured;
+    long refunded;
+
+    void add(long frozenAmount, long capturedAmount, long refundedAmount) {
+      frozen = Math.addExact(frozen, frozenAmount);
+      captured = Math.addExact(captured, capturedAmount);
+      refunded = Math.addExact(refunded, refundedAmount);
+    }
+  }
+
   final String authCode;
   final String rrn;
   final Trace trace;

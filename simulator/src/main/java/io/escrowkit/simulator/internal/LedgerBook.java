@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -35,6 +37,9 @@ public final class LedgerBook implements SimulatorLedger {
   private long duplicateReversals;
   private long unknownReversals;
   private long duplicateAdvices;
+
+  /** What forgotten pre-authorizations contributed to the totals. */
+  private final AuthRecord.Totals closed = new AuthRecord.Totals();
 
   /** A book in which every card starts with {@code defaultBalance} minor units. */
   public LedgerBook(long defaultBalance) {
@@ -92,6 +97,32 @@ public final class LedgerBook implements SimulatorLedger {
     return p;
   }
 
+  @Override
+  public synchronized int forgetClosed() {
+    Set<AuthRecord> forgotten = Collections.newSetFromMap(new IdentityHashMap<>());
+    authorizations
+        .values()
+        .removeIf(
+            a -> {
+              if (a.status() == AuthorizationStatus.HELD) {
+                return false;
+              }
+              forgotten.add(a);
+              closed.add(a.frozen(), a.captured(), a.refunded());
+              for (PostingRecord p : a.postings) {
+                byRrn.remove(p.rrn);
+                List<PostingRecord> atTrace = byTrace.get(p.trace);
+                atTrace.remove(p);
+                if (atTrace.isEmpty()) {
+                  byTrace.remove(p.trace);
+                }
+              }
+              return true;
+            });
+    postings.removeIf(p -> forgotten.contains(p.auth));
+    return forgotten.size();
+  }
+
   /**
    * Undoes a posting, which must be the last one in force on its authorization: its state before
    * comes back, and an undone HOLD leaves the authorization REVERSED with nothing frozen.
@@ -138,17 +169,17 @@ public final class LedgerBook implements SimulatorLedger {
 
   @Override
   public synchronized long frozenTotal() {
-    return sum(a -> a.frozen());
+    return closed.frozen + sum(a -> a.frozen());
   }
 
   @Override
   public synchronized long capturedTotal() {
-    return sum(a -> a.captured());
+    return closed.captured + sum(a -> a.captured());
   }
 
   @Override
   public synchronized long refundedTotal() {
-    return sum(a -> a.refunded());
+    return closed.refunded + sum(a -> a.refunded());
   }
 
   private long sum(ToLongFunction<AuthRecord> amount) {

@@ -89,6 +89,20 @@ class LedgerArithmeticTest {
         }
       }
       assertBooksMatch(host.ledger(), holds);
+      long frozen = host.ledger().frozenTotal();
+      long captured = host.ledger().capturedTotal();
+      long refunded = host.ledger().refundedTotal();
+      long stillHeld = holds.stream().filter(e -> e.frozen > 0).count();
+
+      int forgotten = host.ledger().forgetClosed();
+
+      assertThat(forgotten).isEqualTo(holds.size() - stillHeld);
+      assertThat(host.ledger().authorizations()).hasSize((int) stillHeld);
+      assertThat(host.ledger().frozenTotal()).isEqualTo(frozen);
+      assertThat(host.ledger().capturedTotal()).isEqualTo(captured);
+      assertThat(host.ledger().refundedTotal()).isEqualTo(refunded);
+      assertThat(host.ledger().postings())
+          .allSatisfy(p -> assertThat(host.ledger().authorization(p.authCode())).isPresent());
     }
   }
 
