@@ -7,8 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * Completion request (online capture), completion advice (offline capture reported afterwards; a
- * repeat is acknowledged and not applied again) and completion void. Call with the book's lock
- * held.
+ * repeat, same trace, amount and authorization code, is acknowledged and not applied again) and
+ * completion void. Call with the book's lock held.
  */
 final class CompletionHandler extends BookHandler {
 
@@ -22,7 +22,10 @@ final class CompletionHandler extends BookHandler {
 
   Decision advice(RequestView r) {
     for (PostingRecord p : book.atTrace(r.trace())) {
-      if (p.type == PostingType.COMPLETION_ADVICE && !p.reversed) {
+      if (p.type == PostingType.COMPLETION_ADVICE
+          && !p.reversed
+          && p.amount == r.amount().orElse(-1)
+          && r.get(38).map(p.auth.authCode::equals).orElse(true)) {
         book.countDuplicateAdvice();
         return Decision.approve(p.auth.authCode, p.rrn, "repeated advice, not applied again");
       }

@@ -1,5 +1,6 @@
 package io.escrowkit.simulator.internal;
 
+import io.escrowkit.simulator.AuthorizationStatus;
 import io.escrowkit.simulator.PostingType;
 import java.util.List;
 import java.util.Optional;
@@ -50,10 +51,16 @@ final class Originals {
     return r.get(38).flatMap(book::auth).flatMap(a -> latestCompletion(a.postings));
   }
 
-  /** Whether the request repeats the trace number of an approved request of its class. */
+  /**
+   * Whether the request repeats the trace number of an approved request of its class whose
+   * pre-authorization still holds funds. Closed ones are left out, so trace numbers that wrap
+   * around in long runs are not mistaken for repeats (a repeat on a closed one is refused 22).
+   */
   static boolean isDuplicate(LedgerBook book, RequestView r) {
     for (PostingRecord p : book.atTrace(r.trace())) {
-      if (!p.reversed && p.mtiClass == r.mtiClass()) {
+      if (!p.reversed
+          && p.mtiClass == r.mtiClass()
+          && p.auth.status() == AuthorizationStatus.HELD) {
         return true;
       }
     }

@@ -123,6 +123,50 @@ class CupMessagesTest {
   }
 
   @Test
+  void traceNumbersMayWrapOnceTheirPreAuthorizationIsClosed() throws Exception {
+    IsoMessage first = requests.preAuth(TEST_PAN, 1_000);
+    Ref hold = Ref.of(terminal.exchange(first));
+    terminal.exchange(requests.completion(TEST_PAN, 1_000, hold));
+    IsoMessage wrapped =
+        requests.preAuth(TEST_PAN, 2_000).toBuilder().set(11, first.get(11).get()).build();
+
+    assertThat(terminal.exchange(wrapped).readString(39)).isEqualTo("00");
+    assertThat(host.ledger().authorizations()).hasSize(2);
+  }
+
+  @Test
+  void anAdviceWithTheSameTraceButAnotherAmountIsNotARepeat() throws Exception {
+    Ref hold = hold(20_000);
+    IsoMessage advice = requests.advice("0220", TEST_PAN, 18_000, hold);
+    terminal.exchange(advice);
+
+    IsoMessage other = advice.toBuilder().mti("0221").set(4, 17_000L).build();
+
+    assertThat(terminal.exchange(other).readString(39)).isEqualTo("22");
+    assertThat(host.ledger().duplicateAdvicesIgnored()).isZero();
+    assertThat(host.ledger().capturedTotal()).isEqualTo(18_000);
+  }
+
+  @Test
+  void exchangesShowTheCardMaskedOnly() throws Exception {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (AcquirerSimulator listened =
+            AcquirerSimulator.builder().listener(e -> lines.add(e.toString())).start();
+        TestTerminal other = new TestTerminal(listened)) {
+      IsoMessage request =
+          requests.preAuth(TEST_PAN, 1_000).toBuilder()
+              .set(35, TEST_PAN + "=29122011234567890")
+              .build();
+      other.exchange(request);
+      other.exchange(requests.reversal(request, "98"));
+    }
+
+    assertThat(lines)
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains("622588******5678").doesNotContain(TEST_PAN));
+  }
+
+  @Test
   void inconsistentTransactionTypeIsRefused12AndAnUnknownOne40() throws Exception {
     IsoMessage wrongMti = requests.preAuth(TEST_PAN, 1_000).toBuilder().mti("0200").build();
     IsoMessage balanceInquiry =
