@@ -54,6 +54,8 @@ final class HostConnection implements Runnable {
       log.info("connection from {} ended: {}", peer, e.toString());
     } catch (IsoException e) {
       log.warn("connection from {} dropped: the stream cannot be framed: {}", peer, e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("connection from {} closed: the simulator failed to answer", peer, e);
     } finally {
       close();
     }

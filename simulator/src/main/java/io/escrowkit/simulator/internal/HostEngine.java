@@ -1,5 +1,6 @@
 package io.escrowkit.simulator.internal;
 
+import io.escrowkit.device.DeviceException;
 import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoException;
@@ -90,7 +91,10 @@ public final class HostEngine {
       return Delivery.none();
     }
     Decision decision = decide(request, type);
-    boolean signed = MessageMac.hasMac(request.decoded) && !decision.responseCode().equals("A0");
+    boolean signed =
+        MessageMac.hasMac(request.decoded)
+            && !decision.responseCode().equals("A0")
+            && !decision.responseCode().equals("A7");
     boolean wrongMac = fault.isPresent() && fault.get() == Fault.WRONG_MAC;
     IsoMessage answer = responses.build(request, decision, type);
     if (signed || wrongMac) {
@@ -115,6 +119,9 @@ public final class HostEngine {
       }
     } catch (IsoException e) {
       return Decision.answer("30", "malformed: " + e.getMessage());
+    } catch (DeviceException e) {
+      log.error("{}: the secure module failed: {}", profile.cliName(), e.getMessage());
+      return Decision.answer("A7", "security processing failed");
     }
   }
 

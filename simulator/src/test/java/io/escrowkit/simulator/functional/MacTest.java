@@ -3,10 +3,12 @@ package io.escrowkit.simulator.functional;
 import static io.escrowkit.simulator.functional.Requests.TEST_PAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.HostProfile;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +59,21 @@ class MacTest {
           .isEqualTo("A0");
       assertThat(terminal.exchangeSigned(requests.preAuth(TEST_PAN, 1_000)).readString(39))
           .isEqualTo("00");
+    }
+  }
+
+  @Test
+  void aFailingSecureModuleIsAnsweredA7WithoutMac() throws Exception {
+    try (AcquirerSimulator host =
+            AcquirerSimulator.builder()
+                .secureModule(SoftwareSecureModule.withTestKeys(new Random(1)), "NO_SUCH_KEY")
+                .start();
+        TestTerminal terminal = new TestTerminal(host)) {
+      DecodedMessage answer = terminal.exchangeSigned(requests.preAuth(TEST_PAN, 1_000));
+
+      assertThat(answer.readString(39)).isEqualTo("A7");
+      assertThat(answer.has(64)).isFalse();
+      assertThat(host.ledger().authorizations()).isEmpty();
     }
   }
 }
