@@ -21,6 +21,8 @@ public final class Main {
   static {
     register("demo", new DemoCommand(), "hold -> partial capture, hold -> release, and a lost "
         + "answer -> automatic reversal, each escrow's timeline printed");
+    register("simulate", new SimulateCommand(), "run the acquirer simulator until interrupted; "
+        + "--port N --profile cup|iso87binary|iso87ascii [--framing 2|4a] [--fault NAME:RATE ...]");
   }
 
   private Main() {}

@@ -1,0 +1,214 @@
+package io.escrowkit.simulator.internal;
+
+import io.escrowkit.device.DeviceException;
+import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoCodec;
+import io.escrowkit.iso8583.IsoException;
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.LengthPrefix;
+import io.escrowkit.simulator.Exchange;
+import io.escrowkit.simulator.ExchangeListener;
+import io.escrowkit.simulator.Fault;
+import io.escrowkit.simulator.HostProfile;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The acquirer: one request body in, one {@link Delivery} out. Decodes with the profile's codec,
+ * draws the request's fault, checks the MAC, classifies, applies the request to the books under
+ * their lock, builds and signs the answer, and frames it as the fault says. Threadsafe.
+ */
+public final class HostEngine {
+
+  private static final Logger log = LoggerFactory.getLogger("io.escrowkit.simulator");
+
+  private final HostProfile profile;
+  private final IsoCodec codec;
+  private final LengthPrefix framing;
+  private final LedgerBook book;
+  private final Responses responses;
+  private final MessageMac mac;
+  private final boolean requireMac;
+  private final FaultSource faults;
+  private final Random random;
+  private final Clock clock;
+  private final ExchangeListener listener;
+  private final HoldHandler holds;
+  private final CompletionHandler completions;
+  private final RefundHandler refunds;
+  private final ReversalHandler reversals;
+
+  /** What the engine answers with and how. */
+  public record Settings(
+      HostProfile profile,
+      LengthPrefix framing,
+      HostRules rules,
+      MessageMac mac,
+      boolean requireMac,
+      Clock clock,
+      Random random,
+      ExchangeListener listener) {}
+
+  public HostEngine(Settings settings, LedgerBook book, FaultSource faults) {
+    this.profile = settings.profile();
+    this.codec = IsoCodec.of(profile.spec());
+    this.framing = settings.framing();
+    this.book = Objects.requireNonNull(book, "book");
+    this.responses = new Responses(settings.clock());
+    this.mac = settings.mac();
+    this.requireMac = settings.requireMac();
+    this.faults = Objects.requireNonNull(faults, "faults");
+    this.random = settings.random();
+    this.clock = settings.clock();
+    this.listener = settings.listener();
+    References references = new References(random);
+    this.holds = new HoldHandler(book, references, settings.rules());
+    this.completions = new CompletionHandler(book, references, settings.rules());
+    this.refunds = new RefundHandler(book, references, settings.rules());
+    this.reversals = new ReversalHandler(book);
+  }
+
+  /** Handles one request body (without its length prefix). */
+  public Delivery handle(byte[] body) {
+    RequestView request;
+    try {
+      DecodedMessage decoded = codec.decode(body);
+      request = new RequestView(profile, decoded, body);
+    } catch (IsoException e) {
+      log.warn("{}: dropped a request that does not decode: {}", profile.cliName(), e.getMessage());
+      return Delivery.none();
+    }
+    Optional<Fault> fault = faults.draw(request.mti);
+    TransactionType type = Classifier.classify(request);
+    if (fault.isPresent() && fault.get() == Fault.REQUEST_LOST) {
+      report(request, type, Optional.empty(), fault, "dropped unread");
+      return Delivery.none();
+    }
+    Decision decision = decide(request, type);
+    boolean signed =
+        MessageMac.hasMac(request.decoded)
+            && !decision.responseCode().equals("A0")
+            && !decision.responseCode().equals("A7");
+    boolean wrongMac = fault.isPresent() && fault.get() == Fault.WRONG_MAC;
+    IsoMessage answer = responses.build(request, decision, type);
+    if (signed || wrongMac) {
+      answer = mac.sign(codec, answer, wrongMac);
+    }
+    report(request, type, Optional.of(answer), fault, decision.note());
+    return deliver(codec.encode(answer, framing), fault);
+  }
+
+  private Decision decide(RequestView r, TransactionType type) {
+    if (!r.has(11) || (!type.isNetworkManagement() && (!r.has(41) || !r.has(42)))) {
+      return Decision.answer("30", "field 11, 41 or 42 missing");
+    }
+    try {
+      if (MessageMac.hasMac(r.decoded)
+          ? !mac.verify(r.decoded, r.frame)
+          : requireMac && !type.isNetworkManagement()) {
+        return Decision.answer("A0", "MAC missing or wrong");
+      }
+      synchronized (book) {
+        return apply(r, type);
+      }
+    } catch (IsoException e) {
+      return Decision.answer("30", "malformed: " + e.getMessage());
+    } catch (DeviceException e) {
+      log.error("{}: the secure module failed: {}", profile.cliName(), e.getMessage());
+      return Decision.answer("A7", "security processing failed");
+    }
+  }
+
+  private Decision apply(RequestView r, TransactionType type) {
+    switch (type) {
+      case SIGN_ON:
+        return Decision.answer(Decision.APPROVED, "signed on");
+      case ECHO:
+        return Decision.answer(Decision.APPROVED, "echo");
+      case PRE_AUTH:
+        return holds.preAuthorize(r);
+      case PRE_AUTH_CANCEL:
+        return holds.cancel(r);
+      case COMPLETION:
+        return completions.request(r);
+      case COMPLETION_ADVICE:
+        return completions.advice(r);
+      case COMPLETION_VOID:
+        return completions.voidCompletion(r);
+      case REFUND:
+        return refunds.refund(r);
+      case REVERSAL:
+        return reversals.reverse(r);
+      case INCONSISTENT:
+        return Decision.answer("12", "MTI, processing code and 60.1 disagree");
+      case INCOMPLETE:
+        return Decision.answer("30", "processing code or field 60 missing");
+      default:
+        return Decision.answer("40", "transaction not offered");
+    }
+  }
+
+  private Delivery deliver(byte[] frame, Optional<Fault> fault) {
+    if (fault.isEmpty()) {
+      return Delivery.now(frame);
+    }
+    switch (fault.get()) {
+      case DELAY:
+        return new Delivery(List.of(frame), faults.delay(), false);
+      case LATE_RESPONSE:
+        return new Delivery(List.of(frame), faults.late(), false);
+      case NO_RESPONSE:
+        return Delivery.none();
+      case RESET_MID_FRAME:
+        return new Delivery(List.of(frame), Duration.ZERO, true);
+      case GARBAGE:
+        return Delivery.now(garbage(frame.length - framing.size()));
+      case DUPLICATE_RESPONSE:
+        return new Delivery(List.of(frame, frame), Duration.ZERO, false);
+      default:
+        return Delivery.now(frame);
+    }
+  }
+
+  /**
+   * A well-framed body of random bytes with the high nibble of each at A to F: no BCD or ASCII
+   * digit, so it can never decode as a message.
+   */
+  private byte[] garbage(int length) {
+    byte[] out = new byte[framing.size() + length];
+    int at = framing.write(length, out, 0);
+    for (int i = at; i < out.length; i++) {
+      out[i] = (byte) (0xA0 | random.nextInt(0x60));
+    }
+    return out;
+  }
+
+  private void report(
+      RequestView r,
+      TransactionType type,
+      Optional<IsoMessage> answer,
+      Optional<Fault> fault,
+      String note) {
+    Exchange exchange =
+        new Exchange(
+            clock.instant(),
+            r.mti,
+            type.name(),
+            r.terminalId(),
+            r.stan(),
+            r.maskedPan(),
+            r.amount(),
+            answer.map(IsoMessage::mti),
+            answer.flatMap(a -> a.get(39)),
+            fault,
+            note);
+    log.info("{}: {}", profile.cliName(), exchange);
+    listener.onExchange(exchange);
+  }
+}

@@ -1,0 +1,90 @@
+package io.escrowkit.simulator.internal;
+
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.IsoSpec;
+import io.escrowkit.iso8583.tlv.TlvBuilder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Builds answers: MTI + 10 (a repeat's 1 becomes 0), the TPDU with source and destination swapped,
+ * the header as received, the request's identifying fields echoed, fields 12 and 13 from the host's
+ * clock, 37 and 38 as decided, 39, and for chip requests field 55 with tag 8A (the response code).
+ * Track data, PIN block and the request's EMV data are never echoed. Threadsafe.
+ */
+final class Responses {
+
+  /** Fields copied from the request when present. */
+  private static final int[] ECHOED = {2, 3, 4, 7, 11, 25, 32, 41, 42, 49, 60, 61, 70, 90};
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMdd");
+
+  private final Clock clock;
+
+  Responses(Clock clock) {
+    this.clock = clock;
+  }
+
+  static String responseMti(String mti) {
+    char[] c = mti.toCharArray();
+    c[2] = (char) (c[2] + 1);
+    c[3] = '0';
+    return new String(c);
+  }
+
+  /** The TPDU of an answer: ID, then the request's source as destination and vice versa. */
+  static byte[] swapTpdu(byte[] tpdu) {
+    return new byte[] {tpdu[0], tpdu[3], tpdu[4], tpdu[1], tpdu[2]};
+  }
+
+  IsoMessage build(RequestView r, Decision d, TransactionType type) {
+    IsoSpec spec = r.profile.spec();
+    IsoMessage.Builder b = IsoMessage.builder(spec).mti(responseMti(r.mti));
+    if (spec.hasTpdu()) {
+      b.tpdu(swapTpdu(r.decoded.tpdu()));
+    }
+    if (spec.headerLength() > 0) {
+      b.header(r.decoded.header());
+    }
+    for (int f : ECHOED) {
+      copy(r, b, f);
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    b.set(12, TIME.format(now)).set(13, DATE.format(now));
+    if (d.rrn().isPresent()) {
+      b.set(37, d.rrn().get());
+    } else {
+      copy(r, b, 37);
+    }
+    if (d.authCode().isPresent()) {
+      b.set(38, d.authCode().get());
+    } else {
+      copy(r, b, 38);
+    }
+    b.set(39, d.responseCode());
+    if (r.has(55) && (type == TransactionType.PRE_AUTH || type == TransactionType.COMPLETION)) {
+      b.set(
+          55,
+          TlvBuilder.create()
+              .add(0x8A, d.responseCode().getBytes(StandardCharsets.US_ASCII))
+              .build());
+    }
+    return b.build();
+  }
+
+  private static void copy(RequestView r, IsoMessage.Builder b, int field) {
+    if (!r.decoded.has(field)) {
+      return;
+    }
+    boolean binary =
+        r.profile.spec().field(field).map(f -> f.valueEncoding().isBinary()).orElse(false);
+    if (binary) {
+      b.set(field, r.decoded.readBytes(field));
+    } else {
+      b.set(field, r.decoded.readString(field));
+    }
+  }
+}

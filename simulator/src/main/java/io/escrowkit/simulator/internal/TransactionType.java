@@ -1,0 +1,24 @@
+package io.escrowkit.simulator.internal;
+
+/** What a request asks of the host, as {@link Classifier} reads it. */
+enum TransactionType {
+  SIGN_ON,
+  ECHO,
+  PRE_AUTH,
+  PRE_AUTH_CANCEL,
+  COMPLETION,
+  COMPLETION_ADVICE,
+  COMPLETION_VOID,
+  REFUND,
+  REVERSAL,
+  /** The identifying fields contradict each other (answered 12). */
+  INCONSISTENT,
+  /** A field the transaction needs is missing (answered 30). */
+  INCOMPLETE,
+  /** A transaction the simulator does not offer (answered 40). */
+  UNSUPPORTED;
+
+  boolean isNetworkManagement() {
+    return this == SIGN_ON || this == ECHO;
+  }
+}
