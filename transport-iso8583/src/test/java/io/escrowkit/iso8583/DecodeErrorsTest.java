@@ -37,6 +37,17 @@ class DecodeErrorsTest {
     return copy;
   }
 
+  /** Found by the fuzz test: an x+n field of length zero read as a long ran past the input. */
+  @Test
+  void emptySignedAmountIsAFormatErrorWhicheverWayItIsRead() {
+    byte[] input = Hex.parse("DB56C4EEDB3AD1F0F7F3F0F0F8F0F0F0F0F0F0F0F0F0F0F0F0F0F0F0F0", "fuzz input");
+    DecodedMessage decoded = IsoCodec.of(TestSpecs.everyEncoding()).decode(input, 0, input.length);
+    assertThat(decoded.has(5)).isTrue();
+    assertThatThrownBy(() -> decoded.readLong(5)).isInstanceOf(IsoFormatException.class)
+        .hasMessageContaining("C or D sign");
+    assertThatThrownBy(() -> decoded.readString(5)).isInstanceOf(IsoFormatException.class);
+  }
+
   @Test
   void emptyInputIsATruncatedTpdu() {
     assertFormatError(() -> cup.decode(new byte[0]), IsoException.TPDU, 0, "truncated");

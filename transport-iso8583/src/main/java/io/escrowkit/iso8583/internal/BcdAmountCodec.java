@@ -58,7 +58,10 @@ final class BcdAmountCodec extends FieldCodec {
     return off + 1 + Bcd.bytes(digits);
   }
 
-  private char sign(byte[] b, int off, int base) {
+  private char sign(byte[] b, int off, int len, int base) {
+    if (len == 0) {
+      throw malformed(off, base, "an x+n value needs its C or D sign, the field is empty");
+    }
     char sign = (char) (b[off] & 0xFF);
     if (sign != 'C' && sign != 'D') {
       throw malformed(off, base, "an x+n value must start with C or D");
@@ -70,14 +73,14 @@ final class BcdAmountCodec extends FieldCodec {
   public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
     int digits = units - 1;
     byte[] out = scratch.bytes(units);
-    out[0] = (byte) sign(b, off, base);
+    out[0] = (byte) sign(b, off, len, base);
     Bcd.unpack(b, off + 1, Bcd.lead(digits, leftPad), digits, out, 1, true, field, base);
     return new String(out, 0, units, StandardCharsets.ISO_8859_1);
   }
 
   @Override
   public long readLong(byte[] b, int off, int len, int units, int base) {
-    boolean negative = sign(b, off, base) == 'D';
+    boolean negative = sign(b, off, len, base) == 'D';
     int digits = units - 1;
     long v = Bcd.toLong(b, off + 1, Bcd.lead(digits, leftPad), digits, field, base);
     return negative ? -v : v;

@@ -122,6 +122,9 @@ final class CharsCodec extends FieldCodec {
 
   @Override
   public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
+    if (type == FieldType.XN && len == 0) {
+      throw malformed(off, base, "an x+n value needs its C or D sign, the field is empty");
+    }
     int end = off + len;
     if (type.isText()) {
       if (fixed) {
@@ -152,6 +155,9 @@ final class CharsCodec extends FieldCodec {
     int from = off;
     boolean negative = false;
     if (type == FieldType.XN) {
+      if (len == 0) {
+        throw malformed(off, base, "an x+n value needs its C or D sign, the field is empty");
+      }
       char sign = decode(b[off]);
       if (sign != 'C' && sign != 'D') {
         throw malformed(off, base, "an x+n value must start with C or D");
