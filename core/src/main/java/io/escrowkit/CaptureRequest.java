@@ -1,0 +1,33 @@
+package io.escrowkit;
+
+import io.escrowkit.internal.EscrowEngine;
+
+/**
+ * One capture (pre-authorization completion) about to be sent. By default a capture is final only
+ * when the scheme allows a single capture or the hold is used up; {@link #finalCapture()} releases
+ * whatever remains of the hold with this capture. Not threadsafe.
+ */
+public final class CaptureRequest extends OperationRequest {
+  private boolean finalCapture;
+
+  CaptureRequest(EscrowEngine engine, String escrowId, Money amount) {
+    super(engine, escrowId, Command.CAPTURE, amount(amount));
+  }
+
+  /** This is the last capture: release the rest of the hold with it. */
+  public CaptureRequest finalCapture() {
+    this.finalCapture = true;
+    return this;
+  }
+
+  @Override
+  public CaptureRequest idempotencyKey(String idempotencyKey) {
+    super.idempotencyKey(idempotencyKey);
+    return this;
+  }
+
+  @Override
+  boolean isFinalCapture() {
+    return finalCapture;
+  }
+}

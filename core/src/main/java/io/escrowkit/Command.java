@@ -1,0 +1,26 @@
+package io.escrowkit;
+
+/**
+ * What can happen to an escrow: the operator's commands and the outcomes that answer them. The
+ * transition table answers every {@link EscrowState} x {@code Command} pair.
+ */
+public enum Command {
+  /** Take the final amount (pre-authorization completion). */
+  CAPTURE,
+  /** Cancel the hold, or release the uncaptured remainder (pre-authorization cancel). */
+  RELEASE,
+  /** Undo the most recent capture, the same business day. */
+  VOID_CAPTURE,
+  /** Return captured money. */
+  REFUND,
+  /** The hold's validity has passed (driven by the clock, not by the host). */
+  EXPIRE,
+  /** The host approved the pending request. */
+  APPROVE,
+  /** The host declined the pending request. */
+  DECLINE,
+  /** The pending request's outcome is unknown: timeout, broken connection, bad MAC. */
+  LOSE_OUTCOME,
+  /** The host acknowledged the reversal of an in-doubt request. */
+  CONFIRM_REVERSAL
+}

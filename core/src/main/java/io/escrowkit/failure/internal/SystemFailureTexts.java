@@ -1,0 +1,47 @@
+package io.escrowkit.failure.internal;
+
+import static io.escrowkit.failure.internal.FailureWording.finalFailure;
+import static io.escrowkit.failure.internal.FailureWording.retryable;
+
+/**
+ * Wording for network, protocol and internal failures. Immutable and threadsafe.
+ *
+ * <p>A timeout leaves the outcome unknown: the issuer may have placed the hold. The remedy
+ * therefore holds the goods back until the terminal's reversal (冲正) has gone through.
+ */
+public final class SystemFailureTexts {
+
+  public static final FailureWording NETWORK_TIMEOUT =
+      retryable(
+          "No reply from the acquirer in time; the result is unknown",
+          "交易超时，结果未知",
+          "Do not hand over the goods yet. Wait while the terminal reverses the transaction,"
+              + " then try again; take no other payment for the same order until then.",
+          "请暂缓交付商品，等待终端自动冲正完成后再重新发起交易；冲正完成前请勿对同一订单重复收款");
+
+  public static final FailureWording CONNECTION_LOST =
+      retryable(
+          "Connection to the acquirer lost",
+          "与收单机构的网络连接中断",
+          "Check the network (cable, Wi-Fi or mobile signal), then try again. If a request was"
+              + " already sent, the terminal reverses it first.",
+          "请检查网络（网线、Wi-Fi或移动信号）后重试；如有交易已经发出，终端会先自动冲正");
+
+  public static final FailureWording PROTOCOL =
+      finalFailure(
+          "Communication error with the acquirer (unreadable or mismatched message)",
+          "与收单机构通讯的报文错误",
+          "Check the transaction list first so nothing is charged twice, then sign the terminal"
+              + " on again and retry once; if it happens again, call the acquirer's helpdesk.",
+          "请先查询交易记录避免重复扣款，再重新签到后重试一次；如再次出现，请联系收单机构客服");
+
+  public static final FailureWording INTERNAL =
+      finalFailure(
+          "Internal error in the payment software",
+          "支付软件内部错误",
+          "Note the time and call technical support. Check the transaction list before trying"
+              + " again so nothing is charged twice.",
+          "请记下发生时间并联系技术支持；重试前请先查询交易记录，避免重复扣款");
+
+  private SystemFailureTexts() {}
+}

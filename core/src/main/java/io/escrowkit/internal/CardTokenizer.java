@@ -1,0 +1,39 @@
+package io.escrowkit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns a PAN into an opaque token (HMAC-SHA256 under the client's card-token key), so risk rules
+ * can recognise a card without anyone keeping its number. Clients sharing a journal must share the
+ * key. Threadsafe.
+ */
+public final class CardTokenizer {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private final SecretKeySpec key;
+
+  public CardTokenizer(byte[] key) {
+    if (key.length < 16) {
+      throw new IllegalArgumentException("card token key must be at least 16 bytes");
+    }
+    this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+  }
+
+  public String token(String pan) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      byte[] digest = mac.doFinal(pan.getBytes(StandardCharsets.US_ASCII));
+      char[] out = new char[32];
+      for (int i = 0; i < 16; i++) {
+        out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
+        out[2 * i + 1] = HEX[digest[i] & 0xF];
+      }
+      return "card_" + new String(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable on this platform", e);
+    }
+  }
+}

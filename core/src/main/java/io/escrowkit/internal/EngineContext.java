@@ -1,0 +1,144 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.EscrowListener;
+import io.escrowkit.JournalFailureException;
+import io.escrowkit.TransitionEvent;
+import io.escrowkit.risk.RiskChain;
+import io.escrowkit.spi.Journal;
+import io.escrowkit.spi.JournalConflictException;
+import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.Transport;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import io.escrowkit.spi.UnknownReason;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every flow of the engine shares: settings, the injected clock, random source and
+ * scheduler, the journal (through {@link #write}, which stops the client if the journal fails), the
+ * transport (through {@link #send}, which enforces the deadline), and the listeners. Threadsafe.
+ */
+public final class EngineContext {
+  private static final Logger log = LoggerFactory.getLogger(EngineContext.class);
+
+  final EngineConfig config;
+  final Journal journal;
+  final Transport transport;
+  final Clock clock;
+  final Random random;
+  final ScheduledExecutorService scheduler;
+  final Executor executor;
+  final RiskChain risk;
+  final EscrowStateMachine machine;
+  final Ids ids;
+  final CardTokenizer tokenizer;
+  final KeyedSerializer serializer = new KeyedSerializer();
+  private final List<EscrowListener> listeners;
+  private final AtomicReference<Throwable> halted = new AtomicReference<>();
+
+  public EngineContext(
+      EngineConfig config,
+      Journal journal,
+      Transport transport,
+      Clock clock,
+      Random random,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      RiskChain risk,
+      List<EscrowListener> listeners,
+      byte[] cardTokenKey) {
+    this.config = config;
+    this.journal = journal;
+    this.transport = transport;
+    this.clock = clock;
+    this.random = random;
+    this.scheduler = scheduler;
+    this.executor = executor;
+    this.risk = risk;
+    this.listeners = List.copyOf(listeners);
+    this.machine = new EscrowStateMachine(config.profile());
+    this.ids = new Ids(random);
+    this.tokenizer = new CardTokenizer(cardTokenKey);
+  }
+
+  /** Throws if an earlier journal failure stopped the client. */
+  void ensureRunning() {
+    Throwable cause = halted.get();
+    if (cause != null) {
+      throw new JournalFailureException(
+          "client stopped after a journal failure; restart it to recover: " + cause, cause);
+    }
+  }
+
+  /**
+   * Records {@code write} and then tells the listeners. A conflict is passed on; any other journal
+   * failure stops the client.
+   */
+  void write(JournalWrite write) {
+    ensureRunning();
+    try {
+      journal.write(write);
+    } catch (JournalConflictException conflict) {
+      throw conflict;
+    } catch (RuntimeException failure) {
+      halted.compareAndSet(null, failure);
+      log.error("journal write failed; client stops taking operations", failure);
+      throw new JournalFailureException("journal could not record " + describe(write), failure);
+    }
+    for (TransitionEvent event : write.transitions()) {
+      log.info("escrow {} {}", event.escrowId(), event);
+      for (EscrowListener listener : listeners) {
+        try {
+          listener.onTransition(event);
+        } catch (RuntimeException e) {
+          log.warn("escrow listener {} failed on {}", listener, event, e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Sends through the transport; completes with an unknown outcome if the transport has not
+   * answered by the request timeout plus grace, or if it fails.
+   */
+  CompletableFuture<TransportOutcome> send(TransportRequest request) {
+    CompletableFuture<TransportOutcome> answer = new CompletableFuture<>();
+    long waitMillis = config.requestTimeout().plus(config.deadlineGrace()).toMillis();
+    ScheduledFuture<?> timer = scheduler.schedule(
+        () -> answer.complete(TransportOutcome.unknown(
+            UnknownReason.TIMEOUT, "no answer within " + config.requestTimeout())),
+        waitMillis, TimeUnit.MILLISECONDS);
+    CompletableFuture<TransportOutcome> sent;
+    try {
+      sent = transport.send(request);
+    } catch (RuntimeException e) {
+      sent = Futures.failed(e);
+    }
+    sent.whenComplete((outcome, error) -> {
+      timer.cancel(false);
+      if (error != null) {
+        log.warn("transport {} failed on {}; outcome unknown", transport.name(), request, error);
+        answer.complete(TransportOutcome.unknown(
+            UnknownReason.CONNECTION_LOST, "transport failed: " + error));
+      } else {
+        answer.complete(outcome);
+      }
+    });
+    return answer.thenApplyAsync(outcome -> outcome, executor);
+  }
+
+  private static String describe(JournalWrite write) {
+    return write.snapshot().map(s -> "escrow " + s.id() + " v" + s.version() + " " + s.state())
+        .orElse("idempotency/work update");
+  }
+}

@@ -1,0 +1,215 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.Capture;
+import io.escrowkit.Command;
+import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.EscrowState;
+import io.escrowkit.IllegalTransitionException;
+import io.escrowkit.InvalidAmountException;
+import io.escrowkit.Money;
+import io.escrowkit.Operation;
+import io.escrowkit.PendingRequest;
+import io.escrowkit.SchemeProfile;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies commands to snapshots under one scheme profile: pure functions of their arguments, so
+ * every run can be replayed. The {@link TransitionTable} decides what is legal; this class resolves
+ * the amount-dependent targets and checks the scheme's amount and time rules. Threadsafe.
+ */
+public final class EscrowStateMachine {
+  private final SchemeProfile profile;
+
+  public EscrowStateMachine(SchemeProfile profile) {
+    this.profile = Objects.requireNonNull(profile, "profile");
+  }
+
+  public SchemeProfile profile() {
+    return profile;
+  }
+
+  /** The table's transition, or an {@link IllegalTransitionException} naming escrow, state, command. */
+  public Transition require(EscrowSnapshot escrow, Command command) {
+    Transition transition = TransitionTable.lookup(escrow.state(), command);
+    if (!transition.isLegal()) {
+      throw new IllegalTransitionException(escrow.id(), escrow.state(), command);
+    }
+    return transition;
+  }
+
+  /**
+   * Checks an operator command against the table and the scheme's rules and returns the amount its
+   * request will carry, or the rule it breaks.
+   *
+   * @param requested the amount for CAPTURE and REFUND; ignored for RELEASE and VOID_CAPTURE
+   */
+  public Admission admit(
+      EscrowSnapshot escrow, Command command, Optional<Money> requested, Instant now) {
+    require(escrow, command);
+    switch (command) {
+      case CAPTURE:
+        return admitCapture(escrow, requireAmount(escrow, command, requested), now);
+      case RELEASE:
+        return Admission.of(escrow.remainingHold());
+      case VOID_CAPTURE:
+        return admitVoid(escrow, now);
+      case REFUND:
+        return admitRefund(escrow, requireAmount(escrow, command, requested));
+      default:
+        throw new IllegalArgumentException(command + " is not an operator command");
+    }
+  }
+
+  /** The escrow with {@code request} on its way: a *_PENDING state that remembers where it was. */
+  public EscrowSnapshot begin(EscrowSnapshot escrow, Command command, PendingRequest request) {
+    Transition transition = require(escrow, command);
+    EscrowState next = transition.fixedState().get();
+    return escrow.moveTo(next, request.sentAt(), Optional.of(request), Optional.of(escrow.state()));
+  }
+
+  /** The escrow after the host's answer (APPROVE, DECLINE), a lost outcome, or a reversal. */
+  public EscrowSnapshot answer(
+      EscrowSnapshot escrow, Command outcome, Map<String, String> hostReferences, Instant at) {
+    Transition transition = require(escrow, outcome);
+    PendingRequest request = escrow.pending().orElseThrow(
+        () -> new IllegalStateException("escrow " + escrow.id() + " has no pending request"));
+    Optional<EscrowState> resume = escrow.resumeState();
+    switch (transition.target()) {
+      case FIXED:
+        EscrowState fixed = transition.fixedState().get();
+        boolean keepPending = fixed == EscrowState.IN_DOUBT;
+        EscrowSnapshot moved = escrow.moveTo(
+            fixed, at, keepPending ? escrow.pending() : Optional.empty(),
+            keepPending ? resume : Optional.empty());
+        return outcome == Command.APPROVE ? moved.withHostReferences(hostReferences) : moved;
+      case RESUME:
+        return escrow.moveTo(resume.get(), at, Optional.empty(), Optional.empty());
+      case UNDO:
+        EscrowState undone = request.operation() == Operation.HOLD
+            ? EscrowState.REVERSED
+            : resume.get();
+        return escrow.moveTo(undone, at, Optional.empty(), Optional.empty());
+      case AFTER_CAPTURE:
+        return afterCapture(escrow, request, at);
+      case AFTER_RELEASE:
+        EscrowState released = escrow.captured().isZero()
+            ? EscrowState.RELEASED
+            : EscrowState.CAPTURED;
+        return escrow.moveTo(released, at, Optional.empty(), Optional.empty());
+      case AFTER_VOID:
+        return afterVoid(escrow, at);
+      case AFTER_REFUND:
+        return afterRefund(escrow, request, at);
+      default:
+        throw new IllegalStateException("unresolved target " + transition.target());
+    }
+  }
+
+  /** Whether the hold's validity has passed at {@code now}. */
+  public boolean isExpired(EscrowSnapshot escrow, Instant now) {
+    return !now.isBefore(escrow.expiresAt());
+  }
+
+  /** The escrow after its hold lapsed: EXPIRED, or CAPTURED when part was already captured. */
+  public EscrowSnapshot expire(EscrowSnapshot escrow, Instant at) {
+    EscrowState next = require(escrow, Command.EXPIRE).fixedState().get();
+    return escrow.moveTo(next, at, Optional.empty(), Optional.empty());
+  }
+
+  private Admission admitCapture(EscrowSnapshot escrow, Money amount, Instant now) {
+    if (isExpired(escrow, now)) {
+      return Admission.refused(new RuleViolation("HOLD_EXPIRED",
+          "escrow " + escrow.id() + ": hold expired at " + escrow.expiresAt()));
+    }
+    Money limit = profile.captureLimit(escrow.held());
+    Money total = escrow.captured().plus(amount);
+    if (total.isGreaterThan(limit)) {
+      return Admission.refused(new RuleViolation("CAPTURE_OVER_TOLERANCE",
+          "escrow " + escrow.id() + ": captures would total " + total + ", over the "
+              + profile.captureTolerancePercent() + "% limit of " + limit + " on a hold of "
+              + escrow.held() + " (" + profile.name() + ")"));
+    }
+    return Admission.of(amount);
+  }
+
+  private Admission admitVoid(EscrowSnapshot escrow, Instant now) {
+    Capture last = escrow.captures().get(escrow.captures().size() - 1);
+    LocalDate captureDay = last.at().atZone(profile.businessZone()).toLocalDate();
+    LocalDate today = now.atZone(profile.businessZone()).toLocalDate();
+    if (!captureDay.equals(today)) {
+      return Admission.refused(new RuleViolation("VOID_WINDOW_PASSED",
+          "escrow " + escrow.id() + ": capture of " + captureDay + " can no longer be voided on "
+              + today + " (" + profile.businessZone() + "); refund it instead"));
+    }
+    return Admission.of(last.amount());
+  }
+
+  private Admission admitRefund(EscrowSnapshot escrow, Money amount) {
+    Money refundable = escrow.captured().minus(escrow.refunded());
+    if (amount.isGreaterThan(refundable)) {
+      return Admission.refused(new RuleViolation("REFUND_OVER_CAPTURED",
+          "escrow " + escrow.id() + ": refund of " + amount + " exceeds the refundable "
+              + refundable));
+    }
+    return Admission.of(amount);
+  }
+
+  /**
+   * Whether a capture of {@code amount} ends the hold: the scheme allows one capture, the caller
+   * said final, or the hold is used up. The host then releases whatever remains.
+   */
+  public boolean completesHold(EscrowSnapshot escrow, Money amount, boolean finalFlag) {
+    boolean holdUsedUp = !escrow.held().isGreaterThan(escrow.captured().plus(amount));
+    return !profile.multipleCaptures() || finalFlag || holdUsedUp;
+  }
+
+  private EscrowSnapshot afterCapture(EscrowSnapshot escrow, PendingRequest request, Instant at) {
+    List<Capture> captures = new ArrayList<>(escrow.captures());
+    captures.add(new Capture(request.amount(), at, request.trace()));
+    boolean isFinal = completesHold(escrow, request.amount(), request.finalCapture());
+    EscrowSnapshot captured = escrow.withCaptures(captures);
+    EscrowState next = isFinal ? EscrowState.CAPTURED : EscrowState.PARTIALLY_CAPTURED;
+    return captured.moveTo(next, at, Optional.empty(), Optional.empty());
+  }
+
+  private EscrowSnapshot afterVoid(EscrowSnapshot escrow, Instant at) {
+    List<Capture> captures = new ArrayList<>(escrow.captures());
+    captures.remove(captures.size() - 1);
+    EscrowSnapshot voided = escrow.withCaptures(captures);
+    EscrowState next;
+    if (!profile.voidRestoresHold()) {
+      next = EscrowState.VOIDED;
+    } else {
+      next = captures.isEmpty() ? EscrowState.HELD : EscrowState.PARTIALLY_CAPTURED;
+    }
+    return voided.moveTo(next, at, Optional.empty(), Optional.empty());
+  }
+
+  private EscrowSnapshot afterRefund(EscrowSnapshot escrow, PendingRequest request, Instant at) {
+    EscrowSnapshot refunded = escrow.withRefunded(escrow.refunded().plus(request.amount()));
+    EscrowState next = refunded.refunded().equals(refunded.captured())
+        ? EscrowState.REFUNDED
+        : EscrowState.PARTIALLY_REFUNDED;
+    return refunded.moveTo(next, at, Optional.empty(), Optional.empty());
+  }
+
+  private static Money requireAmount(
+      EscrowSnapshot escrow, Command command, Optional<Money> requested) {
+    Money amount = requested.orElseThrow(
+        () -> new InvalidAmountException(command + " of escrow " + escrow.id() + " needs an amount"));
+    if (!amount.currency().equals(escrow.held().currency())) {
+      throw new InvalidAmountException(command + " of escrow " + escrow.id() + ": " + amount
+          + " is not in the hold's currency " + escrow.held().currency());
+    }
+    if (amount.isZero()) {
+      throw new InvalidAmountException(command + " of escrow " + escrow.id() + ": amount is zero");
+    }
+    return amount;
+  }
+}

@@ -1,0 +1,113 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.EscrowResult;
+import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.EscrowState;
+import io.escrowkit.Operation;
+import io.escrowkit.OperationStatus;
+import io.escrowkit.PendingRequest;
+import io.escrowkit.TransitionEvent;
+import io.escrowkit.failure.Failure;
+import io.escrowkit.risk.RiskContext;
+import io.escrowkit.risk.RiskDecision;
+import io.escrowkit.spi.IdempotencyRecord;
+import io.escrowkit.spi.JournalConflictException;
+import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportRequest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A hold, from the risk checks to the recorded answer: risk chain, then the intent (escrow in
+ * HOLD_PENDING and the idempotency key) journaled before the pre-authorization leaves, then the
+ * outcome journaled by {@link Settlement}.
+ */
+final class HoldFlow {
+  private final EngineContext context;
+  private final IdempotencyGuard guard;
+  private final Settlement settlement;
+
+  HoldFlow(EngineContext context, IdempotencyGuard guard, Settlement settlement) {
+    this.context = context;
+    this.guard = guard;
+    this.settlement = settlement;
+  }
+
+  CompletableFuture<EscrowResult> hold(HoldSpec spec) {
+    context.ensureRunning();
+    String cardToken = context.tokenizer.token(spec.card().pan());
+    String fingerprint = "HOLD amount=" + spec.amount() + " reference=" + spec.reference()
+        + " card=" + cardToken + " merchant=" + context.config.merchantId() + " terminal="
+        + context.config.terminalId();
+    return guard.run(spec.key(), fingerprint, () -> first(spec, cardToken, fingerprint));
+  }
+
+  private CompletableFuture<EscrowResult> first(HoldSpec spec, String cardToken, String fingerprint) {
+    Instant now = context.clock.instant();
+    String escrowId = context.ids.escrowId();
+    RiskContext risk = new RiskContext(context.config.merchantId(), context.config.terminalId(),
+        spec.amount(), cardToken, spec.card().maskedPan(), spec.reference(), now);
+    RiskDecision decision = context.risk.evaluateAndAccept(risk);
+    IdempotencyRecord intent =
+        new IdempotencyRecord(spec.key(), fingerprint, escrowId, Operation.HOLD, Optional.empty());
+    if (decision.refusal().isPresent()) {
+      return CompletableFuture.completedFuture(refuse(spec, cardToken, escrowId, intent, decision, now));
+    }
+    long trace = context.journal.nextTrace(context.config.terminalId());
+    PendingRequest request = new PendingRequest(Operation.HOLD, context.ids.operationId(),
+        spec.key(), spec.amount(), false, trace, now);
+    EscrowSnapshot pending = newEscrow(spec, cardToken, escrowId, EscrowState.HOLD_PENDING,
+        Optional.of(request), now);
+    try {
+      context.write(JournalWrite.of(pending, created(pending,
+          "hold requested: " + spec.amount() + ", card " + spec.card().maskedPan() + " ("
+              + spec.card().entryMode() + ")", now))
+          .withIdempotency(intent));
+    } catch (JournalConflictException raced) {
+      return guard.replay(context.journal.idempotency(spec.key()).orElseThrow(() -> raced),
+          spec.key(), fingerprint);
+    }
+    TransportRequest toHost = new TransportRequest(RequestType.HOLD, request.operationId(),
+        escrowId, context.config.merchantId(), context.config.terminalId(), trace, now,
+        now.plus(context.config.requestTimeout()), spec.amount(), spec.amount(),
+        Optional.of(spec.card()), spec.pinBlock(), Map.of(), Optional.empty(), Optional.empty(), false);
+    return context.send(toHost).thenApply(outcome -> {
+      EscrowResult result = settlement.settle(pending, intent, outcome);
+      if (result.status() == OperationStatus.DECLINED) {
+        context.risk.withdraw(risk); // a declined hold must not count against the card's retry
+      }
+      return result;
+    });
+  }
+
+  private EscrowResult refuse(HoldSpec spec, String cardToken, String escrowId,
+      IdempotencyRecord intent, RiskDecision decision, Instant now) {
+    var refusal = decision.refusal().get();
+    EscrowSnapshot declined =
+        newEscrow(spec, cardToken, escrowId, EscrowState.DECLINED, Optional.empty(), now);
+    Failure failure =
+        Failure.riskRefusal(refusal.ruleName(), refusal.reasonCode(), refusal.detail());
+    EscrowResult result = new EscrowResult(escrowId, Operation.HOLD, OperationStatus.REFUSED,
+        declined, Optional.of(failure), Optional.empty(), spec.key());
+    String cause = "refused by risk rule " + refusal.ruleName() + " (" + refusal.reasonCode() + ")";
+    context.write(JournalWrite.of(declined, created(declined, cause, now))
+        .withIdempotency(intent.withResult(result)));
+    return result;
+  }
+
+  private EscrowSnapshot newEscrow(HoldSpec spec, String cardToken, String escrowId,
+      EscrowState state, Optional<PendingRequest> request, Instant now) {
+    return new EscrowSnapshot(escrowId, spec.reference(), context.config.merchantId(),
+        context.config.terminalId(), spec.card().maskedPan(), cardToken,
+        context.config.profile().name(), state, spec.amount(), java.util.List.of(),
+        io.escrowkit.Money.zero(spec.amount().currency()), now, now,
+        now.plus(context.config.profile().holdValidity()), Map.of(), request, Optional.empty(), 1);
+  }
+
+  private static TransitionEvent created(EscrowSnapshot escrow, String cause, Instant now) {
+    return new TransitionEvent(escrow.id(), 1, Optional.empty(), escrow.state(), cause, now);
+  }
+}

@@ -1,0 +1,71 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.EscrowResult;
+import io.escrowkit.IdempotencyConflictException;
+import io.escrowkit.OperationInProgressException;
+import io.escrowkit.spi.IdempotencyRecord;
+import io.escrowkit.spi.Journal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Runs each idempotency key's operation once. A key already in the journal replays its first
+ * result; a key in flight in this client joins that flight; the same key with other parameters is
+ * an {@link IdempotencyConflictException}. Across clients sharing a journal, the journal's
+ * insert-once rule on the key decides. Threadsafe.
+ */
+final class IdempotencyGuard {
+  private record Flight(String fingerprint, CompletableFuture<EscrowResult> future) {}
+
+  private final Journal journal;
+  private final Map<String, Flight> flights = new ConcurrentHashMap<>();
+
+  IdempotencyGuard(Journal journal) {
+    this.journal = journal;
+  }
+
+  CompletableFuture<EscrowResult> run(
+      String key, String fingerprint, Supplier<CompletableFuture<EscrowResult>> firstRun) {
+    Optional<IdempotencyRecord> stored = journal.idempotency(key);
+    if (stored.isPresent()) {
+      return replay(stored.get(), key, fingerprint);
+    }
+    Flight mine = new Flight(fingerprint, new CompletableFuture<>());
+    Flight existing = flights.putIfAbsent(key, mine);
+    if (existing != null) {
+      if (!existing.fingerprint().equals(fingerprint)) {
+        return Futures.failed(
+            new IdempotencyConflictException(key, existing.fingerprint(), fingerprint));
+      }
+      return existing.future();
+    }
+    stored = journal.idempotency(key);
+    CompletableFuture<EscrowResult> outcome =
+        stored.isPresent() ? replay(stored.get(), key, fingerprint) : Futures.invoke(firstRun);
+    outcome.whenComplete((result, error) -> {
+      flights.remove(key, mine);
+      if (error != null) {
+        mine.future().completeExceptionally(error);
+      } else {
+        mine.future().complete(result);
+      }
+    });
+    return mine.future();
+  }
+
+  /** What a key already in the journal answers. */
+  CompletableFuture<EscrowResult> replay(
+      IdempotencyRecord record, String key, String fingerprint) {
+    if (!record.fingerprint().equals(fingerprint)) {
+      return Futures.failed(
+          new IdempotencyConflictException(key, record.fingerprint(), fingerprint));
+    }
+    return record.result()
+        .map(CompletableFuture::completedFuture)
+        .orElseGet(() -> Futures.failed(
+            new OperationInProgressException(key, record.escrowId())));
+  }
+}

@@ -1,0 +1,99 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.Command;
+import io.escrowkit.EscrowResult;
+import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.Operation;
+import io.escrowkit.OperationStatus;
+import io.escrowkit.PendingRequest;
+import io.escrowkit.UnknownEscrowException;
+import io.escrowkit.failure.Failure;
+import io.escrowkit.spi.IdempotencyRecord;
+import io.escrowkit.spi.JournalConflictException;
+import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Capture, release, void and refund: serialized per escrow, checked against the transition table
+ * and the scheme's rules, journaled as an intent before the request leaves, settled by
+ * {@link Settlement}.
+ */
+final class OperationFlow {
+  private final EngineContext context;
+  private final IdempotencyGuard guard;
+  private final Settlement settlement;
+
+  OperationFlow(EngineContext context, IdempotencyGuard guard, Settlement settlement) {
+    this.context = context;
+    this.guard = guard;
+    this.settlement = settlement;
+  }
+
+  CompletableFuture<EscrowResult> run(OperationSpec spec) {
+    context.ensureRunning();
+    return guard.run(spec.key(), spec.fingerprint(),
+        () -> context.serializer.submit(spec.escrowId(), () -> first(spec)));
+  }
+
+  private CompletableFuture<EscrowResult> first(OperationSpec spec) {
+    EscrowSnapshot escrow = context.journal.find(spec.escrowId())
+        .orElseThrow(() -> new UnknownEscrowException(spec.escrowId()));
+    Operation operation = Operation.valueOf(spec.command().name());
+    IdempotencyRecord intent = new IdempotencyRecord(
+        spec.key(), spec.fingerprint(), escrow.id(), operation, Optional.empty());
+    Instant now = context.clock.instant();
+    boolean needsLiveHold = spec.command() == Command.CAPTURE || spec.command() == Command.RELEASE;
+    if (needsLiveHold && context.machine.isExpired(escrow, now)
+        && TransitionTable.lookup(escrow.state(), Command.EXPIRE).isLegal()) {
+      EscrowSnapshot expired = expire(context, escrow, now);
+      return refuse(intent, expired, Failure.operator("HOLD_EXPIRED",
+          "escrow " + escrow.id() + ": hold expired at " + escrow.expiresAt()));
+    }
+    Admission admission = context.machine.admit(escrow, spec.command(), spec.amount(), now);
+    if (admission.violation().isPresent()) {
+      RuleViolation violation = admission.violation().get();
+      return refuse(intent, escrow, Failure.operator(violation.code(), violation.detail()));
+    }
+    long trace = context.journal.nextTrace(escrow.terminalId());
+    PendingRequest request = new PendingRequest(operation, context.ids.operationId(), spec.key(),
+        admission.amount().get(), spec.finalCapture(), trace, now);
+    EscrowSnapshot pending = context.machine.begin(escrow, spec.command(), request);
+    try {
+      context.write(JournalWrite.of(pending, Settlement.event(escrow, pending,
+          operation + " requested: " + request.amount(), now)).withIdempotency(intent));
+    } catch (JournalConflictException raced) {
+      return context.journal.idempotency(spec.key())
+          .map(stored -> guard.replay(stored, spec.key(), spec.fingerprint()))
+          .orElseGet(() -> Futures.failed(raced));
+    }
+    TransportRequest toHost = new TransportRequest(RequestType.valueOf(operation.name()),
+        request.operationId(), escrow.id(), escrow.merchantId(), escrow.terminalId(), trace, now,
+        now.plus(context.config.requestTimeout()), request.amount(), escrow.held(),
+        Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
+        Optional.empty(), spec.command() == Command.CAPTURE
+            && context.machine.completesHold(escrow, request.amount(), spec.finalCapture()));
+    return context.send(toHost).thenApply(outcome -> settlement.settle(pending, intent, outcome));
+  }
+
+  private CompletableFuture<EscrowResult> refuse(
+      IdempotencyRecord intent, EscrowSnapshot escrow, Failure failure) {
+    EscrowResult result = new EscrowResult(escrow.id(), intent.operation(),
+        OperationStatus.REFUSED, escrow, Optional.of(failure), Optional.empty(), intent.key());
+    context.write(new JournalWrite(Optional.empty(), List.of(),
+        Optional.of(intent.withResult(result)), List.of(), List.of()));
+    return CompletableFuture.completedFuture(result);
+  }
+
+  /** Records that {@code escrow}'s hold lapsed; returns the new snapshot. */
+  static EscrowSnapshot expire(EngineContext context, EscrowSnapshot escrow, Instant now) {
+    EscrowSnapshot expired = context.machine.expire(escrow, now);
+    context.write(JournalWrite.of(expired, Settlement.event(escrow, expired,
+        "hold validity passed at " + escrow.expiresAt(), now)));
+    return expired;
+  }
+}

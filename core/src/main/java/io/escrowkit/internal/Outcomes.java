@@ -1,0 +1,78 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.Command;
+import io.escrowkit.OperationStatus;
+import io.escrowkit.failure.Failure;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.UnknownReason;
+import java.util.Optional;
+import java.util.Set;
+
+/** How a transport outcome reads to the state machine, to the caller, and for reversals. */
+final class Outcomes {
+  /**
+   * Answers to a reversal that end it: approvals, 12 (nothing to reverse on the host's side) and
+   * 25 (original not found, so it never took effect) — the codes UnionPay POS terminals accept as
+   * a completed reversal. Anything else is retried.
+   */
+  private static final Set<String> REVERSAL_DONE_CODES = Set.of("12", "25");
+
+  private Outcomes() {}
+
+  static Command command(TransportOutcome outcome) {
+    switch (outcome.kind()) {
+      case APPROVED:
+        return Command.APPROVE;
+      case DECLINED:
+        return Command.DECLINE;
+      default:
+        return Command.LOSE_OUTCOME;
+    }
+  }
+
+  static OperationStatus status(TransportOutcome outcome) {
+    switch (outcome.kind()) {
+      case APPROVED:
+        return OperationStatus.APPROVED;
+      case DECLINED:
+        return OperationStatus.DECLINED;
+      default:
+        return OperationStatus.IN_DOUBT;
+    }
+  }
+
+  static Optional<Failure> failure(TransportOutcome outcome) {
+    switch (outcome.kind()) {
+      case APPROVED:
+        return Optional.empty();
+      case DECLINED:
+        return Optional.of(Failure.fromResponseCode(outcome.responseCode().get()));
+      default:
+        return Optional.of(unknownFailure(outcome.unknownReason().get(), outcome.detail()));
+    }
+  }
+
+  static Failure unknownFailure(UnknownReason reason, String detail) {
+    switch (reason) {
+      case TIMEOUT:
+      case LATE_RESPONSE:
+        return Failure.networkTimeout(detail + "; reversal queued");
+      case CONNECTION_LOST:
+        return Failure.connectionLost(detail + "; reversal queued");
+      case BAD_MAC:
+      case MALFORMED_RESPONSE:
+        return Failure.protocol(detail + "; reversal queued");
+      case TERMINAL_FAILURE:
+        return Failure.device("HARDWARE_FAULT", detail + "; reversal queued");
+      default:
+        return Failure.internal(detail + "; reversal queued");
+    }
+  }
+
+  static boolean reversalAcknowledged(TransportOutcome outcome) {
+    if (outcome.isApproved()) {
+      return true;
+    }
+    return outcome.responseCode().map(REVERSAL_DONE_CODES::contains).orElse(false);
+  }
+}

@@ -1,0 +1,58 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.Command;
+import io.escrowkit.EscrowResult;
+import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.PendingRequest;
+import io.escrowkit.TransitionEvent;
+import io.escrowkit.spi.IdempotencyRecord;
+import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.WorkItem;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Records the host's answer to a pending request: the new state, the first result under the
+ * idempotency key, and, when the outcome is unknown, the reversal owed — all in one journal write.
+ */
+final class Settlement {
+  private final EngineContext context;
+  private final ReversalWorker reversals;
+
+  Settlement(EngineContext context, ReversalWorker reversals) {
+    this.context = context;
+    this.reversals = reversals;
+  }
+
+  EscrowResult settle(
+      EscrowSnapshot sent, IdempotencyRecord intent, TransportOutcome outcome) {
+    PendingRequest request = sent.pending().get();
+    Instant now = context.clock.instant();
+    Command command = Outcomes.command(outcome);
+    EscrowSnapshot next = context.machine.answer(sent, command, outcome.hostReferences(), now);
+    EscrowResult result = new EscrowResult(
+        sent.id(), request.operation(), Outcomes.status(outcome), next, Outcomes.failure(outcome),
+        outcome.responseCode(), intent.key());
+    String cause = request.operation() + " " + outcome.kind().name().toLowerCase(java.util.Locale.ROOT)
+        + outcome.responseCode().map(code -> " (" + code + ")").orElse(": " + outcome.detail());
+    JournalWrite write = JournalWrite.of(next, event(sent, next, cause, now))
+        .withIdempotency(intent.withResult(result));
+    if (outcome.isUnknown()) {
+      write = write.withEnqueued(new WorkItem(context.ids.workId(), WorkItem.Kind.REVERSAL,
+          sent.id(), request.operationId(),
+          outcome.unknownReason().get().reversalCode(), 0, now, now));
+    }
+    context.write(write);
+    if (outcome.isUnknown()) {
+      reversals.wake();
+    }
+    return result;
+  }
+
+  static TransitionEvent event(
+      EscrowSnapshot before, EscrowSnapshot after, String cause, Instant at) {
+    return new TransitionEvent(
+        after.id(), after.version(), Optional.of(before.state()), after.state(), cause, at);
+  }
+}

@@ -1,0 +1,22 @@
+package io.escrowkit.spi;
+
+/**
+ * Names of the host references a transport returns with an approval and gets back with follow-up
+ * requests. Transports may add their own names; these are the ones every transport understands.
+ */
+public final class HostReference {
+  /** Authorization identification response (ISO 8583 field 38). */
+  public static final String AUTHORIZATION_CODE = "authorizationCode";
+  /** Retrieval reference number (field 37). */
+  public static final String RETRIEVAL_REFERENCE = "retrievalReference";
+  /** The original request's trace (field 11), for the original-data field of follow-ups. */
+  public static final String ORIGINAL_TRACE = "originalTrace";
+  /** The original request's batch number (UnionPay field 60.2). */
+  public static final String ORIGINAL_BATCH = "originalBatch";
+  /** The original request's local date, MMdd (field 13). */
+  public static final String ORIGINAL_DATE = "originalDate";
+  /** The host's own id for the escrow (HTTP gateways). */
+  public static final String HOST_ESCROW_ID = "hostEscrowId";
+
+  private HostReference() {}
+}

@@ -1,0 +1,65 @@
+package io.escrowkit.spi;
+
+import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.EscrowState;
+import io.escrowkit.TransitionEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The client's durable memory: escrow snapshots and their history, idempotency keys with their
+ * first results, the queue of work still owed to the host (reversals, advices), and the terminal's
+ * counters. Implementations must be threadsafe; several clients may share one journal.
+ *
+ * <p>Nothing here holds card data beyond the masked PAN.
+ */
+public interface Journal extends AutoCloseable {
+
+  /**
+   * Applies one write atomically, and durably as the implementation is configured, before
+   * returning.
+   *
+   * @throws JournalConflictException when the stored snapshot's version is not the one the write
+   *     expects (another client changed the escrow), or the write inserts an idempotency key that
+   *     already exists; nothing of the write is applied
+   * @throws io.escrowkit.JournalFailureException when the journal cannot record the write
+   */
+  void write(JournalWrite write);
+
+  Optional<EscrowSnapshot> find(String escrowId);
+
+  /** The most recent escrow with this merchant reference. */
+  Optional<EscrowSnapshot> findByReference(String reference);
+
+  /** Every escrow currently in one of {@code states}. */
+  List<EscrowSnapshot> findByStates(Set<EscrowState> states);
+
+  /** The escrow's transitions, oldest first. */
+  List<TransitionEvent> history(String escrowId);
+
+  Optional<IdempotencyRecord> idempotency(String key);
+
+  /**
+   * Claims up to {@code limit} work items due at {@code now} that no other client holds, for
+   * {@code lease}; a claim not completed or rescheduled within its lease is claimable again.
+   */
+  List<WorkItem> claimDueWork(Instant now, int limit, Duration lease);
+
+  /** Puts a claimed item back to be tried again at {@code notBefore}. */
+  void rescheduleWork(String workId, int attempts, Instant notBefore);
+
+  /** Every work item still owed, claimed or not (for diagnostics and tests). */
+  List<WorkItem> pendingWork();
+
+  /**
+   * The terminal's next system trace audit number, 1 to 999999 then 1 again, never repeating
+   * across restarts before it wraps.
+   */
+  long nextTrace(String terminalId);
+
+  @Override
+  void close();
+}

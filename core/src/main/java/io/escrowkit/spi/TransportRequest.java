@@ -1,0 +1,78 @@
+package io.escrowkit.spi;
+
+import io.escrowkit.Money;
+import io.escrowkit.device.CardData;
+import io.escrowkit.device.PinBlock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One request for a transport to carry. Immutable. Holds card data only in memory: it is never
+ * journaled, and {@link #toString()} shows the masked PAN only.
+ *
+ * @param type what to ask the host
+ * @param operationId unique id of the request (HTTP transports send it as the idempotency key)
+ * @param escrowId the escrow it belongs to
+ * @param merchantId merchant id (field 42)
+ * @param terminalId terminal id (field 41)
+ * @param trace system trace audit number (field 11); a reversal repeats the original's
+ * @param transmittedAt transmission time by the client's clock (fields 7, 12, 13)
+ * @param deadline when the transport must have answered, with an unknown outcome if need be
+ * @param amount the amount this request carries
+ * @param holdAmount the escrow's original hold amount
+ * @param card the card, present on a hold while the card is at hand; absent on follow-ups and
+ *     always absent after a restart
+ * @param pinBlock the encrypted PIN block, on a hold when the cardholder entered a PIN
+ * @param hostReferences what the host returned with the hold, for follow-ups
+ * @param original for a reversal: the request being reversed
+ * @param reversalReason for a reversal: its reason code (field 39), e.g. "98"
+ * @param completesHold for a capture: it is the last one, and the host releases whatever remains
+ *     of the hold (always so under single-capture schemes such as UnionPay)
+ */
+public record TransportRequest(
+    RequestType type,
+    String operationId,
+    String escrowId,
+    String merchantId,
+    String terminalId,
+    long trace,
+    Instant transmittedAt,
+    Instant deadline,
+    Money amount,
+    Money holdAmount,
+    Optional<CardData> card,
+    Optional<PinBlock> pinBlock,
+    Map<String, String> hostReferences,
+    Optional<OriginalRequest> original,
+    Optional<String> reversalReason,
+    boolean completesHold) {
+
+  public TransportRequest {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(operationId, "operationId");
+    Objects.requireNonNull(escrowId, "escrowId");
+    Objects.requireNonNull(merchantId, "merchantId");
+    Objects.requireNonNull(terminalId, "terminalId");
+    Objects.requireNonNull(transmittedAt, "transmittedAt");
+    Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(holdAmount, "holdAmount");
+    Objects.requireNonNull(card, "card");
+    Objects.requireNonNull(pinBlock, "pinBlock");
+    Objects.requireNonNull(original, "original");
+    Objects.requireNonNull(reversalReason, "reversalReason");
+    hostReferences = Map.copyOf(hostReferences);
+    if ((type == RequestType.REVERSAL) != original.isPresent()) {
+      throw new IllegalArgumentException("a reversal, and only a reversal, names its original");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TransportRequest[" + type + " " + operationId + " escrow=" + escrowId + " trace="
+        + trace + " amount=" + amount + " card=" + card.map(CardData::maskedPan).orElse("-")
+        + original.map(o -> " reverses=" + o.type() + "/" + o.trace()).orElse("") + "]";
+  }
+}

@@ -1,0 +1,47 @@
+package io.escrowkit.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Work owed to the host and kept until acknowledged: a reversal of an in-doubt request, or (with
+ * store-and-forward) an advice. Immutable.
+ *
+ * @param id unique id
+ * @param kind what to send
+ * @param escrowId the escrow it belongs to
+ * @param operationId the request it concerns (the one to reverse)
+ * @param reasonCode for a reversal, its reason code (field 39)
+ * @param attempts how many sends were tried
+ * @param notBefore when it is due next
+ * @param createdAt when it was queued
+ */
+public record WorkItem(
+    String id,
+    Kind kind,
+    String escrowId,
+    String operationId,
+    String reasonCode,
+    int attempts,
+    Instant notBefore,
+    Instant createdAt) {
+
+  /** The kinds of owed work. */
+  public enum Kind {
+    REVERSAL,
+    ADVICE
+  }
+
+  public WorkItem {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(escrowId, "escrowId");
+    Objects.requireNonNull(operationId, "operationId");
+    Objects.requireNonNull(reasonCode, "reasonCode");
+    Objects.requireNonNull(notBefore, "notBefore");
+    Objects.requireNonNull(createdAt, "createdAt");
+    if (attempts < 0) {
+      throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.escrowkit.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.escrowkit.Escrow;
+import io.escrowkit.EscrowState;
+import io.escrowkit.Money;
+import io.escrowkit.OperationStatus;
+import io.escrowkit.device.simulated.TestCards;
+import io.escrowkit.failure.FailureCategory;
+import io.escrowkit.memory.Fault;
+import io.escrowkit.memory.InMemoryTransport;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.testing.Fixture;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class InDoubtReversalTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private final Fixture fixture = new Fixture(InMemoryTransport.approvingAll());
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  private Escrow hold(String reference) {
+    return fixture.client.hold(Money.of("128.00", "CNY")).reference(reference)
+        .card(TestCards.unionPayChip()).execute();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Fault.class, names = {"REQUEST_LOST", "RESPONSE_LOST", "CONNECTION_RESET",
+      "BAD_MAC", "HANG"})
+  void holdWithAnUnknownOutcomeIsReversedAndLeavesNothingFrozen(Fault fault) {
+    fixture.transport.injectNext(RequestType.HOLD, fault);
+    Escrow inDoubt = hold("room-" + fault);
+    assertThat(inDoubt.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
+    assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
+
+    fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSED, WAIT);
+
+    assertThat(fixture.transport.ledger().entry(inDoubt.id()).map(e -> e.holdActive()))
+        .isNotEqualTo(java.util.Optional.of(true));
+    assertThat(fixture.journal.pendingWork()).isEmpty();
+  }
+
+  @Test
+  void timeoutIsANetworkFailureThatNamesTheQueuedReversal() {
+    fixture.transport.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
+    Escrow inDoubt = hold("room-timeout");
+    assertThat(inDoubt.failure().get().category()).isEqualTo(FailureCategory.NETWORK);
+    assertThat(inDoubt.failure().get().retryable()).isTrue();
+  }
+
+  @Test
+  void captureInDoubtIsReversedBackToHeldAndCanBeCapturedAgain() {
+    Escrow held = hold("room-cap");
+    fixture.transport.injectNext(RequestType.CAPTURE, Fault.RESPONSE_LOST);
+    Escrow inDoubt = held.capture(Money.of("100.00", "CNY")).execute();
+    assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
+
+    fixture.events.awaitState(held.id(), EscrowState.HELD, WAIT);
+    assertThat(fixture.transport.ledger().entry(held.id()).get().captured().isZero()).isTrue();
+
+    Escrow captured = held.capture(Money.of("100.00", "CNY")).execute();
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(fixture.transport.ledger().entry(held.id()).get().captured())
+        .isEqualTo(Money.of("100.00", "CNY"));
+  }
+
+  @Test
+  void reversalIsRetriedUntilTheHostAcknowledges() {
+    fixture.transport.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
+    fixture.transport.injectNext(RequestType.REVERSAL, Fault.REQUEST_LOST);
+    fixture.transport.injectNext(RequestType.REVERSAL, Fault.CONNECTION_RESET);
+    Escrow inDoubt = hold("room-retry");
+
+    fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSED, WAIT);
+
+    assertThat(fixture.transport.received(RequestType.REVERSAL)).isEqualTo(3);
+    assertThat(fixture.transport.reversalsApplied()).isEqualTo(1);
+    assertThat(fixture.transport.ledger().entry(inDoubt.id()).get().holdActive()).isFalse();
+  }
+
+  @Test
+  void commandsAreRefusedWhileAReversalIsOwed() {
+    try (Fixture unreachable = new Fixture(InMemoryTransport.create(
+        request -> request.type() == RequestType.REVERSAL ? Fault.REQUEST_LOST : Fault.NONE,
+        request -> java.util.Optional.empty()))) {
+      Escrow held = unreachable.client.hold(Money.of("128.00", "CNY")).reference("room-wait")
+          .card(TestCards.unionPayChip()).execute();
+      unreachable.transport.injectNext(RequestType.RELEASE, Fault.RESPONSE_LOST);
+      Escrow inDoubt = held.release().execute();
+      assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> held.capture(Money.of("1.00", "CNY")).execute())
+          .hasMessageContaining("IN_DOUBT")
+          .hasMessageContaining("reversal is pending");
+      assertThat(unreachable.journal.pendingWork()).hasSize(1);
+    }
+  }
+}
