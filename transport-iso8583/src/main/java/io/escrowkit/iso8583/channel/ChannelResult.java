@@ -26,7 +26,7 @@ public final class ChannelResult {
   }
 
   /** The host's answer: {@code frame} is the message body (TPDU onwards), {@code message} its view. */
-  static ChannelResult answer(byte[] frame, DecodedMessage message) {
+  public static ChannelResult answer(byte[] frame, DecodedMessage message) {
     return new ChannelResult(
         Objects.requireNonNull(frame, "frame"), Objects.requireNonNull(message, "message"), null,
         "answered " + message.mti());
