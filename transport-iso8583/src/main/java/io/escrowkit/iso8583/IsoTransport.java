@@ -48,11 +48,12 @@ public final class IsoTransport implements Transport, AutoCloseable {
   private final AnswerInterpreter interpreter;
   private final TerminalSession session;
   private final Duration adviceRepeat;
+  private final boolean signsOn;
   private final Runnable onClose;
 
   IsoTransport(String name, IsoChannel channel, MessageMapper mapper, Optional<MacSigner> mac,
       AnswerInterpreter interpreter, TerminalSession session, Duration adviceRepeat,
-      Runnable onClose) {
+      boolean signsOn, Runnable onClose) {
     this.name = name;
     this.channel = channel;
     this.mapper = mapper;
@@ -60,6 +61,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
     this.interpreter = interpreter;
     this.session = session;
     this.adviceRepeat = adviceRepeat;
+    this.signsOn = signsOn;
     this.onClose = onClose;
   }
 
@@ -88,9 +90,23 @@ public final class IsoTransport implements Transport, AutoCloseable {
     return session.batchNumber();
   }
 
+  /**
+   * Sends {@code request}. With sign-on configured, the message is built once a signed-on
+   * connection is up, so that it carries the batch number the sign-on gave.
+   */
   @Override
   public CompletableFuture<TransportOutcome> send(TransportRequest request) {
     Objects.requireNonNull(request, "request");
+    if (!signsOn || channel.isReady()) {
+      return sendNow(request);
+    }
+    return channel.whenReady(request.deadline()).thenCompose(ready -> ready
+        ? sendNow(request)
+        : CompletableFuture.completedFuture(TransportOutcome.unknown(UnknownReason.TIMEOUT,
+            "not sent: no signed-on connection before the deadline")));
+  }
+
+  private CompletableFuture<TransportOutcome> sendNow(TransportRequest request) {
     IsoMessage message;
     Optional<IsoMessage> repeat;
     try {

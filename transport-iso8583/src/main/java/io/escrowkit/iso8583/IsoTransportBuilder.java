@@ -293,7 +293,7 @@ public final class IsoTransportBuilder {
     return new IsoTransport(name != null ? name : "iso8583:" + channelSettings.address(),
         channel, mapper, signer, new AnswerInterpreter(mapper, signer,
             requireMacOnApproval == null || requireMacOnApproval), session,
-        adviceRepeat != null ? adviceRepeat : Duration.ofSeconds(10), onClose);
+        adviceRepeat != null ? adviceRepeat : Duration.ofSeconds(10), signsOn, onClose);
   }
 
   private MappingSettings mappingSettings(Dialect chosen) {

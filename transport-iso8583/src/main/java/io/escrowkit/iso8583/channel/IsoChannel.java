@@ -73,6 +73,15 @@ public final class IsoChannel implements AutoCloseable {
     return link.ready().isPresent();
   }
 
+  /**
+   * Completes with true once a connection is up and signed on (at once if one is), with false if
+   * none is by {@code deadline} or the channel closes. Starts the channel.
+   */
+  public CompletableFuture<Boolean> whenReady(Instant deadline) {
+    start();
+    return link.whenReady(deadline);
+  }
+
   /** How many requests are in flight. */
   public int inFlight() {
     return mux.size();

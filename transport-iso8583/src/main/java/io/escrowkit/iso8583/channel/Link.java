@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ final class Link {
   private final ReconnectBackoff backoff;
   private final Object lock = new Object();
   private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+  private final List<CompletableFuture<Boolean>> readyWaiters = new ArrayList<>();
   private boolean started;
   private boolean closed;
   private boolean connecting;
@@ -98,6 +100,33 @@ final class Link {
       connectAfter(Duration.ZERO);
     }
     return Optional.ofNullable(target);
+  }
+
+  /**
+   * Completes with true once a connection is ready (at once if one is), with false at {@code
+   * deadline} or on close. Starts connecting.
+   */
+  CompletableFuture<Boolean> whenReady(Instant deadline) {
+    CompletableFuture<Boolean> waiter = new CompletableFuture<>();
+    synchronized (lock) {
+      if (closed || ready != null) {
+        return CompletableFuture.completedFuture(!closed);
+      }
+      readyWaiters.add(waiter);
+    }
+    long delay = Math.max(0, Duration.between(runtime.clock().instant(), deadline).toMillis());
+    try {
+      runtime.scheduler().schedule(() -> {
+        synchronized (lock) {
+          readyWaiters.remove(waiter);
+        }
+        waiter.complete(false);
+      }, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException shutDown) {
+      waiter.complete(false);
+    }
+    connectAfter(Duration.ZERO);
+    return waiter;
   }
 
   /** Takes {@code exchange} out of the queue; true if it was waiting there. */
@@ -210,6 +239,7 @@ final class Link {
 
   private void markReady(Connection connection) {
     List<Exchange> flush;
+    List<CompletableFuture<Boolean>> waiters;
     synchronized (lock) {
       if (closed || opening != connection) {
         return;
@@ -218,6 +248,11 @@ final class Link {
       ready = connection;
       flush = new ArrayList<>(waiting);
       waiting.clear();
+      waiters = new ArrayList<>(readyWaiters);
+      readyWaiters.clear();
+    }
+    for (CompletableFuture<Boolean> waiter : waiters) {
+      waiter.complete(true);
     }
     for (Exchange exchange : flush) {
       if (!exchange.isDone()) {
@@ -300,6 +335,7 @@ final class Link {
   /** Stops for good: closes the connections, forgets the queue (the channel fails its requests). */
   void close() {
     List<Connection> connections = new ArrayList<>();
+    List<CompletableFuture<Boolean>> waiters;
     synchronized (lock) {
       if (closed) {
         return;
@@ -314,6 +350,11 @@ final class Link {
       ready = null;
       opening = null;
       waiting.clear();
+      waiters = new ArrayList<>(readyWaiters);
+      readyWaiters.clear();
+    }
+    for (CompletableFuture<Boolean> waiter : waiters) {
+      waiter.complete(false);
     }
     for (Connection connection : connections) {
       connection.close();
