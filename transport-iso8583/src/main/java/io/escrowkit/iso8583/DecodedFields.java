@@ -2,6 +2,7 @@ package io.escrowkit.iso8583;
 
 import io.escrowkit.iso8583.internal.Bitmaps;
 import io.escrowkit.iso8583.internal.FieldCodec;
+import io.escrowkit.iso8583.internal.Scratch;
 import java.util.NoSuchElementException;
 
 /**
@@ -23,6 +24,7 @@ abstract class DecodedFields {
   int dataFields;
   int[] index = new int[0];
   boolean valid;
+  final Scratch scratch = new Scratch();
 
   final void reset(IsoSpec newSpec, byte[] newBuf, int newStart, int newEnd) {
     this.spec = newSpec;

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A decoded message as an index over the caller's bytes: decoding checks the structure (TPDU,
- * header, MTI, bitmaps, every length) and records where each field is; values are materialized
- * only when read, and numeric reads ({@link #readLong}) allocate nothing.
+ * header, MTI, bitmaps, every length) and records where each field is; values are materialized only
+ * when read, and numeric reads ({@link #readLong}) allocate nothing.
  *
  * <p>The view reads the array that was decoded, without copying it: do not change that array while
  * using the view (use {@link #toMessage()} for an independent copy). Reading a value checks its
@@ -70,7 +70,7 @@ public final class DecodedMessage extends DecodedFields {
    */
   public String readString(int field) {
     int s = slot(field);
-    return codec(field).readString(buf, index[s], index[s + 1], index[s + 2], start);
+    return codec(field).readString(buf, index[s], index[s + 1], index[s + 2], start, scratch);
   }
 
   /** The value as text, or empty if the field is absent. */
@@ -79,8 +79,7 @@ public final class DecodedMessage extends DecodedFields {
   }
 
   /**
-   * The value of a numeric field as a long, without allocating; x+n values are negative for sign
-   * D.
+   * The value of a numeric field as a long, without allocating; x+n values are negative for sign D.
    *
    * @throws IsoFormatException if the value has a non-digit or does not fit a long
    * @throws IllegalArgumentException if the field is binary
@@ -148,7 +147,12 @@ public final class DecodedMessage extends DecodedFields {
     return Collections.unmodifiableMap(out);
   }
 
-  /** An independent message with the same content, to re-encode or derive a response from. */
+  /**
+   * An independent message with the same content, to re-encode or derive a response from. Text
+   * fields keep their wire bytes, so re-encoding reproduces them exactly.
+   *
+   * @throws IsoFormatException if a field's content is malformed (as {@link #readString} would)
+   */
   public IsoMessage toMessage() {
     check();
     IsoMessage.Builder b = IsoMessage.builder(spec).mti(mti());
@@ -163,7 +167,8 @@ public final class DecodedMessage extends DecodedFields {
       if (c.spec().valueEncoding().isBinary()) {
         b.set(f, readBytes(f));
       } else {
-        b.set(f, readString(f));
+        int s = slot(f);
+        b.put(f, c.prepareDecoded(buf, index[s], index[s + 1], index[s + 2], start));
       }
     }
     return b.build();
@@ -171,7 +176,8 @@ public final class DecodedMessage extends DecodedFields {
 
   @Override
   public String toString() {
-    return valid ? "DecodedMessage[" + mti() + " fields " + Arrays.toString(fields()) + "]"
+    return valid
+        ? "DecodedMessage[" + mti() + " fields " + Arrays.toString(fields()) + "]"
         : "DecodedMessage[invalid]";
   }
 }

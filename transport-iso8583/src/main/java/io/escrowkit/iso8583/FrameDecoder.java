@@ -84,7 +84,8 @@ public final class FrameDecoder {
   private void checkMax(int body) {
     if (body > maxFrameLength) {
       throw new IsoFormatException(
-          IsoException.LENGTH_PREFIX, 0,
+          IsoException.LENGTH_PREFIX,
+          0,
           "frame of " + body + " bytes exceeds the maximum " + maxFrameLength);
     }
   }

@@ -22,8 +22,8 @@ import io.escrowkit.iso8583.spec.ValueEncoding;
 /**
  * ISO 8583:1987 data elements 2 to 128, one table for both forms. Lengths follow jPOS's
  * ISO87APackager/ISO87BPackager so the wire formats agree, with ISO's types where jPOS is looser:
- * field 35 is z (track 2), field 55 is binary EMV data (jPOS: LLLCHAR, the same bytes), field 96
- * is b8 as ISO defines it (jPOS: 16 bytes). Fields 3 and 90 have their ISO subfields.
+ * field 35 is z (track 2), field 55 is binary EMV data (jPOS: LLLCHAR, the same bytes), field 96 is
+ * b8 as ISO defines it (jPOS: 16 bytes). Fields 3 and 90 have their ISO subfields.
  */
 final class Iso87Specs {
 
@@ -37,8 +37,7 @@ final class Iso87Specs {
   }
 
   static IsoSpec binary(String name) {
-    IsoSpec.Builder b =
-        IsoSpec.builder(name).mti(MtiEncoding.BCD).bitmap(BitmapEncoding.BINARY, 2);
+    IsoSpec.Builder b = IsoSpec.builder(name).mti(MtiEncoding.BCD).bitmap(BitmapEncoding.BINARY, 2);
     define(b, true);
     return b.build();
   }
@@ -46,11 +45,12 @@ final class Iso87Specs {
   private static void define(IsoSpec.Builder b, boolean bin) {
     Table t = new Table(b, bin);
     t.f(2, N, LL, 19, "Primary account number");
-    t.add(field(3, N, FIXED, 6, "Processing code", bin)
-        .withSubfields(
-            new SubfieldSpec(1, "Transaction type", N, 2),
-            new SubfieldSpec(2, "From account", N, 2),
-            new SubfieldSpec(3, "To account", N, 2)));
+    t.add(
+        field(3, N, FIXED, 6, "Processing code", bin)
+            .withSubfields(
+                new SubfieldSpec(1, "Transaction type", N, 2),
+                new SubfieldSpec(2, "From account", N, 2),
+                new SubfieldSpec(3, "To account", N, 2)));
     t.f(4, N, 12, "Amount, transaction").f(5, N, 12, "Amount, settlement");
     t.f(6, N, 12, "Amount, cardholder billing").f(7, N, 10, "Transmission date and time");
     t.f(8, N, 8, "Amount, cardholder billing fee").f(9, N, 8, "Conversion rate, settlement");
@@ -91,8 +91,16 @@ final class Iso87Specs {
     t.f(69, N, 3, "Settlement institution country code");
     t.f(70, N, 3, "Network management information code").f(71, N, 4, "Message number");
     t.f(72, N, 4, "Message number, last").f(73, N, 6, "Date, action");
-    String[] counts = {"Credits", "Credits reversal", "Debits", "Debits reversal", "Transfer",
-        "Transfer reversal", "Inquiries", "Authorizations"};
+    String[] counts = {
+      "Credits",
+      "Credits reversal",
+      "Debits",
+      "Debits reversal",
+      "Transfer",
+      "Transfer reversal",
+      "Inquiries",
+      "Authorizations"
+    };
     for (int i = 0; i < counts.length; i++) {
       t.f(74 + i, N, 10, counts[i] + ", number");
     }
@@ -100,13 +108,14 @@ final class Iso87Specs {
     t.f(84, N, 12, "Debits, processing fee amount").f(85, N, 12, "Debits, transaction fee");
     t.f(86, N, 16, "Credits, amount").f(87, N, 16, "Credits, reversal amount");
     t.f(88, N, 16, "Debits, amount").f(89, N, 16, "Debits, reversal amount");
-    t.add(field(90, N, FIXED, 42, "Original data elements", bin)
-        .withSubfields(
-            new SubfieldSpec(1, "Original MTI", N, 4),
-            new SubfieldSpec(2, "Original STAN", N, 6),
-            new SubfieldSpec(3, "Original transmission date and time", N, 10),
-            new SubfieldSpec(4, "Original acquiring institution", N, 11),
-            new SubfieldSpec(5, "Original forwarding institution", N, 11)));
+    t.add(
+        field(90, N, FIXED, 42, "Original data elements", bin)
+            .withSubfields(
+                new SubfieldSpec(1, "Original MTI", N, 4),
+                new SubfieldSpec(2, "Original STAN", N, 6),
+                new SubfieldSpec(3, "Original transmission date and time", N, 10),
+                new SubfieldSpec(4, "Original acquiring institution", N, 11),
+                new SubfieldSpec(5, "Original forwarding institution", N, 11)));
     t.f(91, AN, 1, "File update code").f(92, AN, 2, "File security code");
     t.f(93, AN, 6, "Response indicator").f(94, AN, 7, "Service indicator");
     t.f(95, AN, 42, "Replacement amounts").f(96, B, 8, "Message security code");
@@ -117,15 +126,19 @@ final class Iso87Specs {
     t.f(103, ANS, LL, 28, "Account identification 2");
     t.f(104, ANS, LLL, 100, "Transaction description");
     for (int f = 105; f <= 127; f++) {
-      t.f(f, ANS, LLL, 999, f < 112 ? "Reserved ISO" : f < 120 ? "Reserved national"
-          : "Reserved private");
+      t.f(
+          f,
+          ANS,
+          LLL,
+          999,
+          f < 112 ? "Reserved ISO" : f < 120 ? "Reserved national" : "Reserved private");
     }
     t.f(128, B, 8, "Message authentication code");
   }
 
   /** A field in the form's encodings: ASCII or BCD numbers and prefixes, hex or raw binary. */
-  static FieldSpec field(int number, FieldType type, LengthKind kind, int max, String name,
-      boolean bin) {
+  static FieldSpec field(
+      int number, FieldType type, LengthKind kind, int max, String name, boolean bin) {
     ValueEncoding value;
     if (type == B) {
       value = bin ? ValueEncoding.BINARY : ValueEncoding.HEX_ASCII;
@@ -135,10 +148,19 @@ final class Iso87Specs {
     } else {
       value = ValueEncoding.ASCII;
     }
-    LengthEncoding prefix = kind == FIXED ? LengthEncoding.NONE
-        : bin ? LengthEncoding.BCD : LengthEncoding.ASCII;
-    return new FieldSpec(number, name, type, kind, max, value, prefix,
-        java.nio.charset.StandardCharsets.US_ASCII, java.util.Collections.emptyList(), false);
+    LengthEncoding prefix =
+        kind == FIXED ? LengthEncoding.NONE : bin ? LengthEncoding.BCD : LengthEncoding.ASCII;
+    return new FieldSpec(
+        number,
+        name,
+        type,
+        kind,
+        max,
+        value,
+        prefix,
+        java.nio.charset.StandardCharsets.US_ASCII,
+        java.util.Collections.emptyList(),
+        false);
   }
 
   /** Fluent shorthand for the table above. */
@@ -166,8 +188,14 @@ final class Iso87Specs {
 
     /** Raw bytes behind an LLL prefix (ASCII or BCD): the same bytes as jPOS's LLLCHAR. */
     FieldSpec binaryVariable(int number, int max, String name) {
-      return FieldSpec.variable(number, B, LLL, max, ValueEncoding.BINARY,
-          bin ? LengthEncoding.BCD : LengthEncoding.ASCII).withName(name);
+      return FieldSpec.variable(
+              number,
+              B,
+              LLL,
+              max,
+              ValueEncoding.BINARY,
+              bin ? LengthEncoding.BCD : LengthEncoding.ASCII)
+          .withName(name);
     }
   }
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * IsoSpec}. Immutable and threadsafe: share one instance per spec.
  *
  * <p>Encoding writes into a caller-supplied buffer and allocates nothing. Decoding indexes the
- * input without copying it; values are materialized when read. Decoding untrusted bytes throws
- * only {@link IsoFormatException} (field, offset, reason), never an index or number-format error.
+ * input without copying it; values are materialized when read. Decoding untrusted bytes throws only
+ * {@link IsoFormatException} (field, offset, reason), never an index or number-format error.
  */
 public final class IsoCodec {
 
@@ -56,10 +56,7 @@ public final class IsoCodec {
     for (long word : message.bitmapWords()) {
       at = Bitmaps.write(word, spec.bitmapEncoding(), out, at);
     }
-    for (int field : message.fieldArray()) {
-      at = spec.codec(field).write(message.value(field), out, at);
-    }
-    return at - offset;
+    return message.writeFields(out, at) - offset;
   }
 
   /**
@@ -76,8 +73,8 @@ public final class IsoCodec {
   }
 
   /**
-   * Encodes a message at a buffer's position and advances it. Heap buffers are written in place;
-   * a direct buffer gets a copy through a temporary array.
+   * Encodes a message at a buffer's position and advances it. Heap buffers are written in place; a
+   * direct buffer gets a copy through a temporary array.
    *
    * @return the number of bytes written
    */
@@ -113,15 +110,22 @@ public final class IsoCodec {
   private void checkSpec(IsoMessage message) {
     if (message.spec() != spec && !message.spec().equals(spec)) {
       throw new IllegalArgumentException(
-          "the message was built for spec '" + message.spec().name() + "', this codec is for '"
-              + spec.name() + "'");
+          "the message was built for spec '"
+              + message.spec().name()
+              + "', this codec is for '"
+              + spec.name()
+              + "'");
     }
   }
 
   private static void checkRoom(int capacity, int offset, int needed) {
     if (offset < 0 || offset > capacity || capacity - offset < needed) {
       throw new IndexOutOfBoundsException(
-          "the message needs " + needed + " bytes at offset " + offset + ", the buffer holds "
+          "the message needs "
+              + needed
+              + " bytes at offset "
+              + offset
+              + ", the buffer holds "
               + capacity);
     }
   }
@@ -150,8 +154,8 @@ public final class IsoCodec {
   }
 
   /**
-   * Decodes a buffer's remaining bytes without moving its position. A heap buffer is read in
-   * place; a direct buffer is copied first.
+   * Decodes a buffer's remaining bytes without moving its position. A heap buffer is read in place;
+   * a direct buffer is copied first.
    */
   public DecodedMessage decode(ByteBuffer in) {
     if (in.hasArray()) {
@@ -176,13 +180,15 @@ public final class IsoCodec {
     }
     if (length < prefix.size()) {
       throw new IsoFormatException(
-          IsoException.LENGTH_PREFIX, 0,
+          IsoException.LENGTH_PREFIX,
+          0,
           "truncated: the prefix needs " + prefix.size() + " bytes, " + length + " given");
     }
     int body = prefix.read(in, offset);
     if (body != length - prefix.size()) {
       throw new IsoFormatException(
-          IsoException.LENGTH_PREFIX, 0,
+          IsoException.LENGTH_PREFIX,
+          0,
           "the prefix announces " + body + " bytes, " + (length - prefix.size()) + " follow");
     }
     try {

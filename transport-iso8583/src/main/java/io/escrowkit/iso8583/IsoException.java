@@ -5,12 +5,14 @@ package io.escrowkit.iso8583;
  * programming error such as a null argument.
  *
  * <p>Subtypes say what the caller can do: {@link IsoFormatException} (the bytes received are
- * malformed: reject the message), {@link IsoValueException} (a value given for encoding does not fit
- * the spec: fix the input) and {@link IsoSpecException} (the spec itself is unusable: fix the
+ * malformed: reject the message), {@link IsoValueException} (a value given for encoding does not
+ * fit the spec: fix the input) and {@link IsoSpecException} (the spec itself is unusable: fix the
  * definition).
  *
  * <p>The constants name the parts of a message that are not numbered data elements; they are used
  * as the {@code field} of subtypes that carry one.
+ *
+ * <p>Immutable and threadsafe.
  */
 public abstract class IsoException extends RuntimeException {
 

@@ -2,12 +2,14 @@ package io.escrowkit.iso8583;
 
 /**
  * Bytes handed to the decoder are not a well-formed message for the spec: truncated, a length
- * prefix that is not a number or exceeds the field's maximum, a field flagged in the bitmap that the
- * spec does not define, a non-digit in a numeric field, trailing bytes.
+ * prefix that is not a number or exceeds the field's maximum, a field flagged in the bitmap that
+ * the spec does not define, a non-digit in a numeric field, trailing bytes.
  *
  * <p>Carries the field (a data element number, or one of the constants of {@link IsoException}),
  * the byte offset (counted from the first byte handed to the decoder) and the reason; all three
  * appear in {@link #getMessage()}. The message never contains field values, so it is safe to log.
+ *
+ * <p>Immutable and threadsafe.
  */
 public final class IsoFormatException extends IsoException {
 

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A message to encode: MTI, optional TPDU and header, and field values already validated against
- * an {@link IsoSpec}. Immutable and threadsafe; encoding the same message many times allocates
+ * A message to encode: MTI, optional TPDU and header, and field values already validated against an
+ * {@link IsoSpec}. Immutable and threadsafe; encoding the same message many times allocates
  * nothing. Build one with {@link #builder(IsoSpec)}:
  *
  * <pre>{@code
@@ -30,8 +30,12 @@ public final class IsoMessage {
   private final int[] fields;
   private final long[] bitmap;
   private final int encodedLength;
+  // In field order, for the encoder: codec, prepared value and length in units of each field.
+  private final FieldCodec[] orderedCodecs;
+  private final Object[] orderedValues;
+  private final int[] orderedUnits;
 
-  private IsoMessage(IsoMessageBuilder b, int[] fields, long[] bitmap, int encodedLength) {
+  private IsoMessage(IsoMessageBuilder b, int[] fields, long[] bitmap) {
     this.spec = b.spec;
     this.mti = b.mti;
     this.tpdu = b.tpdu;
@@ -39,7 +43,24 @@ public final class IsoMessage {
     this.values = b.values.clone();
     this.fields = fields;
     this.bitmap = bitmap;
-    this.encodedLength = encodedLength;
+    int n = fields.length;
+    this.orderedCodecs = new FieldCodec[n];
+    this.orderedValues = new Object[n];
+    this.orderedUnits = new int[n];
+    int length =
+        tpdu.length
+            + header.length
+            + spec.mtiEncoding().bytes()
+            + bitmap.length * spec.bitmapEncoding().bytesPerBitmap();
+    for (int i = 0; i < n; i++) {
+      FieldCodec codec = spec.codec(fields[i]);
+      Object value = values[fields[i]];
+      orderedCodecs[i] = codec;
+      orderedValues[i] = value;
+      orderedUnits[i] = codec.units(value);
+      length += codec.encodedLength(orderedUnits[i]);
+    }
+    this.encodedLength = length;
   }
 
   /** Starts a message for a spec. */
@@ -88,8 +109,8 @@ public final class IsoMessage {
   }
 
   /**
-   * A field's value as text: as set for text, digits for numbers, upper-case hex for binary.
-   * Empty if the field is absent.
+   * A field's value as text: as set for text, digits for numbers, upper-case hex for binary. Empty
+   * if the field is absent.
    */
   public Optional<String> get(int field) {
     if (!has(field)) {
@@ -111,12 +132,16 @@ public final class IsoMessage {
     return encodedLength;
   }
 
-  Object value(int field) {
-    return values[field];
-  }
-
-  int[] fieldArray() {
-    return fields;
+  /** Writes the fields in order at {@code off}; returns the offset after the last. */
+  int writeFields(byte[] out, int off) {
+    int at = off;
+    FieldCodec[] codecs = orderedCodecs;
+    Object[] vals = orderedValues;
+    int[] units = orderedUnits;
+    for (int i = 0; i < codecs.length; i++) {
+      at = codecs[i].write(vals[i], units[i], out, at);
+    }
+    return at;
   }
 
   long[] bitmapWords() {
@@ -137,11 +162,10 @@ public final class IsoMessage {
   }
 
   /**
-   * Collects a message's content, validating each value against the spec as it is set (a
-   * non-digit in an n field, a value over the maximum length and a field the spec does not define
-   * each throw {@link IsoValueException} naming the field). Setting a field again replaces its
-   * value. Not threadsafe; {@link #build()} copies, so a builder can be reused for the next
-   * message.
+   * Collects a message's content, validating each value against the spec as it is set (a non-digit
+   * in an n field, a value over the maximum length and a field the spec does not define each throw
+   * {@link IsoValueException} naming the field). Setting a field again replaces its value. Not
+   * threadsafe; {@link #build()} copies, so a builder can be reused for the next message.
    */
   public static final class Builder extends IsoMessageBuilder {
 
@@ -219,15 +243,11 @@ public final class IsoMessage {
       int words = highest > 128 ? 3 : highest > 64 ? 2 : 1;
       long[] bitmap = new long[words];
       int[] fields = new int[count];
-      int length =
-          tpdu.length + header.length + spec.mtiEncoding().bytes()
-              + words * spec.bitmapEncoding().bytesPerBitmap();
       int i = 0;
       for (int f = 2; f < values.length; f++) {
         if (values[f] != null) {
           fields[i++] = f;
           bitmap[(f - 1) >>> 6] |= Bitmaps.bit(f);
-          length += spec.codec(f).encodedLength(values[f]);
         }
       }
       if (words > 1) {
@@ -236,7 +256,7 @@ public final class IsoMessage {
       if (words > 2) {
         bitmap[1] |= Bitmaps.bit(65);
       }
-      return new IsoMessage(this, fields, bitmap, length);
+      return new IsoMessage(this, fields, bitmap);
     }
 
     private FieldCodec codecFor(int field) {

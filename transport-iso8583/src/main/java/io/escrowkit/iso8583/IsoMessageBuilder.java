@@ -33,8 +33,7 @@ abstract class IsoMessageBuilder {
       throw new IsoValueException(IsoException.TPDU, "spec '" + spec.name() + "' has no TPDU");
     }
     if (value.length != IsoSpec.TPDU_LENGTH) {
-      throw new IsoValueException(
-          IsoException.TPDU, "must be 5 bytes, was " + value.length);
+      throw new IsoValueException(IsoException.TPDU, "must be 5 bytes, was " + value.length);
     }
     this.tpdu = value.clone();
   }
@@ -46,8 +45,7 @@ abstract class IsoMessageBuilder {
     }
     if (value.length != spec.headerLength()) {
       throw new IsoValueException(
-          IsoException.HEADER,
-          "must be " + spec.headerLength() + " bytes, was " + value.length);
+          IsoException.HEADER, "must be " + spec.headerLength() + " bytes, was " + value.length);
     }
     this.header = value.clone();
   }

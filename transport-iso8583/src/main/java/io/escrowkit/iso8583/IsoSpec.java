@@ -32,6 +32,7 @@ public final class IsoSpec {
   private final int headerLength;
   private final FieldSpec[] fields;
   private final FieldCodec[] codecs;
+  private final int[] fixedWire;
 
   private IsoSpec(Builder b) {
     this.name = b.name;
@@ -42,13 +43,19 @@ public final class IsoSpec {
     this.headerLength = b.headerLength;
     this.fields = new FieldSpec[64 * maxBitmaps + 1];
     this.codecs = new FieldCodec[fields.length];
+    this.fixedWire = new int[fields.length];
     for (FieldSpec f : b.fields) {
       if (f == null) {
         continue;
       }
       if (f.number() >= fields.length) {
         throw new IsoSpecException(
-            "spec '" + name + "': field " + f.number() + " needs more than " + maxBitmaps
+            "spec '"
+                + name
+                + "': field "
+                + f.number()
+                + " needs more than "
+                + maxBitmaps
                 + " bitmap(s)");
       }
       if (maxBitmaps == 3 && f.number() == 65) {
@@ -57,6 +64,7 @@ public final class IsoSpec {
       }
       fields[f.number()] = f;
       codecs[f.number()] = FieldCodec.of(f);
+      fixedWire[f.number()] = f.isFixed() ? codecs[f.number()].wireLength(f.maxLength()) : -1;
     }
   }
 
@@ -130,6 +138,11 @@ public final class IsoSpec {
     return Collections.unmodifiableList(out);
   }
 
+  /** The wire length of a defined fixed field, or -1 for a variable field. */
+  int fixedWireLength(int number) {
+    return fixedWire[number];
+  }
+
   /** The codec of a field, or null if undefined. */
   FieldCodec codec(int number) {
     return number >= 0 && number < codecs.length ? codecs[number] : null;
@@ -161,9 +174,20 @@ public final class IsoSpec {
 
   @Override
   public String toString() {
-    return "IsoSpec[" + name + ": MTI " + mtiEncoding + ", " + maxBitmaps + " " + bitmapEncoding
-        + " bitmap(s)" + (tpdu ? ", TPDU" : "") + (headerLength > 0 ? ", header " + headerLength : "")
-        + ", " + fields().size() + " fields]";
+    return "IsoSpec["
+        + name
+        + ": MTI "
+        + mtiEncoding
+        + ", "
+        + maxBitmaps
+        + " "
+        + bitmapEncoding
+        + " bitmap(s)"
+        + (tpdu ? ", TPDU" : "")
+        + (headerLength > 0 ? ", header " + headerLength : "")
+        + ", "
+        + fields().size()
+        + " fields]";
   }
 
   /**
@@ -231,7 +255,8 @@ public final class IsoSpec {
     public Builder field(FieldSpec field) {
       Objects.requireNonNull(field, "field");
       if (fields[field.number()] != null) {
-        throw new IsoSpecException("spec '" + name + "': field " + field.number() + " is defined twice");
+        throw new IsoSpecException(
+            "spec '" + name + "': field " + field.number() + " is defined twice");
       }
       fields[field.number()] = field;
       return this;

@@ -7,6 +7,8 @@ package io.escrowkit.iso8583;
  *
  * <p>The message names the field and the reason but never repeats the value, so it is safe to log
  * even when the value was a card number.
+ *
+ * <p>Immutable and threadsafe.
  */
 public final class IsoValueException extends IsoException {
 

@@ -3,9 +3,10 @@ package io.escrowkit.iso8583;
 import java.util.Locale;
 
 /**
- * The transport length prefix in front of each message on a stream: none, 2-byte big-endian
- * binary, or 4 ASCII digits. The prefix counts the bytes after it (TPDU, header and body) and not
- * itself.
+ * The transport length prefix in front of each message on a stream: none, 2-byte big-endian binary,
+ * or 4 ASCII digits. The prefix counts the bytes after it (TPDU, header and body) and not itself.
+ *
+ * <p>Immutable and threadsafe.
  */
 public enum LengthPrefix {
   /** No prefix: each read is one whole message (datagram-style peers, log files). */
@@ -24,8 +25,8 @@ public enum LengthPrefix {
   }
 
   /**
-   * Parses a command-line name: {@code none}, {@code 2} (binary) or {@code 4a} (ASCII), or the
-   * enum constant's name.
+   * Parses a command-line name: {@code none}, {@code 2} (binary) or {@code 4a} (ASCII), or the enum
+   * constant's name.
    *
    * @throws IllegalArgumentException naming the accepted forms
    */

@@ -48,8 +48,9 @@ final class MessageParser {
   private static void need(int field, int n, int pos, int end, int base, String what) {
     if (end - pos < n) {
       throw new IsoFormatException(
-          field, pos - base, "truncated: " + what + " needs " + n + " bytes, " + (end - pos)
-              + " remain");
+          field,
+          pos - base,
+          "truncated: " + what + " needs " + n + " bytes, " + (end - pos) + " remain");
     }
   }
 
@@ -65,7 +66,8 @@ final class MessageParser {
     if (words[0] < 0) {
       if (spec.maxBitmaps() < 2) {
         throw new IsoFormatException(
-            IsoException.BITMAP, pos - base,
+            IsoException.BITMAP,
+            pos - base,
             "bit 1 flags a secondary bitmap, spec '" + spec.name() + "' has only a primary one");
       }
       need(IsoException.BITMAP, size, at, end, base, "the secondary bitmap");
@@ -105,15 +107,26 @@ final class MessageParser {
         FieldCodec codec = spec.codec(field);
         if (codec == null) {
           throw new IsoFormatException(
-              field, at - base, "flagged in the bitmap but not defined by spec '" + spec.name() + "'");
+              field,
+              at - base,
+              "flagged in the bitmap but not defined by spec '" + spec.name() + "'");
         }
-        int units = codec.readUnits(b, at, end, base);
-        int valueOffset = at + codec.prefixLength();
-        int wire = codec.wireLength(units);
+        int wire = spec.fixedWireLength(field);
+        int units;
+        int valueOffset;
+        if (wire >= 0) {
+          units = codec.spec().maxLength();
+          valueOffset = at;
+        } else {
+          units = codec.readUnits(b, at, end, base);
+          valueOffset = at + codec.prefixLength();
+          wire = codec.wireLength(units);
+        }
         if (wire > end - valueOffset) {
           throw new IsoFormatException(
-              field, valueOffset - base, "truncated: the value needs " + wire + " bytes, "
-                  + (end - valueOffset) + " remain");
+              field,
+              valueOffset - base,
+              "truncated: the value needs " + wire + " bytes, " + (end - valueOffset) + " remain");
         }
         index[3 * slot] = valueOffset;
         index[3 * slot + 1] = wire;

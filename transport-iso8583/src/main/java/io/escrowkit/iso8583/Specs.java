@@ -12,10 +12,10 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #iso87Ascii()}: ISO 8583:1987 with ASCII MTI, hex-ASCII bitmaps, ASCII numbers and
  *       lengths, hex-ASCII binary fields; wire-compatible with jPOS {@code ISO87APackager}.
- *   <li>{@link #iso87Binary()}: ISO 8583:1987 with BCD MTI, numbers and lengths and binary
- *       bitmaps and fields; wire-compatible with jPOS {@code ISO87BPackager}.
- *   <li>{@link #unionPayPos()}: the China UnionPay POS terminal dialect: TPDU, 6-byte header,
- *       BCD, one bitmap, GBK text in fields 43 and 63, composite field 60.
+ *   <li>{@link #iso87Binary()}: ISO 8583:1987 with BCD MTI, numbers and lengths and binary bitmaps
+ *       and fields; wire-compatible with jPOS {@code ISO87BPackager}.
+ *   <li>{@link #unionPayPos()}: the China UnionPay POS terminal dialect: TPDU, 6-byte header, BCD,
+ *       one bitmap, GBK text in fields 43 and 63, composite field 60.
  * </ul>
  */
 public final class Specs {

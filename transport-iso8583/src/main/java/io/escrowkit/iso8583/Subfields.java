@@ -25,8 +25,14 @@ final class Subfields {
       if (part.length() > sub.length()) {
         throw new IsoValueException(
             field,
-            "subfield " + field + "." + sub.number() + " is " + part.length()
-                + " characters, at most " + sub.length());
+            "subfield "
+                + field
+                + "."
+                + sub.number()
+                + " is "
+                + part.length()
+                + " characters, at most "
+                + sub.length());
       }
       boolean numeric = sub.type() == FieldType.N;
       for (int pad = part.length(); numeric && pad < sub.length(); pad++) {

@@ -24,19 +24,19 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The China UnionPay POS terminal dialect (中国银联 POS 终端规范): 5-byte TPDU, 6-byte header
- * (application type, version, terminal status, processing requirement, software version, e.g.
- * {@code 60 31 00 31 00 00}), BCD MTI, one binary bitmap (fields 2 to 64), numbers in packed BCD,
- * LL lengths as 1 byte of BCD and LLL lengths as 2 bytes of right-aligned BCD, text in ASCII, GBK
- * in the merchant-name fields 43 and 63.
+ * The China UnionPay POS terminal dialect (中国银联 POS 终端规范): 5-byte TPDU, 6-byte header (application
+ * type, version, terminal status, processing requirement, software version, e.g. {@code 60 31 00 31
+ * 00 00}), BCD MTI, one binary bitmap (fields 2 to 64), numbers in packed BCD, LL lengths as 1 byte
+ * of BCD and LLL lengths as 2 bytes of right-aligned BCD, text in ASCII, GBK in the merchant-name
+ * fields 43 and 63.
  *
  * <p>Sources relied on (public copies; verify against the spec version your acquirer issued):
  *
  * <ul>
- *   <li>"中国银联POS终端消息域说明" (2002), table of contents and transaction-type table (field 3,
- *       25 and 60.1 per transaction, e.g. pre-authorization 03xxxx / 06 / 10): the field set.
- *   <li>"银联常用8583报文域说明" (csdndocs.com/article/7712474): BCD compression per field, F2 and
- *       F32 left-aligned ("左靠") with a 1-byte BCD length, F22 left-aligned, F23 right-aligned.
+ *   <li>"中国银联POS终端消息域说明" (2002), table of contents and transaction-type table (field 3, 25 and 60.1
+ *       per transaction, e.g. pre-authorization 03xxxx / 06 / 10): the field set.
+ *   <li>"银联常用8583报文域说明" (csdndocs.com/article/7712474): BCD compression per field, F2 and F32
+ *       left-aligned ("左靠") with a 1-byte BCD length, F22 left-aligned, F23 right-aligned.
  *   <li>e-com-net.com/article/5481825 (field 62): LLLVAR as "2 bytes of right-aligned BCD length +
  *       ASCII data".
  *   <li>Open-source terminal packer dongzhijiaren/ISO8583 ({@code st8583.c}, {@code pack8583.c}):
@@ -63,10 +63,12 @@ final class UnionPayPosSpec {
             .mti(MtiEncoding.BCD)
             .bitmap(BitmapEncoding.BINARY, 1);
     b.field(bcd(2, N, LL, 19, BCD_RIGHT_PADDED, "Primary account number"));
-    b.field(num(3, 6, "Processing code").withSubfields(
-        new SubfieldSpec(1, "Transaction type", N, 2),
-        new SubfieldSpec(2, "From account", N, 2),
-        new SubfieldSpec(3, "To account", N, 2)));
+    b.field(
+        num(3, 6, "Processing code")
+            .withSubfields(
+                new SubfieldSpec(1, "Transaction type", N, 2),
+                new SubfieldSpec(2, "From account", N, 2),
+                new SubfieldSpec(3, "To account", N, 2)));
     b.field(num(4, 12, "Amount, transaction"));
     b.field(num(11, 6, "System trace audit number"));
     b.field(num(12, 6, "Time, local transaction"));
@@ -92,22 +94,28 @@ final class UnionPayPosSpec {
     b.field(FieldSpec.fixed(52, B, 8, BINARY).withName("PIN data"));
     b.field(num(53, 16, "Security related control information"));
     b.field(textVar(54, LLL, 20, "Additional amounts"));
-    b.field(FieldSpec.variable(55, B, LLL, 255, BINARY, LengthEncoding.BCD)
-        .withName("ICC data (EMV TLV)").withTlv());
+    b.field(
+        FieldSpec.variable(55, B, LLL, 255, BINARY, LengthEncoding.BCD)
+            .withName("ICC data (EMV TLV)")
+            .withTlv());
     b.field(textVar(58, LLL, 100, "PBOC electronic wallet data"));
     b.field(textVar(59, LLL, 999, "Reserved national"));
-    b.field(bcd(60, N, LLL, 17, BCD_RIGHT_PADDED, "Reserved private").withSubfields(
-        new SubfieldSpec(1, "Transaction type code", N, 2),
-        new SubfieldSpec(2, "Batch number", N, 6),
-        new SubfieldSpec(3, "Network management information code", N, 3),
-        new SubfieldSpec(4, "Terminal read capability", N, 1),
-        new SubfieldSpec(5, "IC card condition code", N, 1),
-        new SubfieldSpec(6, "Partial approval and balance flag", N, 1),
-        new SubfieldSpec(7, "Account type", N, 3)));
-    b.field(bcd(61, N, LLL, 29, BCD_RIGHT_PADDED, "Original message data").withSubfields(
-        new SubfieldSpec(1, "Original batch number", N, 6),
-        new SubfieldSpec(2, "Original trace number", N, 6),
-        new SubfieldSpec(3, "Original transaction date", N, 4)));
+    b.field(
+        bcd(60, N, LLL, 17, BCD_RIGHT_PADDED, "Reserved private")
+            .withSubfields(
+                new SubfieldSpec(1, "Transaction type code", N, 2),
+                new SubfieldSpec(2, "Batch number", N, 6),
+                new SubfieldSpec(3, "Network management information code", N, 3),
+                new SubfieldSpec(4, "Terminal read capability", N, 1),
+                new SubfieldSpec(5, "IC card condition code", N, 1),
+                new SubfieldSpec(6, "Partial approval and balance flag", N, 1),
+                new SubfieldSpec(7, "Account type", N, 3)));
+    b.field(
+        bcd(61, N, LLL, 29, BCD_RIGHT_PADDED, "Original message data")
+            .withSubfields(
+                new SubfieldSpec(1, "Original batch number", N, 6),
+                new SubfieldSpec(2, "Original trace number", N, 6),
+                new SubfieldSpec(3, "Original transaction date", N, 4)));
     b.field(textVar(62, LLL, 512, "Reserved private").withCharset(StandardCharsets.ISO_8859_1));
     b.field(textVar(63, LLL, 163, "Reserved private").withCharset(GBK));
     b.field(FieldSpec.fixed(64, B, 8, BINARY).withName("Message authentication code"));

@@ -4,9 +4,9 @@ import io.escrowkit.iso8583.internal.Hex;
 import io.escrowkit.iso8583.tlv.TlvBuilder;
 
 /**
- * Test messages: a UnionPay-style pre-authorization request 0100 with the fields the benchmarks
- * use (2, 3, 4, 11, 12, 13, 14, 22, 23, 25, 26, 35, 37, 41, 42, 49, 52, 55, 60, 64). Card data is
- * a test card number; keys and PIN blocks are test values.
+ * Test messages: a UnionPay-style pre-authorization request 0100 with the fields the benchmarks use
+ * (2, 3, 4, 11, 12, 13, 14, 22, 23, 25, 26, 35, 37, 41, 42, 49, 52, 55, 60, 64). Card data is a
+ * test card number; keys and PIN blocks are test values.
  */
 public final class SampleMessages {
 

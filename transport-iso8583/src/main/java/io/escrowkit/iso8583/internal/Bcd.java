@@ -32,7 +32,42 @@ final class Bcd {
    * digits, zero-filled in front when {@code count < digits}.
    */
   static void pack(
-      String s, int from, int count, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
+      String s,
+      int from,
+      int count,
+      int digits,
+      boolean leftPad,
+      int padNibble,
+      byte[] out,
+      int off) {
+    if (count != digits) {
+      packSlow(s, from, count, digits, leftPad, padNibble, out, off);
+      return;
+    }
+    int o = off;
+    int i = from;
+    int end = from + count;
+    if (lead(digits, leftPad) == 1) {
+      out[o++] = (byte) ((s.charAt(i++) - '0') & 0xF);
+    }
+    while (end - i >= 2) {
+      out[o++] = (byte) ((s.charAt(i) - '0') << 4 | ((s.charAt(i + 1) - '0') & 0xF));
+      i += 2;
+    }
+    if (i < end) {
+      out[o] = (byte) (((s.charAt(i) - '0') & 0xF) << 4 | padNibble);
+    }
+  }
+
+  private static void packSlow(
+      String s,
+      int from,
+      int count,
+      int digits,
+      boolean leftPad,
+      int padNibble,
+      byte[] out,
+      int off) {
     int lead = lead(digits, leftPad);
     int zeros = digits - count;
     int nibbles = bytes(digits) << 1;
@@ -56,39 +91,74 @@ final class Bcd {
     return (s.charAt(from + k - zeros) - '0') & 0xF;
   }
 
-  /** Packs a non-negative long as {@code digits} digits, zero-filled in front. */
-  static void packLong(long v, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
-    int n = bytes(digits);
-    for (int i = 0; i < n; i++) {
-      out[off + i] = 0;
-    }
-    int lead = lead(digits, leftPad);
-    if ((digits & 1) != 0 && !leftPad) {
-      out[off + n - 1] = (byte) padNibble;
-    }
-    long rest = v;
-    for (int k = digits - 1; k >= 0; k--) {
-      int d = (int) (rest % 10);
-      rest /= 10;
-      int index = k + lead;
-      int at = off + (index >>> 1);
-      out[at] = (byte) ((index & 1) == 0 ? out[at] | d << 4 : out[at] | d);
+  /** For each number 0..99, its two digits as one packed BCD byte. */
+  private static final byte[] PACKED = new byte[100];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PACKED[i] = (byte) ((i / 10) << 4 | i % 10);
     }
   }
 
   /**
-   * Unpacks {@code digits} nibbles starting at nibble {@code lead} of {@code b[off]} into {@code
-   * out} as characters {@code '0' + nibble}; with {@code strict}, a nibble above 9 is an error.
+   * Packs a non-negative long as {@code digits} digits, zero-filled in front, two digits per step.
+   * The caller has checked that the value has at most {@code digits} digits.
    */
-  static void unpack(byte[] b, int off, int lead, int digits, char[] out, int outOff,
-      boolean strict, int field, int base) {
-    for (int j = 0; j < digits; j++) {
-      int n = nibble(b, off, lead + j);
-      if (n > 9 && strict) {
-        throw notDigit(n, off + ((lead + j) >>> 1), field, base);
-      }
-      out[outOff + j] = (char) ('0' + n);
+  static void packLong(long v, int digits, boolean leftPad, int padNibble, byte[] out, int off) {
+    int i = off + bytes(digits) - 1;
+    long rest = v;
+    if ((digits & 1) != 0 && !leftPad) {
+      out[i--] = (byte) ((int) (rest % 10) << 4 | padNibble);
+      rest /= 10;
     }
+    for (; i >= off; i--) {
+      out[i] = PACKED[(int) (rest % 100)];
+      rest /= 100;
+    }
+  }
+
+  /**
+   * Unpacks {@code digits} nibbles starting at nibble {@code lead} (0 or 1) of {@code b[off]} into
+   * {@code out} as characters {@code '0' + nibble}; with {@code strict}, a nibble above 9 is an
+   * error.
+   */
+  static void unpack(
+      byte[] b,
+      int off,
+      int lead,
+      int digits,
+      byte[] out,
+      int outOff,
+      boolean strict,
+      int field,
+      int base) {
+    int j = 0;
+    int at = off;
+    if (lead == 1 && digits > 0) {
+      out[outOff] = digit(b[at] & 0xF, strict, at, field, base);
+      j = 1;
+      at++;
+    }
+    while (digits - j >= 2) {
+      int v = b[at] & 0xFF;
+      if (strict && ((v & 0xF) > 9 || v > 0x9F)) {
+        throw notDigit(v > 0x9F ? v >>> 4 : v & 0xF, at, field, base);
+      }
+      out[outOff + j] = (byte) ('0' + (v >>> 4));
+      out[outOff + j + 1] = (byte) ('0' + (v & 0xF));
+      j += 2;
+      at++;
+    }
+    if (j < digits) {
+      out[outOff + j] = digit((b[at] >>> 4) & 0xF, strict, at, field, base);
+    }
+  }
+
+  private static byte digit(int nibble, boolean strict, int at, int field, int base) {
+    if (strict && nibble > 9) {
+      throw notDigit(nibble, at, field, base);
+    }
+    return (byte) ('0' + nibble);
   }
 
   /** Reads {@code digits} decimal nibbles as a long, without allocating. */

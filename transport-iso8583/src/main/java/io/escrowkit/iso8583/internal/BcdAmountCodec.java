@@ -2,6 +2,7 @@ package io.escrowkit.iso8583.internal;
 
 import io.escrowkit.iso8583.spec.FieldSpec;
 import io.escrowkit.iso8583.spec.ValueEncoding;
+import java.nio.charset.StandardCharsets;
 
 /**
  * x+n in BCD, as jPOS {@code IFB_AMOUNT}: the sign {@code C}/{@code D} as one ASCII byte, then the
@@ -42,7 +43,6 @@ final class BcdAmountCodec extends FieldCodec {
     return value;
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     int digits = units - 1;
@@ -67,12 +67,12 @@ final class BcdAmountCodec extends FieldCodec {
   }
 
   @Override
-  public String readString(byte[] b, int off, int len, int units, int base) {
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
     int digits = units - 1;
-    char[] out = new char[units];
-    out[0] = sign(b, off, base);
+    byte[] out = scratch.bytes(units);
+    out[0] = (byte) sign(b, off, base);
     Bcd.unpack(b, off + 1, Bcd.lead(digits, leftPad), digits, out, 1, true, field, base);
-    return new String(out);
+    return new String(out, 0, units, StandardCharsets.ISO_8859_1);
   }
 
   @Override

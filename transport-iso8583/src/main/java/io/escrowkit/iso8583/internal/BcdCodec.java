@@ -3,6 +3,7 @@ package io.escrowkit.iso8583.internal;
 import io.escrowkit.iso8583.spec.FieldSpec;
 import io.escrowkit.iso8583.spec.FieldType;
 import io.escrowkit.iso8583.spec.ValueEncoding;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Packed BCD for n and z fields. Fixed n values shorter than the field are zero-filled in front;
@@ -47,7 +48,6 @@ final class BcdCodec extends FieldCodec {
     return value;
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     if (prepared instanceof String) {
@@ -60,10 +60,10 @@ final class BcdCodec extends FieldCodec {
   }
 
   @Override
-  public String readString(byte[] b, int off, int len, int units, int base) {
-    char[] out = new char[units];
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
+    byte[] out = scratch.bytes(units);
     Bcd.unpack(b, off, Bcd.lead(units, leftPad), units, out, 0, !track, field, base);
-    return new String(out);
+    return new String(out, 0, units, StandardCharsets.ISO_8859_1);
   }
 
   @Override

@@ -36,7 +36,6 @@ class BinaryCodec extends FieldCodec {
     return bytes;
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     System.arraycopy((byte[]) prepared, 0, out, off, units);
@@ -44,7 +43,13 @@ class BinaryCodec extends FieldCodec {
   }
 
   @Override
-  public String readString(byte[] b, int off, int len, int units, int base) {
-    return Hex.toHex(b, off, len);
+  public long readLong(byte[] b, int off, int len, int units, int base) {
+    throw new IllegalArgumentException(
+        "field " + field + " is " + spec.describe() + ", not numeric: read it as text or bytes");
+  }
+
+  @Override
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
+    return Hex.toHex(b, off, len, scratch.bytes(2 * len));
   }
 }

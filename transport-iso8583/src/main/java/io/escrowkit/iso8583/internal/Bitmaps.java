@@ -4,7 +4,11 @@ import io.escrowkit.iso8583.IsoException;
 import io.escrowkit.iso8583.IsoFormatException;
 import io.escrowkit.iso8583.spec.BitmapEncoding;
 
-/** Writes and reads one 64-bit bitmap; bit 1 (field 1) is the most significant bit. */
+/**
+ * Writes and reads one 64-bit bitmap; bit 1 (field 1) is the most significant bit.
+ *
+ * <p>Stateless and threadsafe.
+ */
 public final class Bitmaps {
 
   private Bitmaps() {}

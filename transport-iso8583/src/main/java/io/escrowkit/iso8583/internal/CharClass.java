@@ -56,7 +56,10 @@ enum CharClass {
       case AMOUNT:
         return index == 0 ? c == 'C' || c == 'D' : c >= '0' && c <= '9';
       case ALPHANUMERIC:
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ';
+        return (c >= '0' && c <= '9')
+            || (c >= 'A' && c <= 'Z')
+            || (c >= 'a' && c <= 'z')
+            || c == ' ';
       default:
         return true;
     }

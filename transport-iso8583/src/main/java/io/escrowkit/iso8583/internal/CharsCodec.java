@@ -6,9 +6,9 @@ import io.escrowkit.iso8583.spec.ValueEncoding;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One byte per character: US-ASCII, ISO-8859-1 or EBCDIC, for every field type but b. Fixed n
- * and x+n values are zero-filled in front, fixed an/ans values space-filled behind; fixed z values
- * must be exact.
+ * One byte per character: US-ASCII, ISO-8859-1 or EBCDIC, for every field type but b. Fixed n and
+ * x+n values are zero-filled in front, fixed an/ans values space-filled behind; fixed z values must
+ * be exact.
  */
 final class CharsCodec extends FieldCodec {
 
@@ -59,7 +59,6 @@ final class CharsCodec extends FieldCodec {
     return value;
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     if (prepared instanceof Long) {
@@ -89,13 +88,28 @@ final class CharsCodec extends FieldCodec {
         out[at++] = encode('0');
       }
     }
-    for (int i = from; i < len; i++) {
-      out[at++] = encode(s.charAt(i));
+    if (ebcdic) {
+      for (int i = from; i < len; i++) {
+        out[at++] = Ebcdic.encode(s.charAt(i));
+      }
+    } else {
+      copyLatin1(s, from, len, out, at);
+      at += len - from;
     }
     for (int end = off + units; at < end; ) {
       out[at++] = encode(' ');
     }
     return off + units;
+  }
+
+  /**
+   * Copies chars known to be at most U+00FF as bytes. {@code String.getBytes(int, int, byte[],
+   * int)} is deprecated because it drops the high byte, which is exactly what is wanted for
+   * validated Latin-1 text, and it is a plain array copy for compact strings.
+   */
+  @SuppressWarnings("deprecation")
+  private static void copyLatin1(String s, int from, int to, byte[] out, int at) {
+    s.getBytes(from, to, out, at);
   }
 
   private byte encode(char c) {
@@ -107,7 +121,7 @@ final class CharsCodec extends FieldCodec {
   }
 
   @Override
-  public String readString(byte[] b, int off, int len, int units, int base) {
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
     int end = off + len;
     if (type.isText()) {
       if (fixed) {

@@ -49,7 +49,6 @@ final class CharsetTextCodec extends FieldCodec {
     return new EncodedText(value, bytes);
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     byte[] bytes = ((EncodedText) prepared).bytes;
@@ -61,7 +60,7 @@ final class CharsetTextCodec extends FieldCodec {
   }
 
   @Override
-  public String readString(byte[] b, int off, int len, int units, int base) {
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
     int end = off + len;
     if (fixed) {
       while (end > off && b[end - 1] == ' ') {

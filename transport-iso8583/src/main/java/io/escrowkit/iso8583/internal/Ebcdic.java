@@ -4,6 +4,8 @@ package io.escrowkit.iso8583.internal;
  * EBCDIC code page 1047 (IBM1047), the page jPOS uses ({@code ISOUtil.EBCDIC}). It maps all 256
  * ISO-8859-1 characters one to one, so any char up to U+00FF has a byte. Table-driven because
  * Android ships no EBCDIC charset; a test checks it against the JDK's IBM1047.
+ *
+ * <p>Stateless and threadsafe.
  */
 public final class Ebcdic {
 

@@ -79,8 +79,9 @@ public abstract class FieldCodec {
     int size = prefix.size();
     if (end - off < size) {
       throw new IsoFormatException(
-          field, off - base, "truncated: the length prefix needs " + size + " bytes, "
-              + (end - off) + " remain");
+          field,
+          off - base,
+          "truncated: the length prefix needs " + size + " bytes, " + (end - off) + " remain");
     }
     int units = prefix.read(b, off, field, base);
     if (units > maxUnits) {
@@ -97,12 +98,23 @@ public abstract class FieldCodec {
    * The value as text: padding removed (trailing spaces of fixed text, pad nibbles), leading zeros
    * kept, binary as upper-case hex.
    */
-  public abstract String readString(byte[] b, int off, int len, int units, int base);
+  public abstract String readString(
+      byte[] b, int off, int len, int units, int base, Scratch scratch);
 
-  /** The value as a number, without allocating. */
+  /**
+   * The value as a number, without allocating: here, ASCII digits (text in an ASCII-compatible
+   * charset); codecs with other layouts override it.
+   */
   public long readLong(byte[] b, int off, int len, int units, int base) {
-    throw new IllegalArgumentException(
-        "field " + field + " is " + spec.describe() + ", not numeric: read it as text or bytes");
+    long v = 0;
+    for (int i = off; i < off + len; i++) {
+      int d = (b[i] & 0xFF) - '0';
+      if (d < 0 || d > 9) {
+        throw malformed(i, base, "byte at this offset is not a decimal digit");
+      }
+      v = Digits.append(v, d, field, i - base);
+    }
+    return v;
   }
 
   /** The value's bytes: binary content for b fields, the raw wire bytes for others. */
@@ -116,6 +128,17 @@ public abstract class FieldCodec {
   public int copyBytes(byte[] b, int off, int len, int units, byte[] dst, int dstOff, int base) {
     System.arraycopy(b, off, dst, dstOff, len);
     return len;
+  }
+
+  /**
+   * A prepared value holding a decoded field's wire bytes, so a decoded message re-encodes exactly.
+   * Checks the content as {@link #readString} does.
+   */
+  public Object prepareDecoded(byte[] b, int off, int len, int units, int base) {
+    String text = readString(b, off, len, units, base, new Scratch());
+    byte[] wire = new byte[len];
+    System.arraycopy(b, off, wire, 0, len);
+    return new RawValue(text, wire, units);
   }
 
   // ---------------------------------------------------------------- encoding
@@ -137,7 +160,7 @@ public abstract class FieldCodec {
    * The value's length in units, for a prepared value: the fixed length, the characters of text,
    * the bytes of binary or charset-encoded text, the digits of a number (plus its sign for x+n).
    */
-  protected final int units(Object prepared) {
+  public final int units(Object prepared) {
     if (fixed) {
       return maxUnits;
     }
@@ -150,19 +173,30 @@ public abstract class FieldCodec {
     if (prepared instanceof EncodedText) {
       return ((EncodedText) prepared).bytes.length;
     }
+    if (prepared instanceof RawValue) {
+      return ((RawValue) prepared).units;
+    }
     long v = (Long) prepared;
     return digitCount(Math.abs(v)) + (spec.type() == FieldType.XN ? 1 : 0);
   }
 
-  /** The bytes the field takes on the wire, prefix included, for a prepared value. */
-  public final int encodedLength(Object prepared) {
-    return prefix.size() + wireLength(units(prepared));
+  /** The bytes the field takes on the wire, prefix included, for a length in units. */
+  public final int encodedLength(int units) {
+    return prefix.size() + wireLength(units);
   }
 
-  /** Writes prefix and value at {@code off}; returns the offset after the field. */
-  public final int write(Object prepared, byte[] out, int off) {
-    int units = units(prepared);
+  /**
+   * Writes prefix and value at {@code off}; returns the offset after the field.
+   *
+   * @param units {@link #units(Object)} of the prepared value
+   */
+  public final int write(Object prepared, int units, byte[] out, int off) {
     int at = fixed ? off : prefix.write(units, out, off);
+    if (prepared instanceof RawValue) {
+      byte[] wire = ((RawValue) prepared).wire;
+      System.arraycopy(wire, 0, out, at, wire.length);
+      return at + wire.length;
+    }
     return writeValue(prepared, units, out, at);
   }
 
@@ -190,8 +224,14 @@ public abstract class FieldCodec {
     int bad = chars.firstInvalid(value);
     if (bad >= 0) {
       throw invalid(
-          "character U+" + Integer.toHexString(value.charAt(bad) | 0x10000).substring(1)
-              + " at position " + bad + " is not " + chars.expected() + " (" + spec.describe()
+          "character U+"
+              + Integer.toHexString(value.charAt(bad) | 0x10000).substring(1)
+              + " at position "
+              + bad
+              + " is not "
+              + chars.expected()
+              + " ("
+              + spec.describe()
               + ")");
     }
   }

@@ -1,9 +1,25 @@
 package io.escrowkit.iso8583.internal;
 
-/** Hexadecimal conversions without allocation on the encode path. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Hexadecimal conversions without allocation on the encode path.
+ *
+ * <p>Stateless and threadsafe.
+ */
 public final class Hex {
 
   private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
+
+  /** For each byte value, its two upper-case hex digits. */
+  private static final byte[] PAIRS = new byte[512];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      PAIRS[2 * b] = (byte) UPPER[b >>> 4];
+      PAIRS[2 * b + 1] = (byte) UPPER[b & 0xF];
+    }
+  }
 
   private Hex() {}
 
@@ -28,13 +44,18 @@ public final class Hex {
 
   /** Upper-case hex of a byte range. */
   public static String toHex(byte[] bytes, int off, int len) {
-    char[] out = new char[2 * len];
+    return toHex(bytes, off, len, new byte[2 * len]);
+  }
+
+  /** Upper-case hex of a byte range, built in {@code scratch} (at least twice as long). */
+  public static String toHex(byte[] bytes, int off, int len, byte[] scratch) {
+    byte[] out = scratch;
     for (int i = 0; i < len; i++) {
       int b = bytes[off + i] & 0xFF;
-      out[2 * i] = UPPER[b >>> 4];
-      out[2 * i + 1] = UPPER[b & 0xF];
+      out[2 * i] = PAIRS[2 * b];
+      out[2 * i + 1] = PAIRS[2 * b + 1];
     }
-    return new String(out);
+    return new String(out, 0, 2 * len, StandardCharsets.ISO_8859_1);
   }
 
   /** Upper-case hex of a whole array. */

@@ -46,12 +46,12 @@ final class HexCodec extends BinaryCodec {
   }
 
   @Override
-  public String readString(byte[] b, int off, int len, int units, int base) {
-    char[] out = new char[len];
+  public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
+    byte[] out = scratch.bytes(len);
     for (int i = 0; i < len; i++) {
-      out[i] = Hex.digit(value(b, off + i, base));
+      out[i] = (byte) Hex.digit(value(b, off + i, base));
     }
-    return new String(out);
+    return new String(out, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   @Override

@@ -4,7 +4,11 @@ import io.escrowkit.iso8583.IsoException;
 import io.escrowkit.iso8583.IsoFormatException;
 import io.escrowkit.iso8583.spec.MtiEncoding;
 
-/** Writes and reads the 4-digit message type indicator. */
+/**
+ * Writes and reads the 4-digit message type indicator.
+ *
+ * <p>Stateless and threadsafe.
+ */
 public final class Mti {
 
   private Mti() {}

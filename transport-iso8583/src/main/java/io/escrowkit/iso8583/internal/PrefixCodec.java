@@ -49,7 +49,8 @@ final class PrefixCodec {
       int hi = (b[off + i] >>> 4) & 0xF;
       int lo = b[off + i] & 0xF;
       if (hi > 9 || lo > 9) {
-        throw new IsoFormatException(field, off + i - base, kind + " BCD length prefix is not decimal");
+        throw new IsoFormatException(
+            field, off + i - base, kind + " BCD length prefix is not decimal");
       }
       value = value * 100 + hi * 10 + lo;
     }

@@ -1,6 +1,10 @@
 package io.escrowkit.iso8583.spec;
 
-/** How each 64-bit bitmap is written. */
+/**
+ * How each 64-bit bitmap is written.
+ *
+ * <p>Immutable and threadsafe.
+ */
 public enum BitmapEncoding {
   /** Eight raw bytes, most significant bit first. */
   BINARY(8),

@@ -21,6 +21,8 @@ import java.util.Objects;
  * FieldSpec.fixed(43, FieldType.ANS, 40, ValueEncoding.ASCII).withCharset(Charset.forName("GBK"))
  * }</pre>
  *
+ * <p>Immutable and threadsafe.
+ *
  * @param number the data element number, 2 to 192
  * @param name a human-readable name (may be empty)
  * @param type what the field may contain
@@ -59,7 +61,15 @@ public record FieldSpec(
     Objects.requireNonNull(charset, "charset");
     subfields = Collections.unmodifiableList(new ArrayList<>(subfields));
     FieldSpecRules.check(
-        number, type, lengthKind, maxLength, valueEncoding, lengthEncoding, charset, subfields, tlv);
+        number,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        charset,
+        subfields,
+        tlv);
   }
 
   /** A fixed-length field with no name, US-ASCII text and no subfields. */
@@ -101,29 +111,61 @@ public record FieldSpec(
   /** Returns a copy with the given name. */
   public FieldSpec withName(String newName) {
     return new FieldSpec(
-        number, newName, type, lengthKind, maxLength, valueEncoding, lengthEncoding, charset,
-        subfields, tlv);
+        number,
+        newName,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        charset,
+        subfields,
+        tlv);
   }
 
   /** Returns a copy whose text is in the given charset (an/ans fields in ASCII encoding only). */
   public FieldSpec withCharset(Charset newCharset) {
     return new FieldSpec(
-        number, name, type, lengthKind, maxLength, valueEncoding, lengthEncoding, newCharset,
-        subfields, tlv);
+        number,
+        name,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        newCharset,
+        subfields,
+        tlv);
   }
 
   /** Returns a copy with the given positional subfields. */
   public FieldSpec withSubfields(SubfieldSpec... newSubfields) {
     return new FieldSpec(
-        number, name, type, lengthKind, maxLength, valueEncoding, lengthEncoding, charset,
-        Arrays.asList(newSubfields), tlv);
+        number,
+        name,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        charset,
+        Arrays.asList(newSubfields),
+        tlv);
   }
 
   /** Returns a copy marked as carrying BER-TLV data (binary fields only). */
   public FieldSpec withTlv() {
     return new FieldSpec(
-        number, name, type, lengthKind, maxLength, valueEncoding, lengthEncoding, charset,
-        subfields, true);
+        number,
+        name,
+        type,
+        lengthKind,
+        maxLength,
+        valueEncoding,
+        lengthEncoding,
+        charset,
+        subfields,
+        true);
   }
 
   /** Whether the field has a fixed length. */

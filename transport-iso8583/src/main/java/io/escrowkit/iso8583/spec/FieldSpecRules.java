@@ -41,7 +41,8 @@ final class FieldSpecRules {
     }
     if (kind == LengthKind.FIXED) {
       if (lengthEncoding != LengthEncoding.NONE) {
-        throw FieldSpec.invalid(number, "a fixed field has no length prefix, so no " + lengthEncoding);
+        throw FieldSpec.invalid(
+            number, "a fixed field has no length prefix, so no " + lengthEncoding);
       }
       if (maxLength > FieldSpec.MAX_FIXED_LENGTH) {
         throw FieldSpec.invalid(number, "fixed length " + maxLength + " exceeds 9999");

@@ -3,6 +3,8 @@ package io.escrowkit.iso8583.spec;
 /**
  * What a field may contain, in ISO 8583 notation. Checked when a value is set for encoding; on
  * decoding, {@link #N}, {@link #Z} and {@link #XN} content is checked when the value is read.
+ *
+ * <p>Immutable and threadsafe.
  */
 public enum FieldType {
   /** {@code n}: decimal digits only. */
@@ -15,8 +17,8 @@ public enum FieldType {
   B,
   /**
    * {@code z}: track 2/3 data, the ISO 7811 5-bit set {@code 0-9 : ; < = > ?} (in BCD each
-   * character is one nibble, {@code '='} the separator is nibble {@code D}). On encoding, {@code 'D'}
-   * is accepted as the separator and written as {@code '='}.
+   * character is one nibble, {@code '='} the separator is nibble {@code D}). On encoding, {@code
+   * 'D'} is accepted as the separator and written as {@code '='}.
    */
   Z,
   /**

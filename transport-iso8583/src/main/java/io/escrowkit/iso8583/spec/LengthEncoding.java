@@ -1,6 +1,10 @@
 package io.escrowkit.iso8583.spec;
 
-/** How a variable field's length prefix is written. */
+/**
+ * How a variable field's length prefix is written.
+ *
+ * <p>Immutable and threadsafe.
+ */
 public enum LengthEncoding {
   /** No prefix: the field is {@link LengthKind#FIXED}. */
   NONE,
@@ -10,7 +14,9 @@ public enum LengthEncoding {
    * Packed BCD, right-aligned: LL in 1 byte, LLL and LLLL in 2 bytes ({@code 0x01 0x23} for 123).
    */
   BCD,
-  /** Unsigned big-endian binary: LL in 1 byte (up to 255), LLL and LLLL in 2 bytes (up to 65535). */
+  /**
+   * Unsigned big-endian binary: LL in 1 byte (up to 255), LLL and LLLL in 2 bytes (up to 65535).
+   */
   BINARY,
   /** Decimal EBCDIC digits, one byte per digit ({@code F0 F1 F9}). */
   EBCDIC;

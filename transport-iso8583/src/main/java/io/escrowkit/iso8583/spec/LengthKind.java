@@ -1,6 +1,10 @@
 package io.escrowkit.iso8583.spec;
 
-/** Whether a field has a fixed length or a length prefix of 2, 3 or 4 decimal digits. */
+/**
+ * Whether a field has a fixed length or a length prefix of 2, 3 or 4 decimal digits.
+ *
+ * <p>Immutable and threadsafe.
+ */
 public enum LengthKind {
   /** Always {@code maxLength} units on the wire, padded if the value is shorter. */
   FIXED(0),

@@ -1,6 +1,10 @@
 package io.escrowkit.iso8583.spec;
 
-/** How the 4-digit message type indicator is written. */
+/**
+ * How the 4-digit message type indicator is written.
+ *
+ * <p>Immutable and threadsafe.
+ */
 public enum MtiEncoding {
   /** Four ASCII digits. */
   ASCII(4),

@@ -6,6 +6,8 @@ import java.util.Objects;
  * One positional subfield of a composite field, such as UnionPay 60.2 (batch number, n6). Subfields
  * are laid end to end in the field's character value; a value may stop after any complete subfield.
  *
+ * <p>Immutable and threadsafe.
+ *
  * @param number the subfield number, counted from 1
  * @param name a human-readable name
  * @param type what the subfield may contain ({@code n}, {@code an} or {@code ans})

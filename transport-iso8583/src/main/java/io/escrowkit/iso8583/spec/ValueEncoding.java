@@ -5,6 +5,8 @@ package io.escrowkit.iso8583.spec;
  *
  * <p>Length units: digits for BCD values, bytes for binary values (also when written as hex), and
  * bytes on the wire for text (so a GBK character counts 2).
+ *
+ * <p>Immutable and threadsafe.
  */
 public enum ValueEncoding {
   /**
@@ -15,8 +17,8 @@ public enum ValueEncoding {
   /** Characters in EBCDIC code page 1047 (IBM1047, as jPOS's {@code ISOUtil.EBCDIC}). */
   EBCDIC,
   /**
-   * Packed BCD, two digits a byte; an odd count gets a leading 0 nibble (right-aligned, the
-   * "右靠" of UnionPay specs, jPOS {@code pad="true"}).
+   * Packed BCD, two digits a byte; an odd count gets a leading 0 nibble (right-aligned, the "右靠" of
+   * UnionPay specs, jPOS {@code pad="true"}).
    */
   BCD_LEFT_PADDED,
   /**
@@ -28,9 +30,14 @@ public enum ValueEncoding {
   BCD_RIGHT_PADDED_F,
   /** Raw bytes ({@code b} fields only). */
   BINARY,
-  /** Each byte as two hexadecimal ASCII characters ({@code b} fields only, jPOS {@code IFA_BINARY}). */
+  /**
+   * Each byte as two hexadecimal ASCII characters ({@code b} fields only, jPOS {@code IFA_BINARY}).
+   */
   HEX_ASCII,
-  /** Each byte as two hexadecimal EBCDIC characters ({@code b} fields only, jPOS {@code IFE_BINARY}). */
+  /**
+   * Each byte as two hexadecimal EBCDIC characters ({@code b} fields only, jPOS {@code
+   * IFE_BINARY}).
+   */
   HEX_EBCDIC;
 
   /** Whether this is one of the packed BCD encodings. */

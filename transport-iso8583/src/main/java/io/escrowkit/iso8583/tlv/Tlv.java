@@ -13,8 +13,8 @@ import java.util.Optional;
  * {@code 0x9F02} is tag 9F02), a value, and for constructed tags (bit 6 of the first tag byte) the
  * objects inside it. Immutable and threadsafe; the value is copied in and out.
  *
- * <p>{@link #toString()} shows tags and lengths, never values: EMV data holds the card number
- * (5A) and track-2 equivalent data (57).
+ * <p>{@link #toString()} shows tags and lengths, never values: EMV data holds the card number (5A)
+ * and track-2 equivalent data (57).
  *
  * @param tag the tag bytes as a big-endian int
  * @param value the value bytes (for a constructed object, the encoding of its children)
@@ -28,7 +28,8 @@ public record Tlv(int tag, byte[] value, List<Tlv> children) {
     value = Objects.requireNonNull(value, "value").clone();
     children = Collections.unmodifiableList(new ArrayList<>(children));
     if (!children.isEmpty() && !Tags.isConstructed(tag)) {
-      throw new IllegalArgumentException("tag " + Tags.hex(tag) + " is primitive, it has no children");
+      throw new IllegalArgumentException(
+          "tag " + Tags.hex(tag) + " is primitive, it has no children");
     }
   }
 
@@ -125,7 +126,12 @@ public record Tlv(int tag, byte[] value, List<Tlv> children) {
 
   @Override
   public String toString() {
-    return "Tlv[" + tagHex() + ", " + value.length + " bytes"
-        + (children.isEmpty() ? "" : ", " + children) + "]";
+    return "Tlv["
+        + tagHex()
+        + ", "
+        + value.length
+        + " bytes"
+        + (children.isEmpty() ? "" : ", " + children)
+        + "]";
   }
 }

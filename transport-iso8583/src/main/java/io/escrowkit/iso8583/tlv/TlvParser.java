@@ -102,8 +102,15 @@ public final class TlvParser {
         int length = readLength(pos, end, tagStart, tag);
         pos += (b[pos] & 0x80) == 0 ? 1 : 1 + (b[pos] & 0x7F);
         if (length > end - pos) {
-          throw error(tagStart, "tag " + Tags.hex(tag) + " declares " + length + " bytes, "
-              + (end - pos) + " remain");
+          throw error(
+              tagStart,
+              "tag "
+                  + Tags.hex(tag)
+                  + " declares "
+                  + length
+                  + " bytes, "
+                  + (end - pos)
+                  + " remain");
         }
         if (++objects > maxObjects) {
           throw error(tagStart, "more than " + maxObjects + " data objects");

@@ -1,0 +1,18 @@
+package io.escrowkit.iso8583.internal;
+
+/**
+ * A reusable byte buffer for building strings while decoding, so reading a BCD or hex field costs
+ * the String and nothing more. Not threadsafe: one per {@code DecodedMessage}.
+ */
+public final class Scratch {
+
+  private byte[] bytes = new byte[0];
+
+  /** A buffer of at least {@code n} bytes (contents undefined). */
+  public byte[] bytes(int n) {
+    if (bytes.length < n) {
+      bytes = new byte[Math.max(n, 64)];
+    }
+    return bytes;
+  }
+}
