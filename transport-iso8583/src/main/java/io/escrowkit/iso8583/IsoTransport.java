@@ -51,9 +51,16 @@ public final class IsoTransport implements Transport, AutoCloseable {
   private final boolean signsOn;
   private final Runnable onClose;
 
-  IsoTransport(String name, IsoChannel channel, MessageMapper mapper, Optional<MacSigner> mac,
-      AnswerInterpreter interpreter, TerminalSession session, Duration adviceRepeat,
-      boolean signsOn, Runnable onClose) {
+  IsoTransport(
+      String name,
+      IsoChannel channel,
+      MessageMapper mapper,
+      Optional<MacSigner> mac,
+      AnswerInterpreter interpreter,
+      TerminalSession session,
+      Duration adviceRepeat,
+      boolean signsOn,
+      Runnable onClose) {
     this.name = name;
     this.channel = channel;
     this.mapper = mapper;
@@ -100,10 +107,16 @@ public final class IsoTransport implements Transport, AutoCloseable {
     if (!signsOn || channel.isReady()) {
       return sendNow(request);
     }
-    return channel.whenReady(request.deadline()).thenCompose(ready -> ready
-        ? sendNow(request)
-        : CompletableFuture.completedFuture(TransportOutcome.unknown(UnknownReason.TIMEOUT,
-            "not sent: no signed-on connection before the deadline")));
+    return channel
+        .whenReady(request.deadline())
+        .thenCompose(
+            ready ->
+                ready
+                    ? sendNow(request)
+                    : CompletableFuture.completedFuture(
+                        TransportOutcome.unknown(
+                            UnknownReason.TIMEOUT,
+                            "not sent: no signed-on connection before the deadline")));
   }
 
   private CompletableFuture<TransportOutcome> sendNow(TransportRequest request) {
@@ -114,31 +127,41 @@ public final class IsoTransport implements Transport, AutoCloseable {
       repeat = isAdvice(request) ? mapper.repeatOf(message).map(this::sign) : Optional.empty();
     } catch (RuntimeException unbuildable) {
       log.error("{}: could not build the message for {}; not sent", name, request, unbuildable);
-      return CompletableFuture.completedFuture(TransportOutcome.unknown(
-          UnknownReason.MALFORMED_RESPONSE, "not sent: message could not be built: "
-              + unbuildable.getMessage()));
+      return CompletableFuture.completedFuture(
+          TransportOutcome.unknown(
+              UnknownReason.MALFORMED_RESPONSE,
+              "not sent: message could not be built: " + unbuildable.getMessage()));
     }
     if (log.isDebugEnabled()) {
       log.debug("{}: {} as {}", name, request, MessageDump.of(message));
     }
     CompletableFuture<ChannelResult> answer;
     try {
-      answer = repeat.isPresent()
-          ? channel.sendRepeating(message, repeat.get(), adviceRepeat, request.deadline())
-          : channel.send(message, request.deadline());
+      answer =
+          repeat.isPresent()
+              ? channel.sendRepeating(message, repeat.get(), adviceRepeat, request.deadline())
+              : channel.send(message, request.deadline());
     } catch (RuntimeException unsendable) {
       log.error("{}: could not send {}", name, request, unsendable);
-      return CompletableFuture.completedFuture(TransportOutcome.unknown(
-          UnknownReason.CONNECTION_LOST, "not sent: " + unsendable.getMessage()));
+      return CompletableFuture.completedFuture(
+          TransportOutcome.unknown(
+              UnknownReason.CONNECTION_LOST, "not sent: " + unsendable.getMessage()));
     }
-    return answer.handle((result, error) -> {
-      TransportOutcome outcome = error == null
-          ? interpreter.outcome(request, message, result)
-          : TransportOutcome.unknown(UnknownReason.CONNECTION_LOST, "channel failed: " + error);
-      log.debug("{}: {} -> {} {}", name, request, outcome.kind(),
-          outcome.responseCode().orElse(outcome.detail()));
-      return outcome;
-    });
+    return answer.handle(
+        (result, error) -> {
+          TransportOutcome outcome =
+              error == null
+                  ? interpreter.outcome(request, message, result)
+                  : TransportOutcome.unknown(
+                      UnknownReason.CONNECTION_LOST, "channel failed: " + error);
+          log.debug(
+              "{}: {} -> {} {}",
+              name,
+              request,
+              outcome.kind(),
+              outcome.responseCode().orElse(outcome.detail()));
+          return outcome;
+        });
   }
 
   private IsoMessage sign(IsoMessage message) {
@@ -150,9 +173,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
         && mapper.settings().captureMode() == CaptureMode.ADVICE;
   }
 
-  /**
-   * Closes the connection: requests in flight end as unknown (connection lost), never declined.
-   */
+  /** Closes the connection: requests in flight end as unknown (connection lost), never declined. */
   @Override
   public void close() {
     channel.close();

@@ -120,8 +120,8 @@ public final class IsoTransportBuilder {
 
   /**
    * The terminal for sign-on and echo (fields 42, 41), and the source of their traces (field 11):
-   * pass the journal's, {@code () -> journal.nextTrace(terminalId)}, so they never collide with
-   * the escrow requests'. Required for sign-on and echo.
+   * pass the journal's, {@code () -> journal.nextTrace(terminalId)}, so they never collide with the
+   * escrow requests'. Required for sign-on and echo.
    */
   public IsoTransportBuilder terminal(String merchantId, String terminalId, LongSupplier traces) {
     once(this.merchantId, "terminal");
@@ -162,8 +162,8 @@ public final class IsoTransportBuilder {
   /** Reconnect waits from {@code base}, doubling to {@code max}, with jitter. */
   public IsoTransportBuilder reconnectBackoff(Duration base, Duration max) {
     once(this.reconnect, "reconnectBackoff");
-    this.reconnect = new Duration[] {
-        Objects.requireNonNull(base, "base"), Objects.requireNonNull(max, "max")};
+    this.reconnect =
+        new Duration[] {Objects.requireNonNull(base, "base"), Objects.requireNonNull(max, "max")};
     return this;
   }
 
@@ -275,30 +275,52 @@ public final class IsoTransportBuilder {
       throw new IllegalStateException(
           "sign-on and echo need terminal(merchantId, terminalId, traces)");
     }
-    TerminalSession session = new TerminalSession(
-        merchantId != null ? merchantId : "", terminalId != null ? terminalId : "",
-        traces != null ? traces : IsoTransportBuilder::noTraces,
-        batchNumber != null ? batchNumber : 1, time);
+    TerminalSession session =
+        new TerminalSession(
+            merchantId != null ? merchantId : "",
+            terminalId != null ? terminalId : "",
+            traces != null ? traces : IsoTransportBuilder::noTraces,
+            batchNumber != null ? batchNumber : 1,
+            time);
     MessageMapper mapper = MessageMapper.of(mappingSettings(chosen), session);
-    Optional<MacSigner> signer = Optional.ofNullable(secureModule).map(module -> new MacSigner(
-        module, macAlgorithm != null ? macAlgorithm : chosen.defaultMacAlgorithm(), macKeyId));
+    Optional<MacSigner> signer =
+        Optional.ofNullable(secureModule)
+            .map(
+                module ->
+                    new MacSigner(
+                        module,
+                        macAlgorithm != null ? macAlgorithm : chosen.defaultMacAlgorithm(),
+                        macKeyId));
     ChannelSettings channelSettings = channelSettings(echoEvery);
     ScheduledExecutorService timers = scheduler != null ? scheduler : ownScheduler();
-    Runnable onClose = scheduler != null ? () -> { } : timers::shutdownNow;
-    ChannelRuntime runtime = new ChannelRuntime(time, timers,
-        threads != null ? threads : daemons("escrowkit-iso-"),
-        random != null ? random : new SecureRandom());
-    IsoChannel channel = new IsoChannel(channelSettings, IsoCodec.of(chosen.spec()),
-        new MapperSession(mapper, signsOn, !echoEvery.isZero()), runtime);
-    return new IsoTransport(name != null ? name : "iso8583:" + channelSettings.address(),
-        channel, mapper, signer, new AnswerInterpreter(mapper, signer,
-            requireMacOnApproval == null || requireMacOnApproval), session,
-        adviceRepeat != null ? adviceRepeat : Duration.ofSeconds(10), signsOn, onClose);
+    Runnable onClose = scheduler != null ? () -> {} : timers::shutdownNow;
+    ChannelRuntime runtime =
+        new ChannelRuntime(
+            time,
+            timers,
+            threads != null ? threads : daemons("escrowkit-iso-"),
+            random != null ? random : new SecureRandom());
+    IsoChannel channel =
+        new IsoChannel(
+            channelSettings,
+            IsoCodec.of(chosen.spec()),
+            new MapperSession(mapper, signsOn, !echoEvery.isZero()),
+            runtime);
+    return new IsoTransport(
+        name != null ? name : "iso8583:" + channelSettings.address(),
+        channel,
+        mapper,
+        signer,
+        new AnswerInterpreter(mapper, signer, requireMacOnApproval == null || requireMacOnApproval),
+        session,
+        adviceRepeat != null ? adviceRepeat : Duration.ofSeconds(10),
+        signsOn,
+        onClose);
   }
 
   private MappingSettings mappingSettings(Dialect chosen) {
-    MappingSettings settings = chosen == Dialect.UNIONPAY_POS
-        ? MappingSettings.unionPay() : MappingSettings.iso87(chosen);
+    MappingSettings settings =
+        chosen == Dialect.UNIONPAY_POS ? MappingSettings.unionPay() : MappingSettings.iso87(chosen);
     if (zone != null) {
       settings = settings.withZone(zone);
     }
@@ -324,8 +346,8 @@ public final class IsoTransportBuilder {
   }
 
   private ChannelSettings channelSettings(Duration echoEvery) {
-    ChannelSettings settings = ChannelSettings.of(
-        host, port, framing != null ? framing : Framing.binaryLength());
+    ChannelSettings settings =
+        ChannelSettings.of(host, port, framing != null ? framing : Framing.binaryLength());
     if (tls != null) {
       settings = settings.withTls(tls);
     }
@@ -335,8 +357,7 @@ public final class IsoTransportBuilder {
     if (reconnect != null) {
       settings = settings.withReconnect(reconnect[0], reconnect[1]);
     }
-    return settings.withEcho(echoEvery,
-        echoTimeout != null ? echoTimeout : settings.echoTimeout());
+    return settings.withEcho(echoEvery, echoTimeout != null ? echoTimeout : settings.echoTimeout());
   }
 
   private static long noTraces() {

@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each message read from the host to the request it answers, and to no other: the answer
- * must name the request's terminal, trace and message class, and arrive while the request is in
- * flight. Late, duplicate and unknown answers are logged (card data masked) and dropped. A message
- * that does not decode cannot be attributed; the caller drops the connection. Threadsafe.
+ * Hands each message read from the host to the request it answers, and to no other: the answer must
+ * name the request's terminal, trace and message class, and arrive while the request is in flight.
+ * Late, duplicate and unknown answers are logged (card data masked) and dropped. A message that
+ * does not decode cannot be attributed; the caller drops the connection. Threadsafe.
  */
 final class AnswerRouter {
   private static final Logger log = LoggerFactory.getLogger(AnswerRouter.class);
@@ -41,7 +41,10 @@ final class AnswerRouter {
     try {
       answer = codec.decode(frame);
     } catch (IsoFormatException malformed) {
-      log.warn("undecodable message of {} bytes on connection {}: {}", frame.length, connection,
+      log.warn(
+          "undecodable message of {} bytes on connection {}: {}",
+          frame.length,
+          connection,
           malformed.getMessage());
       return Routing.UNDECODABLE;
     }
@@ -55,10 +58,17 @@ final class AnswerRouter {
       return Routing.DROPPED;
     }
     Exchange request = exchange.get();
-    ChannelResult result = answer.mti().equals(request.answerMti)
-        ? ChannelResult.answer(frame, answer)
-        : ChannelResult.failure(UnknownReason.MALFORMED_RESPONSE, "answer " + answer.mti()
-            + " to " + request.requestMti + ", expected " + request.answerMti);
+    ChannelResult result =
+        answer.mti().equals(request.answerMti)
+            ? ChannelResult.answer(frame, answer)
+            : ChannelResult.failure(
+                UnknownReason.MALFORMED_RESPONSE,
+                "answer "
+                    + answer.mti()
+                    + " to "
+                    + request.requestMti
+                    + ", expected "
+                    + request.answerMti);
     checkTpdu(request, answer);
     if (!mux.finish(request, result, Multiplexer.Fate.ANSWERED)) {
       log.warn("late answer {} for {} dropped: the request had just ended", answer.mti(), request);
@@ -83,20 +93,30 @@ final class AnswerRouter {
 
   private void drop(DecodedMessage answer, Optional<MatchKey> key, Connection connection) {
     if (!key.isPresent()) {
-      log.warn("answer without a usable trace and terminal id dropped on connection {}: {}",
-          connection, dumpOf(answer));
+      log.warn(
+          "answer without a usable trace and terminal id dropped on connection {}: {}",
+          connection,
+          dumpOf(answer));
       return;
     }
     Optional<Multiplexer.Fate> fate = mux.recall(key.get());
     if (!fate.isPresent()) {
-      log.warn("answer matching no request dropped ({}) on connection {}: {}", key.get(),
-          connection, dumpOf(answer));
+      log.warn(
+          "answer matching no request dropped ({}) on connection {}: {}",
+          key.get(),
+          connection,
+          dumpOf(answer));
     } else if (fate.get() == Multiplexer.Fate.ANSWERED) {
-      log.warn("duplicate answer dropped ({}): the request was already answered; {}", key.get(),
+      log.warn(
+          "duplicate answer dropped ({}): the request was already answered; {}",
+          key.get(),
           dumpOf(answer));
     } else {
-      log.warn("late answer dropped ({}): the request had already ended in doubt ({}); {}",
-          key.get(), fate.get(), dumpOf(answer));
+      log.warn(
+          "late answer dropped ({}): the request had already ended in doubt ({}); {}",
+          key.get(),
+          fate.get(),
+          dumpOf(answer));
     }
   }
 
@@ -111,8 +131,8 @@ final class AnswerRouter {
     System.arraycopy(sent, 3, expected, 1, 2);
     System.arraycopy(sent, 1, expected, 3, 2);
     if (!Arrays.equals(expected, got)) {
-      log.warn("answer to {} came with a TPDU whose addresses are not the request's swapped",
-          request);
+      log.warn(
+          "answer to {} came with a TPDU whose addresses are not the request's swapped", request);
     }
   }
 

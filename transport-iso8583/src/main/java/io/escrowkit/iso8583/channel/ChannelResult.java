@@ -25,17 +25,24 @@ public final class ChannelResult {
     this.detail = detail;
   }
 
-  /** The host's answer: {@code frame} is the message body (TPDU onwards), {@code message} its view. */
+  /**
+   * The host's answer: {@code frame} is the message body (TPDU onwards), {@code message} its view.
+   */
   public static ChannelResult answer(byte[] frame, DecodedMessage message) {
     return new ChannelResult(
-        Objects.requireNonNull(frame, "frame"), Objects.requireNonNull(message, "message"), null,
+        Objects.requireNonNull(frame, "frame"),
+        Objects.requireNonNull(message, "message"),
+        null,
         "answered " + message.mti());
   }
 
   /** No usable answer. */
   public static ChannelResult failure(UnknownReason reason, String detail) {
     return new ChannelResult(
-        null, null, Objects.requireNonNull(reason, "reason"), Objects.requireNonNull(detail, "detail"));
+        null,
+        null,
+        Objects.requireNonNull(reason, "reason"),
+        Objects.requireNonNull(detail, "detail"));
   }
 
   public boolean isAnswer() {
@@ -48,8 +55,8 @@ public final class ChannelResult {
   }
 
   /**
-   * The answer's bytes from the TPDU (or MTI) on, without the length prefix; empty for a
-   * failure. Not a copy: do not change it.
+   * The answer's bytes from the TPDU (or MTI) on, without the length prefix; empty for a failure.
+   * Not a copy: do not change it.
    */
   public Optional<byte[]> frame() {
     return Optional.ofNullable(frame);

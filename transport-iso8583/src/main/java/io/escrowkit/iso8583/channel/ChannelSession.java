@@ -5,9 +5,9 @@ import io.escrowkit.iso8583.IsoMessage;
 import java.util.Optional;
 
 /**
- * The channel's own messages, which depend on the dialect: the sign-on sent on each new
- * connection before it carries requests, and the echo test sent while it is idle. Implementations
- * must be threadsafe.
+ * The channel's own messages, which depend on the dialect: the sign-on sent on each new connection
+ * before it carries requests, and the echo test sent while it is idle. Implementations must be
+ * threadsafe.
  */
 public interface ChannelSession {
 

@@ -64,34 +64,93 @@ public record ChannelSettings(
 
   /** Plain TCP to {@code host:port} with the defaults: 10 s connect, 200 ms to 30 s backoff. */
   public static ChannelSettings of(String host, int port, Framing framing) {
-    return new ChannelSettings(host, port, framing, Optional.empty(), Duration.ofSeconds(10),
-        Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(10),
-        Duration.ofSeconds(30), 4096);
+    return new ChannelSettings(
+        host,
+        port,
+        framing,
+        Optional.empty(),
+        Duration.ofSeconds(10),
+        Duration.ofMillis(200),
+        Duration.ofSeconds(30),
+        Duration.ZERO,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        4096);
   }
 
   public ChannelSettings withTls(TlsSettings settings) {
-    return new ChannelSettings(host, port, framing, Optional.of(settings), connectTimeout,
-        reconnectBase, reconnectMax, echoInterval, echoTimeout, signOnTimeout, rememberedAnswers);
+    return new ChannelSettings(
+        host,
+        port,
+        framing,
+        Optional.of(settings),
+        connectTimeout,
+        reconnectBase,
+        reconnectMax,
+        echoInterval,
+        echoTimeout,
+        signOnTimeout,
+        rememberedAnswers);
   }
 
   public ChannelSettings withConnectTimeout(Duration timeout) {
-    return new ChannelSettings(host, port, framing, tls, timeout, reconnectBase, reconnectMax,
-        echoInterval, echoTimeout, signOnTimeout, rememberedAnswers);
+    return new ChannelSettings(
+        host,
+        port,
+        framing,
+        tls,
+        timeout,
+        reconnectBase,
+        reconnectMax,
+        echoInterval,
+        echoTimeout,
+        signOnTimeout,
+        rememberedAnswers);
   }
 
   public ChannelSettings withReconnect(Duration base, Duration max) {
-    return new ChannelSettings(host, port, framing, tls, connectTimeout, base, max, echoInterval,
-        echoTimeout, signOnTimeout, rememberedAnswers);
+    return new ChannelSettings(
+        host,
+        port,
+        framing,
+        tls,
+        connectTimeout,
+        base,
+        max,
+        echoInterval,
+        echoTimeout,
+        signOnTimeout,
+        rememberedAnswers);
   }
 
   public ChannelSettings withEcho(Duration interval, Duration timeout) {
-    return new ChannelSettings(host, port, framing, tls, connectTimeout, reconnectBase,
-        reconnectMax, interval, timeout, signOnTimeout, rememberedAnswers);
+    return new ChannelSettings(
+        host,
+        port,
+        framing,
+        tls,
+        connectTimeout,
+        reconnectBase,
+        reconnectMax,
+        interval,
+        timeout,
+        signOnTimeout,
+        rememberedAnswers);
   }
 
   public ChannelSettings withSignOnTimeout(Duration timeout) {
-    return new ChannelSettings(host, port, framing, tls, connectTimeout, reconnectBase,
-        reconnectMax, echoInterval, echoTimeout, timeout, rememberedAnswers);
+    return new ChannelSettings(
+        host,
+        port,
+        framing,
+        tls,
+        connectTimeout,
+        reconnectBase,
+        reconnectMax,
+        echoInterval,
+        echoTimeout,
+        timeout,
+        rememberedAnswers);
   }
 
   /** {@code host:port}, for names and logs. */

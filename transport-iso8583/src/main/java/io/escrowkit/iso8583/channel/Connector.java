@@ -26,8 +26,9 @@ final class Connector {
         return plain;
       }
       TlsSettings tls = settings.tls().get();
-      SSLSocket secure = (SSLSocket)
-          tls.socketFactory().createSocket(plain, settings.host(), settings.port(), true);
+      SSLSocket secure =
+          (SSLSocket)
+              tls.socketFactory().createSocket(plain, settings.host(), settings.port(), true);
       if (tls.verifyHostname()) {
         SSLParameters parameters = secure.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");

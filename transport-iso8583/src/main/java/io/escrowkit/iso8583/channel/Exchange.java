@@ -23,8 +23,13 @@ final class Exchange {
   volatile ScheduledFuture<?> deadlineTimer;
   volatile ScheduledFuture<?> repeatTimer;
 
-  Exchange(MatchKey key, String requestMti, byte[] requestTpdu, byte[] frame,
-      Optional<byte[]> repeatFrame, Duration repeatInterval) {
+  Exchange(
+      MatchKey key,
+      String requestMti,
+      byte[] requestTpdu,
+      byte[] frame,
+      Optional<byte[]> repeatFrame,
+      Duration repeatInterval) {
     this.key = key;
     this.requestMti = requestMti;
     this.answerMti = MatchKey.answerMti(requestMti);

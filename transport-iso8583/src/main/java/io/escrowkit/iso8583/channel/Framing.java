@@ -25,7 +25,11 @@ public record Framing(LengthPrefix prefix, int maxFrameLength) {
     }
     if (maxFrameLength < 1 || maxFrameLength > prefix.maxLength()) {
       throw new IllegalArgumentException(
-          "maxFrameLength must be 1 to " + prefix.maxLength() + " for " + prefix + ", got "
+          "maxFrameLength must be 1 to "
+              + prefix.maxLength()
+              + " for "
+              + prefix
+              + ", got "
               + maxFrameLength);
     }
   }

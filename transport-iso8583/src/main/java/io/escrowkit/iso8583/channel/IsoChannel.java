@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * connection, undecodable answer), never with a decline of its own making.
  *
  * <p>The channel connects when started, signs on if the {@link ChannelSession} asks, reconnects
- * after a failure with capped exponential backoff and jitter ({@link Link}), sends echo tests
- * while idle, and on {@link #close()} ends every request in flight as unknown (connection lost).
- * Requests sent while no connection is up wait for one until their deadline. An advice sent with
- * {@link #sendRepeating} is repeated until answered, across reconnections.
+ * after a failure with capped exponential backoff and jitter ({@link Link}), sends echo tests while
+ * idle, and on {@link #close()} ends every request in flight as unknown (connection lost). Requests
+ * sent while no connection is up wait for one until their deadline. An advice sent with {@link
+ * #sendRepeating} is repeated until answered, across reconnections.
  *
  * <p>This class is threadsafe; share one instance per host connection.
  */
@@ -62,8 +62,10 @@ public final class IsoChannel implements AutoCloseable {
     if (interval > 0) {
       long period = Math.max(1, interval / 2);
       synchronized (echoLock) {
-        echoTask = runtime.scheduler().scheduleWithFixedDelay(
-            this::echoIfIdle, period, period, TimeUnit.MILLISECONDS);
+        echoTask =
+            runtime
+                .scheduler()
+                .scheduleWithFixedDelay(this::echoIfIdle, period, period, TimeUnit.MILLISECONDS);
       }
     }
   }
@@ -88,8 +90,8 @@ public final class IsoChannel implements AutoCloseable {
   }
 
   /**
-   * Sends {@code request} (which must carry fields 11 and 41) and completes with its answer or,
-   * by {@code deadline}, with why there is none. Starts the channel if needed.
+   * Sends {@code request} (which must carry fields 11 and 41) and completes with its answer or, by
+   * {@code deadline}, with why there is none. Starts the channel if needed.
    *
    * @throws IllegalArgumentException if the message cannot be matched (no field 11 or 41)
    */
@@ -132,18 +134,25 @@ public final class IsoChannel implements AutoCloseable {
   private CompletableFuture<ChannelResult> submit(
       Exchange exchange, Instant deadline, Connection via) {
     if (!mux.register(exchange)) {
-      exchange.complete(ChannelResult.failure(UnknownReason.TIMEOUT,
-          "not sent: a request with " + exchange.key + " is already in flight"));
+      exchange.complete(
+          ChannelResult.failure(
+              UnknownReason.TIMEOUT,
+              "not sent: a request with " + exchange.key + " is already in flight"));
       return exchange.future;
     }
     long delay = Duration.between(runtime.clock().instant(), deadline).toMillis();
     try {
-      exchange.deadlineTimer = runtime.scheduler().schedule(
-          () -> expire(exchange), Math.max(0, delay), TimeUnit.MILLISECONDS);
+      exchange.deadlineTimer =
+          runtime
+              .scheduler()
+              .schedule(() -> expire(exchange), Math.max(0, delay), TimeUnit.MILLISECONDS);
       if (exchange.isRepeatable()) {
         long every = exchange.repeatInterval.toMillis();
-        exchange.repeatTimer = runtime.scheduler().scheduleWithFixedDelay(
-            () -> repeat(exchange), every, every, TimeUnit.MILLISECONDS);
+        exchange.repeatTimer =
+            runtime
+                .scheduler()
+                .scheduleWithFixedDelay(
+                    () -> repeat(exchange), every, every, TimeUnit.MILLISECONDS);
       }
     } catch (RejectedExecutionException shutDown) {
       fail(exchange, UnknownReason.CONNECTION_LOST, "scheduler shut down; not sent");
@@ -172,7 +181,9 @@ public final class IsoChannel implements AutoCloseable {
       if (exchange.isRepeatable()) {
         exchange.writtenOn = null;
       } else {
-        fail(exchange, UnknownReason.CONNECTION_LOST,
+        fail(
+            exchange,
+            UnknownReason.CONNECTION_LOST,
             "connection broke while sending: " + broken.getMessage());
       }
     }
@@ -188,11 +199,12 @@ public final class IsoChannel implements AutoCloseable {
 
   private void expire(Exchange exchange) {
     boolean unsent = link.unqueue(exchange) && exchange.writtenOn == null;
-    String detail = unsent
-        ? "not sent: no connection to " + settings.address() + " before the deadline"
-        : "no answer before the deadline";
-    if (mux.finish(exchange, ChannelResult.failure(UnknownReason.TIMEOUT, detail),
-        Multiplexer.Fate.EXPIRED)) {
+    String detail =
+        unsent
+            ? "not sent: no connection to " + settings.address() + " before the deadline"
+            : "no answer before the deadline";
+    if (mux.finish(
+        exchange, ChannelResult.failure(UnknownReason.TIMEOUT, detail), Multiplexer.Fate.EXPIRED)) {
       log.warn("{} ended in doubt: {}", exchange, detail);
     }
   }
@@ -217,14 +229,17 @@ public final class IsoChannel implements AutoCloseable {
       }
       link.traffic();
       send(echo.get(), runtime.clock().instant().plus(settings.echoTimeout()))
-          .thenAccept(result -> {
-            echoing.set(false);
-            if (!result.isAnswer()) {
-              log.warn("echo test over connection {} unanswered ({}); dropping it",
-                  connection.get(), result.detail());
-              connection.get().close();
-            }
-          });
+          .thenAccept(
+              result -> {
+                echoing.set(false);
+                if (!result.isAnswer()) {
+                  log.warn(
+                      "echo test over connection {} unanswered ({}); dropping it",
+                      connection.get(),
+                      result.detail());
+                  connection.get().close();
+                }
+              });
     } catch (RuntimeException failed) {
       echoing.set(false);
       log.error("echo test to {} could not be sent", settings.address(), failed);
@@ -245,12 +260,14 @@ public final class IsoChannel implements AutoCloseable {
     }
     int inDoubt = 0;
     for (Exchange exchange : mux.all()) {
-      if (mux.finish(exchange, ChannelResult.failure(UnknownReason.CONNECTION_LOST,
-          "channel closed before the answer"), Multiplexer.Fate.FAILED)) {
+      if (mux.finish(
+          exchange,
+          ChannelResult.failure(UnknownReason.CONNECTION_LOST, "channel closed before the answer"),
+          Multiplexer.Fate.FAILED)) {
         inDoubt++;
       }
     }
-    log.info("channel to {} closed; {} requests in flight ended in doubt", settings.address(),
-        inDoubt);
+    log.info(
+        "channel to {} closed; {} requests in flight ended in doubt", settings.address(), inDoubt);
   }
 }

@@ -43,8 +43,13 @@ final class Link {
   private int failures;
   private volatile long lastTrafficMillis;
 
-  Link(IsoChannel channel, ChannelSettings settings, ChannelRuntime runtime,
-      ChannelSession session, Multiplexer mux, AnswerRouter router) {
+  Link(
+      IsoChannel channel,
+      ChannelSettings settings,
+      ChannelRuntime runtime,
+      ChannelSession session,
+      Multiplexer mux,
+      AnswerRouter router) {
     this.channel = channel;
     this.settings = settings;
     this.runtime = runtime;
@@ -52,8 +57,8 @@ final class Link {
     this.mux = mux;
     this.router = router;
     this.connector = new Connector(settings);
-    this.backoff = new ReconnectBackoff(
-        settings.reconnectBase(), settings.reconnectMax(), runtime.random());
+    this.backoff =
+        new ReconnectBackoff(settings.reconnectBase(), settings.reconnectMax(), runtime.random());
   }
 
   /** Starts connecting; false if already started or closed. */
@@ -116,12 +121,17 @@ final class Link {
     }
     long delay = Math.max(0, Duration.between(runtime.clock().instant(), deadline).toMillis());
     try {
-      runtime.scheduler().schedule(() -> {
-        synchronized (lock) {
-          readyWaiters.remove(waiter);
-        }
-        waiter.complete(false);
-      }, delay, TimeUnit.MILLISECONDS);
+      runtime
+          .scheduler()
+          .schedule(
+              () -> {
+                synchronized (lock) {
+                  readyWaiters.remove(waiter);
+                }
+                waiter.complete(false);
+              },
+              delay,
+              TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shutDown) {
       waiter.complete(false);
     }
@@ -162,8 +172,12 @@ final class Link {
       if (wait.isZero()) {
         runtime.threads().newThread(this::connectAndRead).start();
       } else {
-        runtime.scheduler().schedule(() -> runtime.threads().newThread(this::connectAndRead)
-            .start(), wait.toMillis(), TimeUnit.MILLISECONDS);
+        runtime
+            .scheduler()
+            .schedule(
+                () -> runtime.threads().newThread(this::connectAndRead).start(),
+                wait.toMillis(),
+                TimeUnit.MILLISECONDS);
       }
     } catch (RejectedExecutionException shutDown) {
       log.warn("cannot reconnect to {}: the scheduler is shut down", settings.address());
@@ -184,8 +198,12 @@ final class Link {
         attempt = ++failures;
       }
       Duration wait = backoff.delay(attempt);
-      log.warn("connecting to {} failed (attempt {}): {}; next attempt in {} ms",
-          settings.address(), attempt, failed.toString(), wait.toMillis());
+      log.warn(
+          "connecting to {} failed (attempt {}): {}; next attempt in {} ms",
+          settings.address(),
+          attempt,
+          failed.toString(),
+          wait.toMillis());
       connectAfter(wait);
       return;
     }
@@ -216,7 +234,8 @@ final class Link {
       return;
     }
     Instant deadline = runtime.clock().instant().plus(settings.signOnTimeout());
-    channel.sendOn(connection, signOn.get(), deadline)
+    channel
+        .sendOn(connection, signOn.get(), deadline)
         .thenAccept(result -> afterSignOn(connection, result));
   }
 
@@ -231,7 +250,9 @@ final class Link {
       log.info("signed on over connection {}", connection);
       markReady(connection);
     } else {
-      log.warn("sign-on over connection {} refused or unanswered ({}); dropping it", connection,
+      log.warn(
+          "sign-on over connection {} refused or unanswered ({}); dropping it",
+          connection,
           result.detail());
       connection.close();
     }
@@ -317,8 +338,8 @@ final class Link {
     for (Exchange exchange : mux.writtenOn(connection)) {
       if (exchange.isRepeatable()) {
         exchange.writtenOn = null;
-      } else if (mux.finish(exchange, ChannelResult.failure(reason, detail),
-          Multiplexer.Fate.FAILED)) {
+      } else if (mux.finish(
+          exchange, ChannelResult.failure(reason, detail), Multiplexer.Fate.FAILED)) {
         inDoubt++;
       }
     }
@@ -327,8 +348,12 @@ final class Link {
       return;
     }
     Duration wait = backoff.delay(attempt);
-    log.warn("connection {} ended: {}; {} requests in doubt; reconnecting in {} ms", connection,
-        detail, inDoubt, wait.toMillis());
+    log.warn(
+        "connection {} ended: {}; {} requests in doubt; reconnecting in {} ms",
+        connection,
+        detail,
+        inDoubt,
+        wait.toMillis());
     connectAfter(wait);
   }
 

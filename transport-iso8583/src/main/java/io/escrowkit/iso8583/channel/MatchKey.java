@@ -21,10 +21,17 @@ record MatchKey(String terminalId, long trace, char messageClass) {
    * @throws IllegalArgumentException when the message lacks field 11 or 41
    */
   static MatchKey ofRequest(IsoMessage request) {
-    String trace = request.get(TRACE).orElseThrow(
-        () -> new IllegalArgumentException(request + " has no trace (field 11) to match on"));
-    String terminal = request.get(TERMINAL_ID).orElseThrow(
-        () -> new IllegalArgumentException(request + " has no terminal id (field 41)"));
+    String trace =
+        request
+            .get(TRACE)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(request + " has no trace (field 11) to match on"));
+    String terminal =
+        request
+            .get(TERMINAL_ID)
+            .orElseThrow(
+                () -> new IllegalArgumentException(request + " has no terminal id (field 41)"));
     return new MatchKey(trimEnd(terminal), Long.parseLong(trace), request.mti().charAt(1));
   }
 
@@ -34,8 +41,11 @@ record MatchKey(String terminalId, long trace, char messageClass) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new MatchKey(trimEnd(answer.readString(TERMINAL_ID)),
-          answer.readLong(TRACE), answer.mti().charAt(1)));
+      return Optional.of(
+          new MatchKey(
+              trimEnd(answer.readString(TERMINAL_ID)),
+              answer.readLong(TRACE),
+              answer.mti().charAt(1)));
     } catch (IsoFormatException malformed) {
       return Optional.empty();
     }

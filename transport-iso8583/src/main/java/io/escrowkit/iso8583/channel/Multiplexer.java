@@ -26,14 +26,15 @@ final class Multiplexer {
   private final Map<MatchKey, Fate> recent;
 
   Multiplexer(int remembered) {
-    this.recent = new LinkedHashMap<MatchKey, Fate>(16, 0.75f, false) {
-      private static final long serialVersionUID = 1L;
+    this.recent =
+        new LinkedHashMap<MatchKey, Fate>(16, 0.75f, false) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<MatchKey, Fate> eldest) {
-        return size() > remembered;
-      }
-    };
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<MatchKey, Fate> eldest) {
+            return size() > remembered;
+          }
+        };
   }
 
   /** Adds an exchange; false if one with the same key is already in flight. */
@@ -53,8 +54,8 @@ final class Multiplexer {
   }
 
   /**
-   * Removes {@code exchange} and completes it with {@code result}; false if something else
-   * finished it first (the result is then discarded).
+   * Removes {@code exchange} and completes it with {@code result}; false if something else finished
+   * it first (the result is then discarded).
    */
   boolean finish(Exchange exchange, ChannelResult result, Fate fate) {
     if (!pending.remove(exchange.key, exchange)) {

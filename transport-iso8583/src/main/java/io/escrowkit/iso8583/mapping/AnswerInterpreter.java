@@ -42,29 +42,35 @@ public final class AnswerInterpreter {
     try {
       Optional<String> code = answer.findString(39);
       if (!code.isPresent() || !code.get().matches("[0-9A-Z]{2}")) {
-        return TransportOutcome.unknown(UnknownReason.MALFORMED_RESPONSE, "answer " + answer.mti()
-            + (code.isPresent() ? " has an invalid response code" : " has no response code"));
+        return TransportOutcome.unknown(
+            UnknownReason.MALFORMED_RESPONSE,
+            "answer "
+                + answer.mti()
+                + (code.isPresent() ? " has an invalid response code" : " has no response code"));
       }
       boolean approval = ResponseCodes.resolve(code.get()).isApproval();
       if (mac.isPresent()) {
         MacSigner.Check check = mac.get().verify(result.frame().get(), answer);
         if (check == MacSigner.Check.INVALID) {
-          return TransportOutcome.unknown(UnknownReason.BAD_MAC,
+          return TransportOutcome.unknown(
+              UnknownReason.BAD_MAC,
               "answer " + answer.mti() + " (" + code.get() + ") failed its MAC check");
         }
         if (check == MacSigner.Check.ABSENT && approval && requireMacOnApproval) {
-          return TransportOutcome.unknown(UnknownReason.BAD_MAC,
+          return TransportOutcome.unknown(
+              UnknownReason.BAD_MAC,
               "approval " + answer.mti() + " (" + code.get() + ") came without a MAC");
         }
       }
       return TransportOutcome.fromResponseCode(
           code.get(), mapper.references(request, sent, answer));
     } catch (IsoFormatException unreadable) {
-      return TransportOutcome.unknown(UnknownReason.MALFORMED_RESPONSE,
+      return TransportOutcome.unknown(
+          UnknownReason.MALFORMED_RESPONSE,
           "answer " + answer.mti() + " unreadable: " + unreadable.getMessage());
     } catch (DeviceException macFailure) {
-      return TransportOutcome.unknown(UnknownReason.BAD_MAC,
-          "answer's MAC could not be checked: " + macFailure.getMessage());
+      return TransportOutcome.unknown(
+          UnknownReason.BAD_MAC, "answer's MAC could not be checked: " + macFailure.getMessage());
     }
   }
 }

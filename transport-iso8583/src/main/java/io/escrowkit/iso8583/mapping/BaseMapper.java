@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * What both dialects share: fields 3, 4, 11, 25, 41, 42, 49, the card fields of a hold, the
- * references of follow-ups (38, 37), and the reversal built by repeating the original. The
- * dialects add their own fields through the hooks. Threadsafe (immutable but for the session).
+ * references of follow-ups (38, 37), and the reversal built by repeating the original. The dialects
+ * add their own fields through the hooks. Threadsafe (immutable but for the session).
  */
 abstract class BaseMapper implements MessageMapper {
 
@@ -57,11 +57,11 @@ abstract class BaseMapper implements MessageMapper {
     }
     if (request.type() != RequestType.HOLD) {
       OriginalData original = OriginalData.of(request, settings.captureMode());
-      Optional<String> code = Optional.ofNullable(
-          request.hostReferences().get(HostReference.AUTHORIZATION_CODE));
+      Optional<String> code =
+          Optional.ofNullable(request.hostReferences().get(HostReference.AUTHORIZATION_CODE));
       code.ifPresent(value -> b.set(38, value));
-      boolean namesRetrieval = request.type() == RequestType.VOID_CAPTURE
-          || request.type() == RequestType.REFUND;
+      boolean namesRetrieval =
+          request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
       if (namesRetrieval) {
         original.retrievalReference().ifPresent(value -> b.set(37, value));
       }
@@ -83,11 +83,24 @@ abstract class BaseMapper implements MessageMapper {
   /** The original rebuilt without card data, turned into the reversal. */
   private IsoMessage reversal(TransportRequest request) {
     OriginalRequest original = request.original().get();
-    TransportRequest asSent = new TransportRequest(original.type(), original.operationId(),
-        request.escrowId(), request.merchantId(), request.terminalId(), original.trace(),
-        original.transmittedAt(), request.deadline(), original.amount(), request.holdAmount(),
-        Optional.empty(), Optional.empty(), request.hostReferences(), Optional.empty(),
-        Optional.empty(), false);
+    TransportRequest asSent =
+        new TransportRequest(
+            original.type(),
+            original.operationId(),
+            request.escrowId(),
+            request.merchantId(),
+            request.terminalId(),
+            original.trace(),
+            original.transmittedAt(),
+            request.deadline(),
+            original.amount(),
+            request.holdAmount(),
+            Optional.empty(),
+            Optional.empty(),
+            request.hostReferences(),
+            Optional.empty(),
+            Optional.empty(),
+            false);
     IsoMessage.Builder b = request(asSent).toBuilder().mti(settings.reversalMti());
     for (int field : NOT_REPEATED) {
       b.remove(field);
@@ -127,13 +140,18 @@ abstract class BaseMapper implements MessageMapper {
   public Map<String, String> references(
       TransportRequest request, IsoMessage sent, DecodedMessage answer) {
     Map<String, String> out = new HashMap<>();
-    answer.findString(38).map(String::trim).filter(value -> !value.isEmpty())
+    answer
+        .findString(38)
+        .map(String::trim)
+        .filter(value -> !value.isEmpty())
         .ifPresent(value -> out.put(HostReference.AUTHORIZATION_CODE, value));
-    Optional<String> retrieval = answer.findString(37).map(String::trim)
-        .filter(value -> !value.isEmpty());
+    Optional<String> retrieval =
+        answer.findString(37).map(String::trim).filter(value -> !value.isEmpty());
     retrieval.ifPresent(value -> out.put(HostReference.RETRIEVAL_REFERENCE, value));
-    String date = answer.findString(13)
-        .orElseGet(() -> Formats.localDate(request.transmittedAt(), settings.zone()));
+    String date =
+        answer
+            .findString(13)
+            .orElseGet(() -> Formats.localDate(request.transmittedAt(), settings.zone()));
     String trace = Formats.trace(request.trace());
     if (request.type() == RequestType.HOLD) {
       out.put(HostReference.ORIGINAL_TRACE, trace);
@@ -165,7 +183,8 @@ abstract class BaseMapper implements MessageMapper {
   }
 
   /** The dialect's original-data fields of a follow-up (UnionPay 61, ISO 90). */
-  abstract void followUpFields(IsoMessage.Builder b, TransportRequest request, OriginalData original);
+  abstract void followUpFields(
+      IsoMessage.Builder b, TransportRequest request, OriginalData original);
 
   /** The dialect's own fields of every request (UnionPay 60, ISO 7/12/13/32). */
   abstract void dialectFields(IsoMessage.Builder b, TransportRequest request, RequestCodes codes);

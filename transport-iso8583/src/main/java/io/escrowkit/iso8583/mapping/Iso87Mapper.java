@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * The generic ISO 8583:1987 dialects (binary and ASCII). Beyond the shared fields: field 7
  * (transmission date and time, UTC as ISO defines it), 12 and 13 (local time and date in the
- * terminal's zone), 32 (acquirer, if configured), and field 90 (original data elements: MTI,
- * trace, transmission time, acquirer, forwarding institution) on follow-ups and reversals. Field
- * 22's third digit is the terminal's PIN capability (1). Sign-on and echo are 0800 with field 70
- * 001 and 301. Threadsafe.
+ * terminal's zone), 32 (acquirer, if configured), and field 90 (original data elements: MTI, trace,
+ * transmission time, acquirer, forwarding institution) on follow-ups and reversals. Field 22's
+ * third digit is the terminal's PIN capability (1). Sign-on and echo are 0800 with field 70 001 and
+ * 301. Threadsafe.
  */
 final class Iso87Mapper extends BaseMapper {
   private static final String NO_INSTITUTION = "00000000000";
@@ -33,8 +33,17 @@ final class Iso87Mapper extends BaseMapper {
 
   @Override
   void followUpFields(IsoMessage.Builder b, TransportRequest request, OriginalData original) {
-    original.trace().ifPresent(trace -> b.setSubfields(90, original.mti(), trace,
-        original.transmission().orElse("0000000000"), acquirer(), NO_INSTITUTION));
+    original
+        .trace()
+        .ifPresent(
+            trace ->
+                b.setSubfields(
+                    90,
+                    original.mti(),
+                    trace,
+                    original.transmission().orElse("0000000000"),
+                    acquirer(),
+                    NO_INSTITUTION));
   }
 
   @Override
@@ -49,14 +58,25 @@ final class Iso87Mapper extends BaseMapper {
   void reversalFields(IsoMessage.Builder b, TransportRequest reversal, OriginalRequest original) {
     String originalMti = RequestCodes.of(original.type(), settings.captureMode()).mti();
     b.set(7, Formats.transmission(reversal.transmittedAt()))
-        .setSubfields(90, originalMti, Formats.trace(original.trace()),
-            Formats.transmission(original.transmittedAt()), acquirer(), NO_INSTITUTION);
+        .setSubfields(
+            90,
+            originalMti,
+            Formats.trace(original.trace()),
+            Formats.transmission(original.transmittedAt()),
+            acquirer(),
+            NO_INSTITUTION);
   }
 
   @Override
   void sessionReferences(Map<String, String> out, IsoMessage sent, boolean capture) {
-    sent.get(7).ifPresent(value -> out.put(capture
-        ? IsoHostReferences.CAPTURE_TRANSMISSION : IsoHostReferences.ORIGINAL_TRANSMISSION, value));
+    sent.get(7)
+        .ifPresent(
+            value ->
+                out.put(
+                    capture
+                        ? IsoHostReferences.CAPTURE_TRANSMISSION
+                        : IsoHostReferences.ORIGINAL_TRANSMISSION,
+                    value));
   }
 
   @Override

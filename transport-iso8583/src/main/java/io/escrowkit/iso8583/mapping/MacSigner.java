@@ -16,13 +16,13 @@ import java.util.Objects;
  * key.
  *
  * <p>The MAC covers the MAC element block (MAB): the message bytes from the MTI up to the MAC field
- * itself, as sent — MTI, bitmap (with the MAC field's bit set), every field with its length
- * prefix — and neither the length prefix, the TPDU nor the header. For UnionPay POS this is the
+ * itself, as sent — MTI, bitmap (with the MAC field's bit set), every field with its length prefix
+ * — and neither the length prefix, the TPDU nor the header. For UnionPay POS this is the
  * specification's "从消息类型(MTI)到63域之间的部分构成 MAC ELEMENT BLOCK (MAB)" (quoted in
- * blog.51cto.com/xiaohaiwa/5379715 and e-com-net.com/article/1288790201933570048; the worked example
- * on blog.youkuaiyun.com/zhu244912654/article/details/80005341 starts its MAB with MTI 0200 and a
- * bitmap whose last bit, field 64, is set). The MAC goes in field 64, or in field 128 when the
- * message has a secondary bitmap. Threadsafe if the module is.
+ * blog.51cto.com/xiaohaiwa/5379715 and e-com-net.com/article/1288790201933570048; the worked
+ * example on blog.youkuaiyun.com/zhu244912654/article/details/80005341 starts its MAB with MTI 0200
+ * and a bitmap whose last bit, field 64, is set). The MAC goes in field 64, or in field 128 when
+ * the message has a secondary bitmap. Threadsafe if the module is.
  */
 public final class MacSigner {
 
@@ -87,8 +87,12 @@ public final class MacSigner {
   }
 
   private static int wireLength(IsoSpec spec, int field) {
-    FieldSpec definition = spec.field(field).orElseThrow(
-        () -> new IllegalStateException("spec " + spec.name() + " has no MAC field " + field));
+    FieldSpec definition =
+        spec.field(field)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "spec " + spec.name() + " has no MAC field " + field));
     return definition.valueEncoding() == ValueEncoding.BINARY ? 8 : 16;
   }
 }

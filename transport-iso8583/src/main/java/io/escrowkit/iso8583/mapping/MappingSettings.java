@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * How escrow requests become messages for one terminal: the dialect, the time zone of local dates
- * and times, the TPDU and header (UnionPay), the capture mode, the reversal MTI, the terminal's read
- * capability (UnionPay field 60.4) and the acquirer id (ISO 87 field 32). Immutable: arrays are
- * copied in and out.
+ * and times, the TPDU and header (UnionPay), the capture mode, the reversal MTI, the terminal's
+ * read capability (UnionPay field 60.4) and the acquirer id (ISO 87 field 32). Immutable: arrays
+ * are copied in and out.
  *
  * @param dialect the message dialect
  * @param zone the terminal's time zone, for local time and date (fields 12 and 13)
@@ -47,13 +47,19 @@ public record MappingSettings(
     Objects.requireNonNull(acquirerId, "acquirerId");
     boolean tpduWanted = dialect.spec().hasTpdu();
     if (tpduWanted != (tpdu.length == 5)) {
-      throw new IllegalArgumentException(tpduWanted
-          ? "dialect " + dialect + " needs a 5-byte TPDU, got " + tpdu.length + " bytes"
-          : "dialect " + dialect + " has no TPDU");
+      throw new IllegalArgumentException(
+          tpduWanted
+              ? "dialect " + dialect + " needs a 5-byte TPDU, got " + tpdu.length + " bytes"
+              : "dialect " + dialect + " has no TPDU");
     }
     if (header.length != dialect.spec().headerLength()) {
-      throw new IllegalArgumentException("dialect " + dialect + " needs a "
-          + dialect.spec().headerLength() + "-byte header, got " + header.length);
+      throw new IllegalArgumentException(
+          "dialect "
+              + dialect
+              + " needs a "
+              + dialect.spec().headerLength()
+              + "-byte header, got "
+              + header.length);
     }
     if (!reversalMti.equals("0400") && !reversalMti.equals("0420")) {
       throw new IllegalArgumentException("reversalMti must be 0400 or 0420, got " + reversalMti);
@@ -71,8 +77,14 @@ public record MappingSettings(
    * #DEFAULT_HEADER}, online capture, 0400 reversals, read capability 6.
    */
   public static MappingSettings unionPay() {
-    return new MappingSettings(Dialect.UNIONPAY_POS, ZoneId.of("Asia/Shanghai"),
-        Hex.parse(DEFAULT_TPDU), Hex.parse(DEFAULT_HEADER), CaptureMode.ONLINE, "0400", "6",
+    return new MappingSettings(
+        Dialect.UNIONPAY_POS,
+        ZoneId.of("Asia/Shanghai"),
+        Hex.parse(DEFAULT_TPDU),
+        Hex.parse(DEFAULT_HEADER),
+        CaptureMode.ONLINE,
+        "0400",
+        "6",
         Optional.empty());
   }
 
@@ -81,8 +93,15 @@ public record MappingSettings(
     if (dialect == Dialect.UNIONPAY_POS) {
       throw new IllegalArgumentException("use unionPay() for " + dialect);
     }
-    return new MappingSettings(dialect, ZoneOffset.UTC, new byte[0], new byte[0],
-        CaptureMode.ONLINE, "0400", "6", Optional.empty());
+    return new MappingSettings(
+        dialect,
+        ZoneOffset.UTC,
+        new byte[0],
+        new byte[0],
+        CaptureMode.ONLINE,
+        "0400",
+        "6",
+        Optional.empty());
   }
 
   @Override
@@ -96,38 +115,38 @@ public record MappingSettings(
   }
 
   public MappingSettings withZone(ZoneId newZone) {
-    return new MappingSettings(dialect, newZone, tpdu, header, captureMode, reversalMti,
-        readCapability, acquirerId);
+    return new MappingSettings(
+        dialect, newZone, tpdu, header, captureMode, reversalMti, readCapability, acquirerId);
   }
 
   public MappingSettings withTpdu(byte[] newTpdu) {
-    return new MappingSettings(dialect, zone, newTpdu, header, captureMode, reversalMti,
-        readCapability, acquirerId);
+    return new MappingSettings(
+        dialect, zone, newTpdu, header, captureMode, reversalMti, readCapability, acquirerId);
   }
 
   public MappingSettings withHeader(byte[] newHeader) {
-    return new MappingSettings(dialect, zone, tpdu, newHeader, captureMode, reversalMti,
-        readCapability, acquirerId);
+    return new MappingSettings(
+        dialect, zone, tpdu, newHeader, captureMode, reversalMti, readCapability, acquirerId);
   }
 
   public MappingSettings withCaptureMode(CaptureMode mode) {
-    return new MappingSettings(dialect, zone, tpdu, header, mode, reversalMti, readCapability,
-        acquirerId);
+    return new MappingSettings(
+        dialect, zone, tpdu, header, mode, reversalMti, readCapability, acquirerId);
   }
 
   public MappingSettings withReversalMti(String mti) {
-    return new MappingSettings(dialect, zone, tpdu, header, captureMode, mti, readCapability,
-        acquirerId);
+    return new MappingSettings(
+        dialect, zone, tpdu, header, captureMode, mti, readCapability, acquirerId);
   }
 
   public MappingSettings withReadCapability(String capability) {
-    return new MappingSettings(dialect, zone, tpdu, header, captureMode, reversalMti, capability,
-        acquirerId);
+    return new MappingSettings(
+        dialect, zone, tpdu, header, captureMode, reversalMti, capability, acquirerId);
   }
 
   public MappingSettings withAcquirerId(String id) {
-    return new MappingSettings(dialect, zone, tpdu, header, captureMode, reversalMti,
-        readCapability, Optional.of(id));
+    return new MappingSettings(
+        dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, Optional.of(id));
   }
 
   @Override
@@ -136,21 +155,43 @@ public record MappingSettings(
       return false;
     }
     MappingSettings that = (MappingSettings) other;
-    return dialect == that.dialect && zone.equals(that.zone)
-        && java.util.Arrays.equals(tpdu, that.tpdu) && java.util.Arrays.equals(header, that.header)
-        && captureMode == that.captureMode && reversalMti.equals(that.reversalMti)
-        && readCapability.equals(that.readCapability) && acquirerId.equals(that.acquirerId);
+    return dialect == that.dialect
+        && zone.equals(that.zone)
+        && java.util.Arrays.equals(tpdu, that.tpdu)
+        && java.util.Arrays.equals(header, that.header)
+        && captureMode == that.captureMode
+        && reversalMti.equals(that.reversalMti)
+        && readCapability.equals(that.readCapability)
+        && acquirerId.equals(that.acquirerId);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(dialect, zone, java.util.Arrays.hashCode(tpdu),
-        java.util.Arrays.hashCode(header), captureMode, reversalMti, readCapability, acquirerId);
+    return Objects.hash(
+        dialect,
+        zone,
+        java.util.Arrays.hashCode(tpdu),
+        java.util.Arrays.hashCode(header),
+        captureMode,
+        reversalMti,
+        readCapability,
+        acquirerId);
   }
 
   @Override
   public String toString() {
-    return "MappingSettings[" + dialect + " zone=" + zone + " tpdu=" + Hex.of(tpdu) + " header="
-        + Hex.of(header) + " capture=" + captureMode + " reversal=" + reversalMti + "]";
+    return "MappingSettings["
+        + dialect
+        + " zone="
+        + zone
+        + " tpdu="
+        + Hex.of(tpdu)
+        + " header="
+        + Hex.of(header)
+        + " capture="
+        + captureMode
+        + " reversal="
+        + reversalMti
+        + "]";
   }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Turns the core's transport requests into ISO 8583 messages of one dialect, builds the channel's
- * own messages (sign-on, echo), and reads the host references out of answers. The mapping table
- * is in the module README ("Channel and escrow mapping"). Implementations are threadsafe.
+ * own messages (sign-on, echo), and reads the host references out of answers. The mapping table is
+ * in the module README ("Channel and escrow mapping"). Implementations are threadsafe.
  */
 public interface MessageMapper {
 
@@ -24,8 +24,7 @@ public interface MessageMapper {
 
   /**
    * The message for {@code request}, without its MAC. A reversal repeats its original's data
-   * elements, less track data, PIN block and fields 26, 53 and 37, with field 39 giving the
-   * reason.
+   * elements, less track data, PIN block and fields 26, 53 and 37, with field 39 giving the reason.
    */
   IsoMessage request(TransportRequest request);
 
@@ -35,9 +34,7 @@ public interface MessageMapper {
   /** A sign-on, with the next trace of the session. */
   IsoMessage signOn();
 
-  /**
-   * Whether the sign-on answer approves (field 39 00); records the batch number it carries.
-   */
+  /** Whether the sign-on answer approves (field 39 00); records the batch number it carries. */
   boolean signedOn(DecodedMessage answer);
 
   /** An echo test, with the next trace of the session. */

@@ -21,17 +21,22 @@ record OriginalData(
 
   static OriginalData of(TransportRequest request, CaptureMode captureMode) {
     Map<String, String> refs = request.hostReferences();
-    boolean afterCapture = request.type() == RequestType.VOID_CAPTURE
-        || request.type() == RequestType.REFUND;
+    boolean afterCapture =
+        request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
     if (afterCapture && refs.containsKey(IsoHostReferences.CAPTURE_TRACE)) {
-      return new OriginalData(RequestCodes.of(RequestType.CAPTURE, captureMode).mti(),
-          get(refs, IsoHostReferences.CAPTURE_TRACE), get(refs, IsoHostReferences.CAPTURE_BATCH),
+      return new OriginalData(
+          RequestCodes.of(RequestType.CAPTURE, captureMode).mti(),
+          get(refs, IsoHostReferences.CAPTURE_TRACE),
+          get(refs, IsoHostReferences.CAPTURE_BATCH),
           get(refs, IsoHostReferences.CAPTURE_DATE),
           get(refs, IsoHostReferences.CAPTURE_TRANSMISSION),
           get(refs, IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE));
     }
-    return new OriginalData("0100", get(refs, HostReference.ORIGINAL_TRACE),
-        get(refs, HostReference.ORIGINAL_BATCH), get(refs, HostReference.ORIGINAL_DATE),
+    return new OriginalData(
+        "0100",
+        get(refs, HostReference.ORIGINAL_TRACE),
+        get(refs, HostReference.ORIGINAL_BATCH),
+        get(refs, HostReference.ORIGINAL_DATE),
         get(refs, IsoHostReferences.ORIGINAL_TRANSMISSION),
         get(refs, HostReference.RETRIEVAL_REFERENCE));
   }

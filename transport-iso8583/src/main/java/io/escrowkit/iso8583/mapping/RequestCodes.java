@@ -5,10 +5,10 @@ import io.escrowkit.spi.RequestType;
 /**
  * What identifies each escrow request on the wire: MTI, processing code (field 3), POS condition
  * code (field 25) and UnionPay transaction type code (field 60.1). Values as the UnionPay POS
- * specification's transaction table lists them ("中国银联POS终端消息域说明", 2002, and the
- * open-source UnionPay terminal teddy-lee/AIAUnionPay {@code CUPMessageType}); the completion
- * advice (60.1 = 24) is from the later editions the terminal code follows. The ISO 87 dialects use
- * the same table. Immutable.
+ * specification's transaction table lists them ("中国银联POS终端消息域说明", 2002, and the open-source
+ * UnionPay terminal teddy-lee/AIAUnionPay {@code CUPMessageType}); the completion advice (60.1 =
+ * 24) is from the later editions the terminal code follows. The ISO 87 dialects use the same table.
+ * Immutable.
  */
 record RequestCodes(String mti, String processingCode, String conditionCode, String typeCode) {
 

@@ -24,8 +24,8 @@ public final class TerminalSession {
   /**
    * @param batchNumber the batch to start with, 0 to 999999
    */
-  public TerminalSession(String merchantId, String terminalId, LongSupplier traces,
-      long batchNumber, Clock clock) {
+  public TerminalSession(
+      String merchantId, String terminalId, LongSupplier traces, long batchNumber, Clock clock) {
     this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
     this.terminalId = Objects.requireNonNull(terminalId, "terminalId");
     this.traces = Objects.requireNonNull(traces, "traces");

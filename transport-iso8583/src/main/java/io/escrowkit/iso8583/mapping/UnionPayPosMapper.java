@@ -51,18 +51,22 @@ final class UnionPayPosMapper extends BaseMapper {
   @Override
   void followUpFields(IsoMessage.Builder b, TransportRequest request, OriginalData original) {
     if (original.trace().isPresent()) {
-      b.setSubfields(61, original.batch().orElse("000000"), original.trace().get(),
+      b.setSubfields(
+          61,
+          original.batch().orElse("000000"),
+          original.trace().get(),
           original.date().orElse("0000"));
     } else {
-      log.warn("{} of escrow {} has no original trace to put in field 61", request.type(),
+      log.warn(
+          "{} of escrow {} has no original trace to put in field 61",
+          request.type(),
           request.escrowId());
     }
   }
 
   @Override
   void dialectFields(IsoMessage.Builder b, TransportRequest request, RequestCodes codes) {
-    b.setSubfields(60, codes.typeCode(), batch(), NO_NETWORK_CODE,
-        settings.readCapability(), "0");
+    b.setSubfields(60, codes.typeCode(), batch(), NO_NETWORK_CODE, settings.readCapability(), "0");
   }
 
   @Override
@@ -95,7 +99,9 @@ final class UnionPayPosMapper extends BaseMapper {
         session.batchNumber(Long.parseLong(batch));
         log.info("signed on; batch number {}", batch);
       } catch (RuntimeException unreadable) {
-        log.warn("sign-on answer's batch number (60.2) unreadable; keeping batch {}", batch(),
+        log.warn(
+            "sign-on answer's batch number (60.2) unreadable; keeping batch {}",
+            batch(),
             unreadable);
       }
     }

@@ -16,18 +16,21 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * What the channel tests share: a runtime on the system clock with its own scheduler, channels
- * that are closed after each test, and request messages.
+ * What the channel tests share: a runtime on the system clock with its own scheduler, channels that
+ * are closed after each test, and request messages.
  */
 abstract class ChannelTestSupport {
   static final String TERMINAL = "TERM0001";
   static final String MERCHANT = "898310048990001";
 
-  final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, task -> {
-    Thread thread = new Thread(task, "test-channel-timer");
-    thread.setDaemon(true);
-    return thread;
-  });
+  final ScheduledExecutorService scheduler =
+      Executors.newScheduledThreadPool(
+          2,
+          task -> {
+            Thread thread = new Thread(task, "test-channel-timer");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   @AfterEach
@@ -44,23 +47,33 @@ abstract class ChannelTestSupport {
   }
 
   ChannelRuntime runtime() {
-    return new ChannelRuntime(Clock.systemUTC(), scheduler, task -> {
-      Thread thread = new Thread(task, "test-channel-io");
-      thread.setDaemon(true);
-      return thread;
-    }, new Random(42));
+    return new ChannelRuntime(
+        Clock.systemUTC(),
+        scheduler,
+        task -> {
+          Thread thread = new Thread(task, "test-channel-io");
+          thread.setDaemon(true);
+          return thread;
+        },
+        new Random(42));
   }
 
   IsoChannel channel(LoopbackHost host, IsoSpec spec, Framing framing) {
     return channel(host.port(), spec, framing, ChannelSession.none(), settings -> settings);
   }
 
-  IsoChannel channel(int port, IsoSpec spec, Framing framing, ChannelSession session,
+  IsoChannel channel(
+      int port,
+      IsoSpec spec,
+      Framing framing,
+      ChannelSession session,
       UnaryOperator<ChannelSettings> tweak) {
-    ChannelSettings settings = tweak.apply(ChannelSettings.of("127.0.0.1", port, framing)
-        .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200)));
-    return closeLater(new IsoChannel(settings, io.escrowkit.iso8583.IsoCodec.of(spec), session,
-        runtime()));
+    ChannelSettings settings =
+        tweak.apply(
+            ChannelSettings.of("127.0.0.1", port, framing)
+                .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200)));
+    return closeLater(
+        new IsoChannel(settings, io.escrowkit.iso8583.IsoCodec.of(spec), session, runtime()));
   }
 
   /** An authorization request 0100 (or {@code mti}) with {@code trace}, amount trace * 100. */
@@ -72,8 +85,12 @@ abstract class ChannelTestSupport {
     if (spec.headerLength() == 6) {
       b.header(new byte[] {0x60, 0x31, 0x00, 0x31, 0x00, 0x00});
     }
-    return b.set(3, "030000").set(4, trace * 100).set(11, String.format("%06d", trace))
-        .set(41, TERMINAL).set(42, MERCHANT).build();
+    return b.set(3, "030000")
+        .set(4, trace * 100)
+        .set(11, String.format("%06d", trace))
+        .set(41, TERMINAL)
+        .set(42, MERCHANT)
+        .build();
   }
 
   static Instant in(Duration duration) {

@@ -24,10 +24,10 @@ class ChannelUnitsTest {
 
   @Test
   void backoffJitterComesFromTheInjectedRandomSource() {
-    ReconnectBackoff one = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2),
-        new Random(7));
-    ReconnectBackoff same = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2),
-        new Random(7));
+    ReconnectBackoff one =
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), new Random(7));
+    ReconnectBackoff same =
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), new Random(7));
     for (int attempt = 1; attempt < 10; attempt++) {
       assertThat(one.delay(attempt)).isEqualTo(same.delay(attempt));
     }
@@ -55,17 +55,28 @@ class ChannelUnitsTest {
 
   @Test
   void dumpMasksThePanAndHidesTrackPinAndChipData() {
-    IsoMessage message = IsoMessage.builder(Specs.unionPayPos()).mti("0100")
-        .tpdu(new byte[] {0x60, 0, 0, 0, 0}).header(new byte[] {0x60, 0x31, 0, 0x31, 0, 0})
-        .set(2, "6200000000000005").set(11, "000001").set(14, "4912")
-        .set(35, "6200000000000005=49122010000000000").set(41, "TERM0001")
-        .set(52, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).set(55, new byte[] {(byte) 0x9F, 0x26, 1, 9})
-        .build();
+    IsoMessage message =
+        IsoMessage.builder(Specs.unionPayPos())
+            .mti("0100")
+            .tpdu(new byte[] {0x60, 0, 0, 0, 0})
+            .header(new byte[] {0x60, 0x31, 0, 0x31, 0, 0})
+            .set(2, "6200000000000005")
+            .set(11, "000001")
+            .set(14, "4912")
+            .set(35, "6200000000000005=49122010000000000")
+            .set(41, "TERM0001")
+            .set(52, new byte[] {1, 2, 3, 4, 5, 6, 7, 8})
+            .set(55, new byte[] {(byte) 0x9F, 0x26, 1, 9})
+            .build();
 
     String dump = MessageDump.of(message);
 
-    assertThat(dump).contains("2=620000******0005").contains("41='TERM0001'")
-        .doesNotContain("6200000000000005").doesNotContain("4912")
-        .doesNotContain("0102030405060708").doesNotContain("9F2601");
+    assertThat(dump)
+        .contains("2=620000******0005")
+        .contains("41='TERM0001'")
+        .doesNotContain("6200000000000005")
+        .doesNotContain("4912")
+        .doesNotContain("0102030405060708")
+        .doesNotContain("9F2601");
   }
 }

@@ -18,12 +18,20 @@ class ConnectionFaultsTest extends ChannelTestSupport {
 
   @Test
   void connectionResetMidMessageEndsTheRequestAsConnectionLost() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request -> {
-      byte[] whole = IsoCodec.of(spec).encode(
-          HostAnswers.approve(request.message()), Framing.binaryLength().prefix());
-      request.peer().sendRaw(Arrays.copyOf(whole, whole.length / 2));
-      request.peer().close();
-    }));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  byte[] whole =
+                      IsoCodec.of(spec)
+                          .encode(
+                              HostAnswers.approve(request.message()),
+                              Framing.binaryLength().prefix());
+                  request.peer().sendRaw(Arrays.copyOf(whole, whole.length / 2));
+                  request.peer().close();
+                }));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
 
     ChannelResult result = await(channel.send(request(spec, "0100", 1), soon()));
@@ -34,8 +42,15 @@ class ConnectionFaultsTest extends ChannelTestSupport {
 
   @Test
   void garbageBytesEndTheRequestAsMalformedNeverAsDeclined() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request ->
-        request.peer().sendRaw(new byte[] {0, 6, 0x01, (byte) 0x10, (byte) 0xFF, 0x7F, 0, 0})));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request ->
+                    request
+                        .peer()
+                        .sendRaw(new byte[] {0, 6, 0x01, (byte) 0x10, (byte) 0xFF, 0x7F, 0, 0})));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
 
     ChannelResult result = await(channel.send(request(spec, "0100", 2), soon()));
@@ -46,8 +61,15 @@ class ConnectionFaultsTest extends ChannelTestSupport {
   @Test
   void lengthPrefixThatIsNotALengthEndsTheRequestAsMalformed() throws Exception {
     IsoSpec ascii = Specs.iso87Ascii();
-    LoopbackHost host = closeLater(LoopbackHost.start(ascii, Framing.asciiLength(), request ->
-        request.peer().sendRaw("GARBAGE!".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                ascii,
+                Framing.asciiLength(),
+                request ->
+                    request
+                        .peer()
+                        .sendRaw("GARBAGE!".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
     IsoChannel channel = channel(host, ascii, Framing.asciiLength());
 
     ChannelResult result = await(channel.send(request(ascii, "0100", 3), soon()));
@@ -58,8 +80,12 @@ class ConnectionFaultsTest extends ChannelTestSupport {
 
   @Test
   void frameLongerThanTheMaximumIsRefusedBeforeItIsRead() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request ->
-        request.peer().sendRaw(new byte[] {(byte) 0xFF, (byte) 0xFF, 1, 2, 3})));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().sendRaw(new byte[] {(byte) 0xFF, (byte) 0xFF, 1, 2, 3})));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
 
     ChannelResult result = await(channel.send(request(spec, "0100", 4), soon()));
@@ -70,8 +96,12 @@ class ConnectionFaultsTest extends ChannelTestSupport {
 
   @Test
   void reconnectsAfterTheHostDropsTheConnection() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(),
-        request -> request.peer().send(HostAnswers.approve(request.message()))));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
     assertThat(await(channel.send(request(spec, "0100", 5), soon())).isAnswer()).isTrue();
 
@@ -84,7 +114,7 @@ class ConnectionFaultsTest extends ChannelTestSupport {
 
   @Test
   void requestsInFlightWhenTheConnectionDropsEndAsConnectionLost() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), r -> { }));
+    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), r -> {}));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
     CompletableFuture<ChannelResult> inFlight = channel.send(request(spec, "0100", 7), soon());
     host.next();
@@ -100,10 +130,12 @@ class ConnectionFaultsTest extends ChannelTestSupport {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       deadPort = probe.getLocalPort();
     }
-    IsoChannel channel = channel(deadPort, spec, Framing.binaryLength(), ChannelSession.none(),
-        settings -> settings);
+    IsoChannel channel =
+        channel(
+            deadPort, spec, Framing.binaryLength(), ChannelSession.none(), settings -> settings);
 
-    ChannelResult result = await(channel.send(request(spec, "0100", 8), in(Duration.ofMillis(400))));
+    ChannelResult result =
+        await(channel.send(request(spec, "0100", 8), in(Duration.ofMillis(400))));
 
     assertThat(result.failure()).contains(UnknownReason.TIMEOUT);
     assertThat(result.detail()).startsWith("not sent");
@@ -111,7 +143,7 @@ class ConnectionFaultsTest extends ChannelTestSupport {
 
   @Test
   void closingTheChannelEndsRequestsInFlightAsConnectionLost() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), r -> { }));
+    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), r -> {}));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
     CompletableFuture<ChannelResult> inFlight = channel.send(request(spec, "0100", 9), soon());
     host.next();
@@ -126,17 +158,23 @@ class ConnectionFaultsTest extends ChannelTestSupport {
 
   @Test
   void adviceIsRepeatedUntilAnsweredEvenAcrossAReconnection() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request -> {
-      if (request.mti().equals("0220")) {
-        request.peer().close();
-      } else if (request.mti().equals("0221") && request.peer().number() >= 2) {
-        request.peer().send(HostAnswers.approve(request.message()));
-      }
-    }));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  if (request.mti().equals("0220")) {
+                    request.peer().close();
+                  } else if (request.mti().equals("0221") && request.peer().number() >= 2) {
+                    request.peer().send(HostAnswers.approve(request.message()));
+                  }
+                }));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
 
-    CompletableFuture<ChannelResult> advice = channel.sendRepeating(request(spec, "0220", 12),
-        request(spec, "0221", 12), Duration.ofMillis(100), soon());
+    CompletableFuture<ChannelResult> advice =
+        channel.sendRepeating(
+            request(spec, "0220", 12), request(spec, "0221", 12), Duration.ofMillis(100), soon());
 
     ChannelResult result = await(advice);
     assertThat(result.isAnswer()).isTrue();

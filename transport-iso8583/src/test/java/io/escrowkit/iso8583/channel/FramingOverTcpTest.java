@@ -23,8 +23,12 @@ class FramingOverTcpTest extends ChannelTestSupport {
   @Test
   void unionPayTpduAndHeaderTravelAndTheAnswerComesWithTheTpduSwapped() throws Exception {
     IsoSpec spec = Specs.unionPayPos();
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(),
-        request -> request.peer().send(HostAnswers.approve(request.message()))));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
 
     ChannelResult result = await(channel.send(request(spec, "0100", 3), soon()));
@@ -38,14 +42,20 @@ class FramingOverTcpTest extends ChannelTestSupport {
   @Test
   void aStreamNeedsALengthPrefix() {
     assertThatThrownBy(() -> new Framing(LengthPrefix.NONE, 100))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NONE");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NONE");
     assertThatThrownBy(() -> new Framing(LengthPrefix.ASCII_4, 10_000))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9999");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("9999");
   }
 
   private void roundTrip(IsoSpec spec, Framing framing) throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, framing,
-        request -> request.peer().send(HostAnswers.approve(request.message()))));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                framing,
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
     IsoChannel channel = channel(host, spec, framing);
 
     ChannelResult result = await(channel.send(request(spec, "0200", 1), soon()));

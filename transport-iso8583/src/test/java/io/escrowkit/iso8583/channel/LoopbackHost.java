@@ -18,10 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small acquirer host for tests on real loopback TCP: accepts connections, reads framed
- * messages, records each, and hands it to a {@link Responder} that answers (or misbehaves) through
- * the {@link Peer} it came on. Not the simulator module: just enough host for channel tests.
- * Threadsafe.
+ * A small acquirer host for tests on real loopback TCP: accepts connections, reads framed messages,
+ * records each, and hands it to a {@link Responder} that answers (or misbehaves) through the {@link
+ * Peer} it came on. Not the simulator module: just enough host for channel tests. Threadsafe.
  */
 public final class LoopbackHost implements AutoCloseable {
 
@@ -64,8 +63,8 @@ public final class LoopbackHost implements AutoCloseable {
   /** A plain TCP host on a free loopback port. */
   public static LoopbackHost start(IsoSpec spec, Framing framing, Responder responder)
       throws IOException {
-    return start(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), spec, framing,
-        responder);
+    return start(
+        new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), spec, framing, responder);
   }
 
   /** A host on a given server socket (e.g. TLS). */

@@ -68,8 +68,8 @@ class MultiplexingTest extends ChannelTestSupport {
     List<LoopbackHost.Received> held = Collections.synchronizedList(new ArrayList<>());
     LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), held::add));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
-    CompletableFuture<ChannelResult> late = channel.send(
-        request(spec, "0100", 11), in(Duration.ofMillis(300)));
+    CompletableFuture<ChannelResult> late =
+        channel.send(request(spec, "0100", 11), in(Duration.ofMillis(300)));
     LoopbackHost.Received unanswered = host.next();
 
     ChannelResult result = await(late);
@@ -87,25 +87,32 @@ class MultiplexingTest extends ChannelTestSupport {
 
   @Test
   void duplicateAndUnmatchedAnswersNeverCompleteAnotherRequest() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request -> {
-      long trace = request.message().readLong(11);
-      IsoMessage answer = HostAnswers.approve(request.message());
-      if (trace == 21) {
-        request.peer().send(answer);
-        request.peer().send(answer);
-      } else {
-        IsoMessage stray = HostAnswers.answer(request.message(), "05").set(11, "999999").build();
-        request.peer().send(stray);
-        request.peer().send(answer);
-      }
-    }));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  long trace = request.message().readLong(11);
+                  IsoMessage answer = HostAnswers.approve(request.message());
+                  if (trace == 21) {
+                    request.peer().send(answer);
+                    request.peer().send(answer);
+                  } else {
+                    IsoMessage stray =
+                        HostAnswers.answer(request.message(), "05").set(11, "999999").build();
+                    request.peer().send(stray);
+                    request.peer().send(answer);
+                  }
+                }));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
     LogCapture log = closeLater(LogCapture.of(AnswerRouter.class.getName()));
 
     ChannelResult first = await(channel.send(request(spec, "0100", 21), soon()));
     ChannelResult second = await(channel.send(request(spec, "0100", 22), soon()));
 
-    assertThat(log.text()).contains("duplicate answer dropped (terminal TERM0001 trace 21")
+    assertThat(log.text())
+        .contains("duplicate answer dropped (terminal TERM0001 trace 21")
         .contains("answer matching no request dropped (terminal TERM0001 trace 999999");
     assertThat(first.message().get().readLong(11)).isEqualTo(21);
     assertThat(second.message().get().readLong(11)).isEqualTo(22);
@@ -114,8 +121,15 @@ class MultiplexingTest extends ChannelTestSupport {
 
   @Test
   void answerOfTheRightClassButWrongTypeIsMalformedNotADecline() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request ->
-        request.peer().send(HostAnswers.answer(request.message(), "05").mti("0130").build())));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request ->
+                    request
+                        .peer()
+                        .send(HostAnswers.answer(request.message(), "05").mti("0130").build())));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
 
     ChannelResult result = await(channel.send(request(spec, "0100", 31), soon()));
@@ -127,7 +141,7 @@ class MultiplexingTest extends ChannelTestSupport {
 
   @Test
   void secondRequestWithTheSameKeyInFlightIsNotSent() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), r -> { }));
+    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), r -> {}));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
     CompletableFuture<ChannelResult> first = channel.send(request(spec, "0100", 41), soon());
 

@@ -16,32 +16,41 @@ class SignOnAndEchoTest extends ChannelTestSupport {
   private final AtomicLong traces = new AtomicLong(900);
 
   /** Sign-on 0800/001 and echo 0800/301, traces from a counter. */
-  private final ChannelSession session = new ChannelSession() {
-    @Override
-    public Optional<IsoMessage> signOn() {
-      return Optional.of(network("001"));
-    }
+  private final ChannelSession session =
+      new ChannelSession() {
+        @Override
+        public Optional<IsoMessage> signOn() {
+          return Optional.of(network("001"));
+        }
 
-    @Override
-    public boolean signedOn(DecodedMessage answer) {
-      return answer.readString(39).equals("00");
-    }
+        @Override
+        public boolean signedOn(DecodedMessage answer) {
+          return answer.readString(39).equals("00");
+        }
 
-    @Override
-    public Optional<IsoMessage> echo() {
-      return Optional.of(network("301"));
-    }
-  };
+        @Override
+        public Optional<IsoMessage> echo() {
+          return Optional.of(network("301"));
+        }
+      };
 
   private IsoMessage network(String code) {
-    return IsoMessage.builder(spec).mti("0800").set(11, String.valueOf(traces.incrementAndGet()))
-        .set(41, TERMINAL).set(70, code).build();
+    return IsoMessage.builder(spec)
+        .mti("0800")
+        .set(11, String.valueOf(traces.incrementAndGet()))
+        .set(41, TERMINAL)
+        .set(70, code)
+        .build();
   }
 
   @Test
   void signOnGoesFirstOnEachConnectionAndRequestsWaitForIt() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(),
-        request -> request.peer().send(HostAnswers.approve(request.message()))));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
     IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session, s -> s);
 
     ChannelResult answer = await(channel.send(request(spec, "0100", 1), soon()));
@@ -55,11 +64,16 @@ class SignOnAndEchoTest extends ChannelTestSupport {
 
   @Test
   void refusedSignOnDropsTheConnectionAndRetries() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request -> {
-      boolean firstConnection = request.peer().number() == 1;
-      String code = request.mti().equals("0800") && firstConnection ? "96" : "00";
-      request.peer().send(HostAnswers.answer(request.message(), code).build());
-    }));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  boolean firstConnection = request.peer().number() == 1;
+                  String code = request.mti().equals("0800") && firstConnection ? "96" : "00";
+                  request.peer().send(HostAnswers.answer(request.message(), code).build());
+                }));
     IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session, s -> s);
 
     ChannelResult answer = await(channel.send(request(spec, "0100", 2), soon()));
@@ -70,10 +84,19 @@ class SignOnAndEchoTest extends ChannelTestSupport {
 
   @Test
   void echoTestIsSentWhileTheConnectionIsIdle() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(),
-        request -> request.peer().send(HostAnswers.approve(request.message()))));
-    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session,
-        s -> s.withEcho(Duration.ofMillis(100), Duration.ofSeconds(5)));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            session,
+            s -> s.withEcho(Duration.ofMillis(100), Duration.ofSeconds(5)));
     channel.start();
 
     assertThat(host.next().field(70)).isEqualTo("001");
@@ -86,13 +109,23 @@ class SignOnAndEchoTest extends ChannelTestSupport {
 
   @Test
   void unansweredEchoDropsTheConnectionAndReconnects() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request -> {
-      if (!request.field(70).equals("301")) {
-        request.peer().send(HostAnswers.approve(request.message()));
-      }
-    }));
-    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session,
-        s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(200)));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  if (!request.field(70).equals("301")) {
+                    request.peer().send(HostAnswers.approve(request.message()));
+                  }
+                }));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            session,
+            s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(200)));
     channel.start();
 
     assertThat(host.next().field(70)).isEqualTo("001");

@@ -31,15 +31,34 @@ final class TestTls {
   }
 
   /** Generates the host's key pair and certificate into {@code directory}. */
-  static TestTls generate(Path directory) throws IOException, GeneralSecurityException,
-      InterruptedException {
+  static TestTls generate(Path directory)
+      throws IOException, GeneralSecurityException, InterruptedException {
     Path store = directory.resolve("test-host.p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    List<String> command = Arrays.asList(keytool.toString(), "-genkeypair", "-alias", "host",
-        "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", new String(TEST_PASSWORD),
-        "-keypass", new String(TEST_PASSWORD));
+    List<String> command =
+        Arrays.asList(
+            keytool.toString(),
+            "-genkeypair",
+            "-alias",
+            "host",
+            "-keyalg",
+            "EC",
+            "-groupname",
+            "secp256r1",
+            "-dname",
+            "CN=localhost",
+            "-ext",
+            "SAN=ip:127.0.0.1,dns:localhost",
+            "-validity",
+            "2",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            store.toString(),
+            "-storepass",
+            new String(TEST_PASSWORD),
+            "-keypass",
+            new String(TEST_PASSWORD));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -54,13 +73,13 @@ final class TestTls {
 
   /** A TLS server socket on a free loopback port, presenting the test certificate. */
   ServerSocket serverSocket() throws GeneralSecurityException, IOException {
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(
-        KeyManagerFactory.getDefaultAlgorithm());
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(hostKeys, TEST_PASSWORD);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
-    return context.getServerSocketFactory().createServerSocket(
-        0, 50, InetAddress.getLoopbackAddress());
+    return context
+        .getServerSocketFactory()
+        .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
   }
 
   /** A client context that trusts the test certificate and nothing else. */
@@ -69,8 +88,8 @@ final class TestTls {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("host", certificate);
-    TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(
-        TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trustManagers =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trustManagers.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trustManagers.getTrustManagers(), null);

@@ -23,12 +23,21 @@ class TlsChannelTest extends ChannelTestSupport {
 
   @Test
   void requestAndAnswerTravelOverTlsWithTheHostNameChecked() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(tls.serverSocket(), spec,
-        Framing.binaryLength(),
-        request -> request.peer().send(HostAnswers.approve(request.message()))));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                tls.serverSocket(),
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
     SSLContext client = tls.clientTrustingHost();
-    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(),
-        ChannelSession.none(), settings -> settings.withTls(TlsSettings.of(client)));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            ChannelSession.none(),
+            settings -> settings.withTls(TlsSettings.of(client)));
 
     ChannelResult result = await(channel.send(request(spec, "0100", 1), soon()));
 
@@ -39,15 +48,24 @@ class TlsChannelTest extends ChannelTestSupport {
 
   @Test
   void untrustedHostIsNeverSentTheRequest() throws Exception {
-    LoopbackHost host = closeLater(LoopbackHost.start(tls.serverSocket(), spec,
-        Framing.binaryLength(),
-        request -> request.peer().send(HostAnswers.approve(request.message()))));
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                tls.serverSocket(),
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
     TlsSettings platformTrust = TlsSettings.of(SSLContext.getDefault());
-    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(),
-        ChannelSession.none(), settings -> settings.withTls(platformTrust));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            ChannelSession.none(),
+            settings -> settings.withTls(platformTrust));
 
-    ChannelResult result = await(channel.send(
-        request(spec, "0100", 2), in(Duration.ofMillis(500))));
+    ChannelResult result =
+        await(channel.send(request(spec, "0100", 2), in(Duration.ofMillis(500))));
 
     assertThat(result.failure()).contains(UnknownReason.TIMEOUT);
     assertThat(result.detail()).startsWith("not sent");

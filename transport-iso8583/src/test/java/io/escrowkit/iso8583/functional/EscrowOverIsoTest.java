@@ -35,26 +35,30 @@ class EscrowOverIsoTest {
 
   private void start(Duration requestTimeout) throws Exception {
     host = LoopbackHost.start(Specs.unionPayPos(), Framing.binaryLength(), acquirer);
-    transport = IsoTransport.builder()
-        .connect("127.0.0.1", host.port())
-        .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
-        .mac(SoftwareSecureModule.withTestKeys(new Random(5)),
-            SoftwareSecureModule.TEST_MAC_KEY_ID)
-        .signOnOnConnect(true)
-        .random(new Random(9))
-        .build();
-    client = EscrowClient.builder()
-        .merchant(MERCHANT, TERMINAL)
-        .transport(transport)
-        .journal(journal)
-        .requestTimeout(requestTimeout)
-        .random(new Random(11))
-        .listener(event -> {
-          if (event.to() == EscrowState.REVERSED) {
-            reversed.countDown();
-          }
-        })
-        .build();
+    transport =
+        IsoTransport.builder()
+            .connect("127.0.0.1", host.port())
+            .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
+            .mac(
+                SoftwareSecureModule.withTestKeys(new Random(5)),
+                SoftwareSecureModule.TEST_MAC_KEY_ID)
+            .signOnOnConnect(true)
+            .random(new Random(9))
+            .build();
+    client =
+        EscrowClient.builder()
+            .merchant(MERCHANT, TERMINAL)
+            .transport(transport)
+            .journal(journal)
+            .requestTimeout(requestTimeout)
+            .random(new Random(11))
+            .listener(
+                event -> {
+                  if (event.to() == EscrowState.REVERSED) {
+                    reversed.countDown();
+                  }
+                })
+            .build();
   }
 
   @AfterEach
@@ -65,8 +69,11 @@ class EscrowOverIsoTest {
   }
 
   private Escrow hold(String amount) {
-    return client.hold(Money.of(amount, "CNY")).reference("room-1208")
-        .card(TestCards.unionPayChip()).execute();
+    return client
+        .hold(Money.of(amount, "CNY"))
+        .reference("room-1208")
+        .card(TestCards.unionPayChip())
+        .execute();
   }
 
   @Test
@@ -110,11 +117,12 @@ class EscrowOverIsoTest {
   void unansweredHoldIsReversedWithTheOriginalsTraceAndReason98() throws Exception {
     AtomicBoolean firstHold = new AtomicBoolean(true);
     start(Duration.ofMillis(800));
-    host.respondWith(request -> {
-      if (!request.mti().equals("0100") || !firstHold.getAndSet(false)) {
-        acquirer.onMessage(request);
-      }
-    });
+    host.respondWith(
+        request -> {
+          if (!request.mti().equals("0100") || !firstHold.getAndSet(false)) {
+            acquirer.onMessage(request);
+          }
+        });
 
     Escrow inDoubt = hold("128.00");
 

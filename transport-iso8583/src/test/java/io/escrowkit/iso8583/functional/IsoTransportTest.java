@@ -51,8 +51,7 @@ class IsoTransportTest {
   private IsoTransportBuilder plain() {
     return IsoTransport.builder()
         .terminal(Requests.MERCHANT, Requests.TERMINAL, traces::incrementAndGet)
-        .mac(SoftwareSecureModule.withTestKeys(new Random(5)),
-            SoftwareSecureModule.TEST_MAC_KEY_ID)
+        .mac(SoftwareSecureModule.withTestKeys(new Random(5)), SoftwareSecureModule.TEST_MAC_KEY_ID)
         .random(new Random(9));
   }
 
@@ -63,9 +62,22 @@ class IsoTransportTest {
   /** The request, sent now with a deadline {@code seconds} ahead. */
   private static TransportRequest fresh(TransportRequest r, long seconds) {
     Instant now = Instant.now();
-    return new TransportRequest(r.type(), r.operationId(), r.escrowId(), r.merchantId(),
-        r.terminalId(), r.trace(), now, now.plusSeconds(seconds), r.amount(), r.holdAmount(),
-        r.card(), r.pinBlock(), r.hostReferences(), r.original(), r.reversalReason(),
+    return new TransportRequest(
+        r.type(),
+        r.operationId(),
+        r.escrowId(),
+        r.merchantId(),
+        r.terminalId(),
+        r.trace(),
+        now,
+        now.plusSeconds(seconds),
+        r.amount(),
+        r.holdAmount(),
+        r.card(),
+        r.pinBlock(),
+        r.hostReferences(),
+        r.original(),
+        r.reversalReason(),
         r.completesHold());
   }
 
@@ -76,7 +88,8 @@ class IsoTransportTest {
     TransportOutcome outcome = send(fresh(Requests.holdWithPin(123), 10));
 
     assertThat(outcome.isApproved()).isTrue();
-    assertThat(outcome.hostReferences()).containsEntry(HostReference.AUTHORIZATION_CODE, "A00001")
+    assertThat(outcome.hostReferences())
+        .containsEntry(HostReference.AUTHORIZATION_CODE, "A00001")
         .containsEntry(HostReference.RETRIEVAL_REFERENCE, "000000000001")
         .containsEntry(HostReference.ORIGINAL_TRACE, "000123")
         .containsEntry(HostReference.ORIGINAL_BATCH, "000001")
@@ -108,7 +121,7 @@ class IsoTransportTest {
   @Test
   void unansweredRequestEndsInDoubtByItsDeadline() throws Exception {
     start(plain());
-    host.respondWith(request -> { });
+    host.respondWith(request -> {});
 
     TransportOutcome outcome = send(fresh(Requests.holdWithPin(126), 1));
 
@@ -118,7 +131,7 @@ class IsoTransportTest {
   @Test
   void closingTheTransportEndsRequestsInFlightAsConnectionLost() throws Exception {
     start(plain());
-    host.respondWith(request -> { });
+    host.respondWith(request -> {});
     var pending = transport.send(fresh(Requests.holdWithPin(127), 30));
     host.next();
 
@@ -146,14 +159,19 @@ class IsoTransportTest {
   @Test
   void adviceCaptureIsRepeatedAs0221UntilTheHostAnswers() throws Exception {
     start(plain().captureMode(CaptureMode.ADVICE, Duration.ofMillis(100)));
-    host.respondWith(request -> {
-      if (request.mti().equals("0221")) {
-        acquirer.onMessage(request);
-      }
-    });
+    host.respondWith(
+        request -> {
+          if (request.mti().equals("0221")) {
+            acquirer.onMessage(request);
+          }
+        });
 
-    TransportOutcome outcome = send(fresh(Requests.followUp(RequestType.CAPTURE, 129,
-        Money.of("100.00", "CNY"), Requests.HOLD_REFERENCES), 10));
+    TransportOutcome outcome =
+        send(
+            fresh(
+                Requests.followUp(
+                    RequestType.CAPTURE, 129, Money.of("100.00", "CNY"), Requests.HOLD_REFERENCES),
+                10));
 
     assertThat(outcome.isApproved()).isTrue();
     assertThat(host.next().mti()).isEqualTo("0220");
@@ -171,7 +189,8 @@ class IsoTransportTest {
       acquirer.answerWith("05");
       send(fresh(Requests.holdWithPin(131), 10));
 
-      assertThat(log.text()).contains("620000******0005")
+      assertThat(log.text())
+          .contains("620000******0005")
           .doesNotContain("6200000000000005")
           .doesNotContain("49122010000000000")
           .doesNotContain("0102030405060708")
@@ -182,16 +201,20 @@ class IsoTransportTest {
   @Test
   void builderRefusesASettingGivenTwiceAndSignOnWithoutATerminal() {
     assertThatThrownBy(() -> IsoTransport.builder().connect("h", 1).connect("h", 2))
-        .isInstanceOf(IllegalStateException.class).hasMessage("connect was already set");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("connect was already set");
     assertThatThrownBy(() -> IsoTransport.builder().connect("h", 1).signOnOnConnect(true).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("terminal(");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("terminal(");
     assertThatThrownBy(() -> IsoTransport.builder().build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("connect(");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("connect(");
   }
 
   @Test
   void unsupportedTpduLengthIsRefusedWhenBuilding() {
     assertThatThrownBy(() -> IsoTransport.builder().connect("h", 1).tpdu(new byte[3]).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5-byte TPDU");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("5-byte TPDU");
   }
 }

@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * answers a sign-on with batch 000042, and MACs its answers to MACed requests. Threadsafe.
  */
 final class TestAcquirer implements LoopbackHost.Responder {
-  static final MacSigner TEST_SIGNER = new MacSigner(
-      SoftwareSecureModule.withTestKeys(new Random(3)), MacAlgorithm.UNIONPAY_POS_ECB,
-      SoftwareSecureModule.TEST_MAC_KEY_ID);
+  static final MacSigner TEST_SIGNER =
+      new MacSigner(
+          SoftwareSecureModule.withTestKeys(new Random(3)),
+          MacAlgorithm.UNIONPAY_POS_ECB,
+          SoftwareSecureModule.TEST_MAC_KEY_ID);
 
   private final AtomicLong authorizations = new AtomicLong();
   private volatile String code = "00";
@@ -38,8 +40,7 @@ final class TestAcquirer implements LoopbackHost.Responder {
   @Override
   public void onMessage(LoopbackHost.Received request) throws IOException {
     boolean maced = request.message().has(64);
-    if (maced && TEST_SIGNER.verify(request.frame(), request.message())
-        != MacSigner.Check.VALID) {
+    if (maced && TEST_SIGNER.verify(request.frame(), request.message()) != MacSigner.Check.VALID) {
       request.peer().send(HostAnswers.answer(request.message(), "A0").build());
       return;
     }

@@ -19,17 +19,20 @@ import org.junit.jupiter.api.Test;
 class AnswerInterpreterTest {
   private final MessageMapper mapper =
       MessageMapper.of(MappingSettings.unionPay(), Requests.session(1));
-  private final MacSigner signer = new MacSigner(SoftwareSecureModule.withTestKeys(new Random(1)),
-      MacAlgorithm.UNIONPAY_POS_ECB, SoftwareSecureModule.TEST_MAC_KEY_ID);
-  private final AnswerInterpreter strict =
-      new AnswerInterpreter(mapper, Optional.of(signer), true);
+  private final MacSigner signer =
+      new MacSigner(
+          SoftwareSecureModule.withTestKeys(new Random(1)),
+          MacAlgorithm.UNIONPAY_POS_ECB,
+          SoftwareSecureModule.TEST_MAC_KEY_ID);
+  private final AnswerInterpreter strict = new AnswerInterpreter(mapper, Optional.of(signer), true);
   private final TransportRequest hold = Requests.holdWithPin(123);
   private final IsoMessage sent = signer.sign(mapper.request(hold));
 
   @Test
   void noAnswerIsUnknownWithTheChannelsReason() {
-    TransportOutcome outcome = strict.outcome(hold, sent,
-        ChannelResult.failure(UnknownReason.CONNECTION_LOST, "connection lost"));
+    TransportOutcome outcome =
+        strict.outcome(
+            hold, sent, ChannelResult.failure(UnknownReason.CONNECTION_LOST, "connection lost"));
 
     assertThat(outcome.unknownReason()).contains(UnknownReason.CONNECTION_LOST);
   }
@@ -39,7 +42,8 @@ class AnswerInterpreterTest {
     TransportOutcome outcome = strict.outcome(hold, sent, result(signer.sign(answer("00"))));
 
     assertThat(outcome.isApproved()).isTrue();
-    assertThat(outcome.hostReferences()).containsEntry(HostReference.AUTHORIZATION_CODE, "AB1234")
+    assertThat(outcome.hostReferences())
+        .containsEntry(HostReference.AUTHORIZATION_CODE, "AB1234")
         .containsEntry(HostReference.ORIGINAL_TRACE, "000123");
   }
 
@@ -53,8 +57,8 @@ class AnswerInterpreterTest {
 
   @Test
   void badMacMakesEvenAnApprovalUnknown() {
-    IsoMessage forged = signer.sign(answer("00")).toBuilder()
-        .set(64, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).build();
+    IsoMessage forged =
+        signer.sign(answer("00")).toBuilder().set(64, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).build();
 
     TransportOutcome outcome = strict.outcome(hold, sent, result(forged));
 
@@ -85,9 +89,16 @@ class AnswerInterpreterTest {
   }
 
   private IsoMessage answer(String code) {
-    return IsoMessage.builder(Specs.unionPayPos()).mti("0110").tpdu(sent.tpdu())
-        .header(sent.header()).set(11, "000123").set(37, "000000000777").set(38, "AB1234")
-        .set(39, code).set(41, Requests.TERMINAL).build();
+    return IsoMessage.builder(Specs.unionPayPos())
+        .mti("0110")
+        .tpdu(sent.tpdu())
+        .header(sent.header())
+        .set(11, "000123")
+        .set(37, "000000000777")
+        .set(38, "AB1234")
+        .set(39, code)
+        .set(41, Requests.TERMINAL)
+        .build();
   }
 
   private static ChannelResult result(IsoMessage answer) {

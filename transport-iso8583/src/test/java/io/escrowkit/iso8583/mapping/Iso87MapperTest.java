@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 /** Each request type in the generic ISO 8583:1987 dialects, field by field. */
 class Iso87MapperTest {
   private final TerminalSession session = Requests.session(700);
-  private final MessageMapper binary = MessageMapper.of(
-      MappingSettings.iso87(Dialect.ISO87_BINARY).withZone(ZoneId.of("Asia/Shanghai")), session);
+  private final MessageMapper binary =
+      MessageMapper.of(
+          MappingSettings.iso87(Dialect.ISO87_BINARY).withZone(ZoneId.of("Asia/Shanghai")),
+          session);
 
   @Test
   void holdIsAuthorization0100WithTransmissionTimeInUtcAndLocalTimeInTheZone() {
@@ -40,16 +42,21 @@ class Iso87MapperTest {
 
   @Test
   void swipedCardIsEntryMode90() {
-    IsoMessage m = binary.request(Requests.hold(124, io.escrowkit.device.simulated.TestCards.card(
-        "6200000000000005", io.escrowkit.device.EntryMode.MAGSTRIPE), java.util.Optional.empty()));
+    IsoMessage m =
+        binary.request(
+            Requests.hold(
+                124,
+                io.escrowkit.device.simulated.TestCards.card(
+                    "6200000000000005", io.escrowkit.device.EntryMode.MAGSTRIPE),
+                java.util.Optional.empty()));
 
     assertThat(text(m, 22)).isEqualTo("901");
   }
 
   @Test
   void releaseNamesTheHoldInField90() {
-    IsoMessage m = binary.request(
-        Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES));
+    IsoMessage m =
+        binary.request(Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES));
 
     assertThat(m.mti()).isEqualTo("0100");
     assertThat(m.fields()).containsExactly(3, 4, 7, 11, 12, 13, 22, 25, 38, 41, 42, 49, 90);
@@ -61,12 +68,17 @@ class Iso87MapperTest {
 
   @Test
   void captureVoidAndRefundCarryTheTableCodes() {
-    IsoMessage capture = binary.request(Requests.followUp(
-        RequestType.CAPTURE, 201, Money.of("100.00", "CNY"), HOLD_REFERENCES));
-    IsoMessage voided = binary.request(Requests.followUp(
-        RequestType.VOID_CAPTURE, 202, Money.of("100.00", "CNY"), HOLD_REFERENCES));
-    IsoMessage refund = binary.request(Requests.followUp(
-        RequestType.REFUND, 203, Money.of("30.00", "CNY"), HOLD_REFERENCES));
+    IsoMessage capture =
+        binary.request(
+            Requests.followUp(
+                RequestType.CAPTURE, 201, Money.of("100.00", "CNY"), HOLD_REFERENCES));
+    IsoMessage voided =
+        binary.request(
+            Requests.followUp(
+                RequestType.VOID_CAPTURE, 202, Money.of("100.00", "CNY"), HOLD_REFERENCES));
+    IsoMessage refund =
+        binary.request(
+            Requests.followUp(RequestType.REFUND, 203, Money.of("30.00", "CNY"), HOLD_REFERENCES));
 
     assertThat(capture.mti() + text(capture, 3) + text(capture, 25)).isEqualTo("020000000006");
     assertThat(voided.mti() + text(voided, 3) + text(voided, 25)).isEqualTo("020020000006");
@@ -77,11 +89,14 @@ class Iso87MapperTest {
 
   @Test
   void reversalNamesItsOriginalInField90AndGivesTheReason() {
-    MessageMapper advices = MessageMapper.of(
-        MappingSettings.iso87(Dialect.ISO87_BINARY).withReversalMti("0420"), session);
+    MessageMapper advices =
+        MessageMapper.of(
+            MappingSettings.iso87(Dialect.ISO87_BINARY).withReversalMti("0420"), session);
 
-    IsoMessage m = advices.request(Requests.reversal(
-        RequestType.CAPTURE, 201, Money.of("100.00", "CNY"), "98", HOLD_REFERENCES));
+    IsoMessage m =
+        advices.request(
+            Requests.reversal(
+                RequestType.CAPTURE, 201, Money.of("100.00", "CNY"), "98", HOLD_REFERENCES));
 
     assertThat(m.mti()).isEqualTo("0420");
     assertThat(m.fields()).containsExactly(3, 4, 7, 11, 12, 13, 22, 25, 38, 39, 41, 42, 49, 90);
@@ -95,11 +110,12 @@ class Iso87MapperTest {
 
   @Test
   void acquirerIdGoesInField32AndTheOriginalData() {
-    MessageMapper withAcquirer = MessageMapper.of(
-        MappingSettings.iso87(Dialect.ISO87_ASCII).withAcquirerId("12345678"), session);
+    MessageMapper withAcquirer =
+        MessageMapper.of(
+            MappingSettings.iso87(Dialect.ISO87_ASCII).withAcquirerId("12345678"), session);
 
-    IsoMessage m = withAcquirer.request(
-        Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES));
+    IsoMessage m =
+        withAcquirer.request(Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES));
 
     assertThat(text(m, 32)).isEqualTo("12345678");
     assertThat(text(m, 90)).endsWith("00012345678" + "00000000000");
@@ -124,12 +140,19 @@ class Iso87MapperTest {
   @Test
   void holdReferencesKeepTheTransmissionTimeForField90() {
     IsoMessage sent = binary.request(Requests.holdWithPin(123));
-    IsoMessage answer = IsoMessage.builder(Specs.iso87Binary()).mti("0110").set(11, "000123")
-        .set(38, "XY9876").set(39, "00").set(41, "TERM0001").build();
+    IsoMessage answer =
+        IsoMessage.builder(Specs.iso87Binary())
+            .mti("0110")
+            .set(11, "000123")
+            .set(38, "XY9876")
+            .set(39, "00")
+            .set(41, "TERM0001")
+            .build();
 
     Map<String, String> refs = binary.references(Requests.holdWithPin(123), sent, decode(answer));
 
-    assertThat(refs).containsEntry(IsoHostReferences.ORIGINAL_TRANSMISSION, "0314021530")
+    assertThat(refs)
+        .containsEntry(IsoHostReferences.ORIGINAL_TRANSMISSION, "0314021530")
         .containsEntry(io.escrowkit.spi.HostReference.AUTHORIZATION_CODE, "XY9876")
         .containsEntry(io.escrowkit.spi.HostReference.ORIGINAL_TRACE, "000123");
   }

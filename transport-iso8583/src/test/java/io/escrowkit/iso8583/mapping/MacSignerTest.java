@@ -26,22 +26,24 @@ class MacSignerTest {
       MessageMapper.of(MappingSettings.unionPay(), Requests.session(1));
 
   /**
-   * A UnionPay POS 0200 as a terminal sent it, length prefix first, with the MAC its host
-   * computed ("B3A092AE" as ASCII, the last 8 bytes), published at q.cnblogs.com/q/128930 with
-   * its MAC key 0723C80DB5F4CD3D0723C80DB5F4CD3D. The MAC verifies only over the bytes from the
-   * MTI to the end of field 63 (TPDU and header excluded): it pins down the MAB.
+   * A UnionPay POS 0200 as a terminal sent it, length prefix first, with the MAC its host computed
+   * ("B3A092AE" as ASCII, the last 8 bytes), published at q.cnblogs.com/q/128930 with its MAC key
+   * 0723C80DB5F4CD3D0723C80DB5F4CD3D. The MAC verifies only over the bytes from the MTI to the end
+   * of field 63 (TPDU and header excluded): it pins down the MAB.
    */
-  private static final String PUBLISHED_FRAME = ""
-      + "007f600003000060321032007202003020048000c08015000000000000001234000002030099"
-      + "3030303030303031393532373138313832323137383735313536001926000001000600000000"
-      + "00435f01123238343431323334353637383930313233345f03063136303033365f0406323030"
-      + "3832365c0230314233413039324145";
+  private static final String PUBLISHED_FRAME =
+      ""
+          + "007f600003000060321032007202003020048000c08015000000000000001234000002030099"
+          + "3030303030303031393532373138313832323137383735313536001926000001000600000000"
+          + "00435f01123238343431323334353637383930313233345f03063136303033365f0406323030"
+          + "3832365c0230314233413039324145";
 
   @Test
   void publishedUnionPayFrameVerifiesWithItsKeyOverMtiThroughField63() {
     byte[] frame = Arrays.copyOfRange(hex(PUBLISHED_FRAME), 2, hex(PUBLISHED_FRAME).length);
-    SoftwareSecureModule published = new SoftwareSecureModule(
-        Map.of("PUBLISHED_TEST_MAK", hex("0723C80DB5F4CD3D0723C80DB5F4CD3D")), new Random(1));
+    SoftwareSecureModule published =
+        new SoftwareSecureModule(
+            Map.of("PUBLISHED_TEST_MAK", hex("0723C80DB5F4CD3D0723C80DB5F4CD3D")), new Random(1));
     MacSigner signer =
         new MacSigner(published, MacAlgorithm.UNIONPAY_POS_ECB, "PUBLISHED_TEST_MAK");
     DecodedMessage message = IsoCodec.of(withLongField60()).decode(frame);
@@ -75,8 +77,7 @@ class MacSignerTest {
 
     byte[] tampered = wire.clone();
     tampered[wire.length - 12] ^= 0x01;
-    assertThat(signer.verify(tampered, codec.decode(tampered)))
-        .isEqualTo(MacSigner.Check.INVALID);
+    assertThat(signer.verify(tampered, codec.decode(tampered))).isEqualTo(MacSigner.Check.INVALID);
     byte[] unsigned = codec.encode(unionPay.request(Requests.holdWithPin(123)));
     assertThat(signer.verify(unsigned, codec.decode(unsigned))).isEqualTo(MacSigner.Check.ABSENT);
   }
@@ -84,11 +85,12 @@ class MacSignerTest {
   @Test
   void messageWithASecondaryBitmapCarriesItsMacInField128() {
     MacSigner signer = new MacSigner(module, MacAlgorithm.ANSI_X9_19, TEST_MAC_KEY);
-    MessageMapper iso = MessageMapper.of(
-        MappingSettings.iso87(Dialect.ISO87_ASCII), Requests.session(1));
+    MessageMapper iso =
+        MessageMapper.of(MappingSettings.iso87(Dialect.ISO87_ASCII), Requests.session(1));
 
-    IsoMessage signed = signer.sign(
-        iso.request(Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES)));
+    IsoMessage signed =
+        signer.sign(
+            iso.request(Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES)));
 
     assertThat(signed.has(128)).isTrue();
     assertThat(signed.has(64)).isFalse();
@@ -103,9 +105,20 @@ class MacSignerTest {
   /** The published frame's field 60 has 19 digits (a later edition); the built-in spec takes 17. */
   private static IsoSpec withLongField60() {
     FieldSpec f = Specs.unionPayPos().field(60).get();
-    return Specs.unionPayPos().toBuilder().replaceField(new FieldSpec(f.number(), f.name(),
-        f.type(), f.lengthKind(), 19, f.valueEncoding(), f.lengthEncoding(), f.charset(),
-        f.subfields(), f.tlv())).build();
+    return Specs.unionPayPos().toBuilder()
+        .replaceField(
+            new FieldSpec(
+                f.number(),
+                f.name(),
+                f.type(),
+                f.lengthKind(),
+                19,
+                f.valueEncoding(),
+                f.lengthEncoding(),
+                f.charset(),
+                f.subfields(),
+                f.tlv()))
+        .build();
   }
 
   static byte[] hex(String text) {

@@ -61,8 +61,13 @@ class UnionPayPosMapperTest {
 
   @Test
   void swipedCardIsEntryMode02InUnionPayMessages() {
-    IsoMessage m = mapper.request(Requests.hold(125, io.escrowkit.device.simulated.TestCards.card(
-        "6200000000000005", io.escrowkit.device.EntryMode.MAGSTRIPE), Optional.empty()));
+    IsoMessage m =
+        mapper.request(
+            Requests.hold(
+                125,
+                io.escrowkit.device.simulated.TestCards.card(
+                    "6200000000000005", io.escrowkit.device.EntryMode.MAGSTRIPE),
+                Optional.empty()));
 
     assertThat(text(m, 22)).isEqualTo("022");
     assertThat(m.has(23)).isFalse();
@@ -71,8 +76,8 @@ class UnionPayPosMapperTest {
 
   @Test
   void releaseIsPreAuthorizationCancel0100NamingTheHold() {
-    IsoMessage m = mapper.request(
-        Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES));
+    IsoMessage m =
+        mapper.request(Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES));
 
     assertThat(m.mti()).isEqualTo("0100");
     assertThat(m.fields()).containsExactly(3, 4, 11, 22, 25, 38, 41, 42, 49, 60, 61);
@@ -88,8 +93,10 @@ class UnionPayPosMapperTest {
 
   @Test
   void onlineCaptureIsCompletionRequest0200() {
-    IsoMessage m = mapper.request(Requests.followUp(
-        RequestType.CAPTURE, 201, Money.of("100.00", "CNY"), HOLD_REFERENCES));
+    IsoMessage m =
+        mapper.request(
+            Requests.followUp(
+                RequestType.CAPTURE, 201, Money.of("100.00", "CNY"), HOLD_REFERENCES));
 
     assertThat(m.mti()).isEqualTo("0200");
     assertThat(m.fields()).containsExactly(3, 4, 11, 22, 25, 38, 41, 42, 49, 60, 61);
@@ -102,11 +109,11 @@ class UnionPayPosMapperTest {
 
   @Test
   void adviceCaptureIsCompletionAdvice0220RepeatedAs0221() {
-    MessageMapper advice = MessageMapper.of(
-        MappingSettings.unionPay().withCaptureMode(CaptureMode.ADVICE), session);
+    MessageMapper advice =
+        MessageMapper.of(MappingSettings.unionPay().withCaptureMode(CaptureMode.ADVICE), session);
 
-    IsoMessage m = advice.request(
-        Requests.followUp(RequestType.CAPTURE, 202, HELD, HOLD_REFERENCES));
+    IsoMessage m =
+        advice.request(Requests.followUp(RequestType.CAPTURE, 202, HELD, HOLD_REFERENCES));
     IsoMessage repeat = advice.repeatOf(m).get();
 
     assertThat(m.mti()).isEqualTo("0220");
@@ -126,8 +133,9 @@ class UnionPayPosMapperTest {
     refs.put(IsoHostReferences.CAPTURE_DATE, "0315");
     refs.put(IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE, "000000000888");
 
-    IsoMessage m = mapper.request(
-        Requests.followUp(RequestType.VOID_CAPTURE, 203, Money.of("100.00", "CNY"), refs));
+    IsoMessage m =
+        mapper.request(
+            Requests.followUp(RequestType.VOID_CAPTURE, 203, Money.of("100.00", "CNY"), refs));
 
     assertThat(m.mti()).isEqualTo("0200");
     assertThat(m.fields()).containsExactly(3, 4, 11, 22, 25, 37, 38, 41, 42, 49, 60, 61);
@@ -140,8 +148,10 @@ class UnionPayPosMapperTest {
 
   @Test
   void voidCaptureFallsBackToTheHoldsReferences() {
-    IsoMessage m = mapper.request(Requests.followUp(
-        RequestType.VOID_CAPTURE, 204, Money.of("100.00", "CNY"), HOLD_REFERENCES));
+    IsoMessage m =
+        mapper.request(
+            Requests.followUp(
+                RequestType.VOID_CAPTURE, 204, Money.of("100.00", "CNY"), HOLD_REFERENCES));
 
     assertThat(text(m, 37)).isEqualTo("000000000777");
     assertThat(text(m, 61)).isEqualTo("0000010001230314");
@@ -149,8 +159,9 @@ class UnionPayPosMapperTest {
 
   @Test
   void refundIs0220WithProcessingCode20AndTypeCode25() {
-    IsoMessage m = mapper.request(Requests.followUp(
-        RequestType.REFUND, 205, Money.of("30.00", "CNY"), HOLD_REFERENCES));
+    IsoMessage m =
+        mapper.request(
+            Requests.followUp(RequestType.REFUND, 205, Money.of("30.00", "CNY"), HOLD_REFERENCES));
 
     assertThat(m.mti()).isEqualTo("0220");
     assertThat(m.fields()).containsExactly(3, 4, 11, 22, 25, 37, 38, 41, 42, 49, 60, 61);
@@ -162,8 +173,7 @@ class UnionPayPosMapperTest {
 
   @Test
   void reversalOfAHoldRepeatsItWithoutCardDataAndGivesTheReason() {
-    IsoMessage m = mapper.request(
-        Requests.reversal(RequestType.HOLD, 123, HELD, "98", Map.of()));
+    IsoMessage m = mapper.request(Requests.reversal(RequestType.HOLD, 123, HELD, "98", Map.of()));
 
     assertThat(m.mti()).isEqualTo("0400");
     assertThat(m.fields()).containsExactly(3, 4, 11, 22, 25, 39, 41, 42, 49, 60);
@@ -177,8 +187,10 @@ class UnionPayPosMapperTest {
 
   @Test
   void reversalOfACaptureKeepsItsOriginalDataAndLeavesOutField37() {
-    IsoMessage m = mapper.request(Requests.reversal(
-        RequestType.VOID_CAPTURE, 203, Money.of("100.00", "CNY"), "A0", HOLD_REFERENCES));
+    IsoMessage m =
+        mapper.request(
+            Requests.reversal(
+                RequestType.VOID_CAPTURE, 203, Money.of("100.00", "CNY"), "A0", HOLD_REFERENCES));
 
     assertThat(m.mti()).isEqualTo("0400");
     assertThat(m.fields()).containsExactly(3, 4, 11, 22, 25, 38, 39, 41, 42, 49, 60, 61);
@@ -203,8 +215,12 @@ class UnionPayPosMapperTest {
 
   @Test
   void signOnAnswerSetsTheBatchNumber() {
-    IsoMessage answer = mapper.signOn().toBuilder().mti("0810").set(39, "00")
-        .setSubfields(60, "00", "000042", "003").build();
+    IsoMessage answer =
+        mapper.signOn().toBuilder()
+            .mti("0810")
+            .set(39, "00")
+            .setSubfields(60, "00", "000042", "003")
+            .build();
 
     assertThat(mapper.signedOn(decode(answer))).isTrue();
     assertThat(session.batchNumber()).isEqualTo(42);
@@ -213,8 +229,12 @@ class UnionPayPosMapperTest {
 
   @Test
   void refusedSignOnLeavesTheBatchAlone() {
-    IsoMessage answer = mapper.signOn().toBuilder().mti("0810").set(39, "96")
-        .setSubfields(60, "00", "000042", "003").build();
+    IsoMessage answer =
+        mapper.signOn().toBuilder()
+            .mti("0810")
+            .set(39, "96")
+            .setSubfields(60, "00", "000042", "003")
+            .build();
 
     assertThat(mapper.signedOn(decode(answer))).isFalse();
     assertThat(session.batchNumber()).isEqualTo(1);
@@ -232,13 +252,23 @@ class UnionPayPosMapperTest {
   @Test
   void holdApprovalGivesTheReferencesFollowUpsNeed() {
     IsoMessage sent = mapper.request(Requests.holdWithPin(123));
-    IsoMessage answer = IsoMessage.builder(Specs.unionPayPos()).mti("0110")
-        .tpdu(sent.tpdu()).header(sent.header()).set(11, "000123").set(13, "0315")
-        .set(37, "000000000777").set(38, "AB1234").set(39, "00").set(41, "TERM0001").build();
+    IsoMessage answer =
+        IsoMessage.builder(Specs.unionPayPos())
+            .mti("0110")
+            .tpdu(sent.tpdu())
+            .header(sent.header())
+            .set(11, "000123")
+            .set(13, "0315")
+            .set(37, "000000000777")
+            .set(38, "AB1234")
+            .set(39, "00")
+            .set(41, "TERM0001")
+            .build();
 
     Map<String, String> refs = mapper.references(Requests.holdWithPin(123), sent, decode(answer));
 
-    assertThat(refs).containsEntry(HostReference.AUTHORIZATION_CODE, "AB1234")
+    assertThat(refs)
+        .containsEntry(HostReference.AUTHORIZATION_CODE, "AB1234")
         .containsEntry(HostReference.RETRIEVAL_REFERENCE, "000000000777")
         .containsEntry(HostReference.ORIGINAL_TRACE, "000123")
         .containsEntry(HostReference.ORIGINAL_BATCH, "000001")
@@ -248,13 +278,20 @@ class UnionPayPosMapperTest {
   @Test
   void holdReferencesDateDefaultsToTheLocalDateInShanghai() {
     IsoMessage sent = mapper.request(Requests.holdWithPin(123));
-    IsoMessage answer = IsoMessage.builder(Specs.unionPayPos()).mti("0110")
-        .tpdu(sent.tpdu()).header(sent.header()).set(11, "000123").set(39, "00")
-        .set(41, "TERM0001").build();
+    IsoMessage answer =
+        IsoMessage.builder(Specs.unionPayPos())
+            .mti("0110")
+            .tpdu(sent.tpdu())
+            .header(sent.header())
+            .set(11, "000123")
+            .set(39, "00")
+            .set(41, "TERM0001")
+            .build();
 
     Map<String, String> refs = mapper.references(Requests.holdWithPin(123), sent, decode(answer));
 
-    assertThat(refs).containsEntry(HostReference.ORIGINAL_DATE, "0314")
+    assertThat(refs)
+        .containsEntry(HostReference.ORIGINAL_DATE, "0314")
         .doesNotContainKey(HostReference.AUTHORIZATION_CODE);
   }
 
