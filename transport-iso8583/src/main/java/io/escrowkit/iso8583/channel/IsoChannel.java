@@ -177,6 +177,7 @@ public final class IsoChannel implements AutoCloseable {
       log.debug("sent {} on connection {}", exchange, connection);
     } catch (IOException broken) {
       log.warn("sending {} on connection {} failed: {}", exchange, connection, broken.toString());
+      link.unready(connection);
       connection.close();
       if (exchange.isRepeatable()) {
         exchange.writtenOn = null;

@@ -139,6 +139,15 @@ final class Link {
     return waiter;
   }
 
+  /** Stops using {@code connection} for new requests (a write on it failed); its reader ends it. */
+  void unready(Connection connection) {
+    synchronized (lock) {
+      if (ready == connection) {
+        ready = null;
+      }
+    }
+  }
+
   /** Takes {@code exchange} out of the queue; true if it was waiting there. */
   boolean unqueue(Exchange exchange) {
     synchronized (lock) {

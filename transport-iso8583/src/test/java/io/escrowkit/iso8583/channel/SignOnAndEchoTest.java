@@ -108,6 +108,36 @@ class SignOnAndEchoTest extends ChannelTestSupport {
   }
 
   @Test
+  void echoAnswerWithoutATraceStillAnswersTheEcho() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  IsoMessage.Builder answer = HostAnswers.answer(request.message(), "00");
+                  if (request.field(70).equals("301")) {
+                    answer.remove(11);
+                  }
+                  request.peer().send(answer.build());
+                }));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            session,
+            s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(300)));
+    channel.start();
+
+    assertThat(host.next().field(70)).isEqualTo("001");
+    assertThat(host.next().field(70)).isEqualTo("301");
+    assertThat(host.next().field(70)).isEqualTo("301");
+
+    assertThat(host.connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
   void unansweredEchoDropsTheConnectionAndReconnects() throws Exception {
     LoopbackHost host =
         closeLater(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.Money;
+import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.IsoTransport;
 import io.escrowkit.iso8583.IsoTransportBuilder;
@@ -12,6 +13,8 @@ import io.escrowkit.iso8583.channel.Framing;
 import io.escrowkit.iso8583.channel.LogCapture;
 import io.escrowkit.iso8583.channel.LoopbackHost;
 import io.escrowkit.iso8583.mapping.CaptureMode;
+import io.escrowkit.iso8583.mapping.Dialect;
+import io.escrowkit.iso8583.mapping.MacSigner;
 import io.escrowkit.iso8583.mapping.Requests;
 import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.RequestType;
@@ -196,6 +199,37 @@ class IsoTransportTest {
           .doesNotContain("0102030405060708")
           .doesNotContain("0123456789ABCDEF");
     }
+  }
+
+  @Test
+  void iso87AsciiDialectCarriesAHoldAndItsReleaseWithX919Macs() throws Exception {
+    MacSigner x919 =
+        new MacSigner(
+            SoftwareSecureModule.withTestKeys(new Random(4)),
+            MacAlgorithm.ANSI_X9_19,
+            SoftwareSecureModule.TEST_MAC_KEY_ID);
+    host = LoopbackHost.start(Specs.iso87Ascii(), Framing.asciiLength(), new TestAcquirer(x919));
+    transport =
+        plain()
+            .connect("127.0.0.1", host.port())
+            .dialect(Dialect.ISO87_ASCII)
+            .framing(Framing.asciiLength())
+            .build();
+
+    TransportOutcome hold = send(fresh(Requests.holdWithPin(140), 10));
+    TransportOutcome release =
+        send(
+            fresh(
+                Requests.followUp(RequestType.RELEASE, 141, Requests.HELD, hold.hostReferences()),
+                10));
+
+    assertThat(hold.isApproved()).isTrue();
+    assertThat(release.isApproved()).isTrue();
+    LoopbackHost.Received preAuth = host.next();
+    LoopbackHost.Received cancel = host.next();
+    assertThat(preAuth.message().has(64)).isTrue();
+    assertThat(cancel.message().has(128)).isTrue();
+    assertThat(cancel.field(90)).startsWith("0100000140" + preAuth.field(7));
   }
 
   @Test

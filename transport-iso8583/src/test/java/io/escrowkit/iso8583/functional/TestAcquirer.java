@@ -23,9 +23,20 @@ final class TestAcquirer implements LoopbackHost.Responder {
           MacAlgorithm.UNIONPAY_POS_ECB,
           SoftwareSecureModule.TEST_MAC_KEY_ID);
 
+  private final MacSigner signer;
   private final AtomicLong authorizations = new AtomicLong();
   private volatile String code = "00";
   private final AtomicInteger forgeries = new AtomicInteger();
+
+  /** An acquirer checking and making UnionPay ECB MACs. */
+  TestAcquirer() {
+    this(TEST_SIGNER);
+  }
+
+  /** An acquirer checking and making MACs with {@code signer}. */
+  TestAcquirer(MacSigner signer) {
+    this.signer = signer;
+  }
 
   /** Answer with {@code responseCode} from now on. */
   void answerWith(String responseCode) {
@@ -39,13 +50,13 @@ final class TestAcquirer implements LoopbackHost.Responder {
 
   @Override
   public void onMessage(LoopbackHost.Received request) throws IOException {
-    boolean maced = request.message().has(64);
-    if (maced && TEST_SIGNER.verify(request.frame(), request.message()) != MacSigner.Check.VALID) {
+    boolean maced = request.message().has(64) || request.message().has(128);
+    if (maced && signer.verify(request.frame(), request.message()) != MacSigner.Check.VALID) {
       request.peer().send(HostAnswers.answer(request.message(), "A0").build());
       return;
     }
     IsoMessage.Builder answer = HostAnswers.answer(request.message(), code);
-    if (request.mti().equals("0800")) {
+    if (request.mti().equals("0800") && request.message().spec().field(60).get().isComposite()) {
       answer.setSubfields(60, "00", "000042", "003");
     } else if (request.mti().startsWith("01") || request.mti().startsWith("02")) {
       long n = authorizations.incrementAndGet();
@@ -54,7 +65,7 @@ final class TestAcquirer implements LoopbackHost.Responder {
     }
     IsoMessage built = answer.build();
     if (maced) {
-      built = TEST_SIGNER.sign(built);
+      built = signer.sign(built);
       if (forgeries.getAndDecrement() > 0) {
         built = built.toBuilder().set(64, new byte[8]).build();
       }
