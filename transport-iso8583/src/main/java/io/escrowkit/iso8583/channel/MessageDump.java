@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Field-by-field text of a message for logs, with card data kept out: the PAN (field 2) masked to
  * its first 6 and last 4 digits; expiry (14), track data (35, 36, 45), PIN block (52), security
- * control (53), EMV data (55) and key material (62) shown only as their length. Stateless.
+ * control (53), EMV data (55) and key material (62) shown only as their length. Stateless and
+ * threadsafe.
  */
 public final class MessageDump {
 

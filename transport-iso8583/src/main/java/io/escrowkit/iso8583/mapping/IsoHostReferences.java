@@ -3,7 +3,8 @@ package io.escrowkit.iso8583.mapping;
 /**
  * Host reference names the ISO 8583 transport adds to {@link io.escrowkit.spi.HostReference}'s: the
  * ISO 87 original transmission time, and the references of a capture, which a completion void and a
- * refund name as their original (UnionPay field 61, field 37) once the client keeps them.
+ * refund name as their original (UnionPay field 61, field 37) once the client keeps them. Constants
+ * only; threadsafe.
  */
 public final class IsoHostReferences {
   /** The original request's transmission date and time, MMddHHmmss UTC (ISO field 7, 90.3). */

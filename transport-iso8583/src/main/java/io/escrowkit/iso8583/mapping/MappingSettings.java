@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * How escrow requests become messages for one terminal: the dialect, the time zone of local dates
  * and times, the TPDU and header (UnionPay), the capture mode, the reversal MTI, the terminal's
- * read capability (UnionPay field 60.4) and the acquirer id (ISO 87 field 32). Immutable: arrays
- * are copied in and out.
+ * read capability (UnionPay field 60.4) and the acquirer id (ISO 87 field 32). Immutable and
+ * threadsafe: arrays are copied in and out.
  *
  * @param dialect the message dialect
  * @param zone the terminal's time zone, for local time and date (fields 12 and 13)
