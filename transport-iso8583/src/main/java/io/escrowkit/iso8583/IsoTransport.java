@@ -1,0 +1,187 @@
+package io.escrowkit.iso8583;
+
+import io.escrowkit.iso8583.channel.ChannelResult;
+import io.escrowkit.iso8583.channel.IsoChannel;
+import io.escrowkit.iso8583.channel.MessageDump;
+import io.escrowkit.iso8583.mapping.AnswerInterpreter;
+import io.escrowkit.iso8583.mapping.CaptureMode;
+import io.escrowkit.iso8583.mapping.MacSigner;
+import io.escrowkit.iso8583.mapping.MessageMapper;
+import io.escrowkit.iso8583.mapping.TerminalSession;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.Transport;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import io.escrowkit.spi.UnknownReason;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's {@link Transport} over ISO 8583 and TCP: maps each escrow request to a message of the
+ * configured dialect (UnionPay POS or ISO 8583:1987), signs it with the secure module's MAC, sends
+ * it over one multiplexed connection and reads the answer back as an outcome. Every send completes
+ * by the request's deadline; a network failure, a bad MAC or an unreadable answer is an unknown
+ * outcome, never a decline and never an exceptional completion.
+ *
+ * <pre>{@code
+ * IsoTransport transport = IsoTransport.builder()
+ *     .connect("acquirer.example.com", 5000)
+ *     .terminal("898310048990001", "10000001", () -> journal.nextTrace("10000001"))
+ *     .mac(secureModule, "MAK")
+ *     .signOnOnConnect(true)
+ *     .build();
+ * }</pre>
+ *
+ * <p>This class is threadsafe; share one instance per host connection and close it when done.
+ */
+public final class IsoTransport implements Transport, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IsoTransport.class);
+
+  private final String name;
+  private final IsoChannel channel;
+  private final MessageMapper mapper;
+  private final Optional<MacSigner> mac;
+  private final AnswerInterpreter interpreter;
+  private final TerminalSession session;
+  private final Duration adviceRepeat;
+  private final boolean signsOn;
+  private final Runnable onClose;
+
+  IsoTransport(
+      String name,
+      IsoChannel channel,
+      MessageMapper mapper,
+      Optional<MacSigner> mac,
+      AnswerInterpreter interpreter,
+      TerminalSession session,
+      Duration adviceRepeat,
+      boolean signsOn,
+      Runnable onClose) {
+    this.name = name;
+    this.channel = channel;
+    this.mapper = mapper;
+    this.mac = mac;
+    this.interpreter = interpreter;
+    this.session = session;
+    this.adviceRepeat = adviceRepeat;
+    this.signsOn = signsOn;
+    this.onClose = onClose;
+  }
+
+  public static IsoTransportBuilder builder() {
+    return new IsoTransportBuilder();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Connects (in the background), signing on if configured; sending does it too. Idempotent. */
+  public IsoTransport start() {
+    channel.start();
+    return this;
+  }
+
+  /** Whether a connection is up (and signed on, if configured). */
+  public boolean isConnected() {
+    return channel.isReady();
+  }
+
+  /** The batch number (UnionPay field 60.2) requests carry now. */
+  public long batchNumber() {
+    return session.batchNumber();
+  }
+
+  /**
+   * Sends {@code request}. With sign-on configured, the message is built once a signed-on
+   * connection is up, so that it carries the batch number the sign-on gave.
+   */
+  @Override
+  public CompletableFuture<TransportOutcome> send(TransportRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (!signsOn || channel.isReady()) {
+      return sendNow(request);
+    }
+    return channel
+        .whenReady(request.deadline())
+        .thenCompose(
+            ready ->
+                ready
+                    ? sendNow(request)
+                    : CompletableFuture.completedFuture(
+                        TransportOutcome.unknown(
+                            UnknownReason.TIMEOUT,
+                            "not sent: no signed-on connection before the deadline")));
+  }
+
+  private CompletableFuture<TransportOutcome> sendNow(TransportRequest request) {
+    IsoMessage message;
+    Optional<IsoMessage> repeat;
+    try {
+      message = sign(mapper.request(request));
+      repeat = isAdvice(request) ? mapper.repeatOf(message).map(this::sign) : Optional.empty();
+    } catch (RuntimeException unbuildable) {
+      log.error("{}: could not build the message for {}; not sent", name, request, unbuildable);
+      return CompletableFuture.completedFuture(
+          TransportOutcome.unknown(
+              UnknownReason.MALFORMED_RESPONSE,
+              "not sent: message could not be built: " + unbuildable.getMessage()));
+    }
+    if (log.isDebugEnabled()) {
+      log.debug("{}: {} as {}", name, request, MessageDump.of(message));
+    }
+    CompletableFuture<ChannelResult> answer;
+    try {
+      answer =
+          repeat.isPresent()
+              ? channel.sendRepeating(message, repeat.get(), adviceRepeat, request.deadline())
+              : channel.send(message, request.deadline());
+    } catch (RuntimeException unsendable) {
+      log.error("{}: could not send {}", name, request, unsendable);
+      return CompletableFuture.completedFuture(
+          TransportOutcome.unknown(
+              UnknownReason.CONNECTION_LOST, "not sent: " + unsendable.getMessage()));
+    }
+    return answer.handle(
+        (result, error) -> {
+          TransportOutcome outcome =
+              error == null
+                  ? interpreter.outcome(request, message, result)
+                  : TransportOutcome.unknown(
+                      UnknownReason.CONNECTION_LOST, "channel failed: " + error);
+          log.debug(
+              "{}: {} -> {} {}",
+              name,
+              request,
+              outcome.kind(),
+              outcome.responseCode().orElse(outcome.detail()));
+          return outcome;
+        });
+  }
+
+  private IsoMessage sign(IsoMessage message) {
+    return mac.isPresent() ? mac.get().sign(message) : message;
+  }
+
+  private boolean isAdvice(TransportRequest request) {
+    return request.type() == RequestType.CAPTURE
+        && mapper.settings().captureMode() == CaptureMode.ADVICE;
+  }
+
+  /** Closes the connection: requests in flight end as unknown (connection lost), never declined. */
+  @Override
+  public void close() {
+    channel.close();
+    onClose.run();
+  }
+
+  @Override
+  public String toString() {
+    return "IsoTransport[" + name + "]";
+  }
+}

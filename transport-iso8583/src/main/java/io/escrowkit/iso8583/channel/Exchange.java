@@ -1,0 +1,74 @@
+package io.escrowkit.iso8583.channel;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One request in flight: its key, its bytes (and, for an advice, the repeat's bytes), the
+ * connection it last went out on, and the future its answer completes. Threadsafe: the future
+ * completes once; the other mutable parts are volatile.
+ */
+final class Exchange {
+  final MatchKey key;
+  final String requestMti;
+  final String answerMti;
+  final byte[] requestTpdu;
+  final byte[] frame;
+  final Optional<byte[]> repeatFrame;
+  final Duration repeatInterval;
+  final CompletableFuture<ChannelResult> future = new CompletableFuture<>();
+  volatile Connection writtenOn;
+  volatile ScheduledFuture<?> deadlineTimer;
+  volatile ScheduledFuture<?> repeatTimer;
+
+  Exchange(
+      MatchKey key,
+      String requestMti,
+      byte[] requestTpdu,
+      byte[] frame,
+      Optional<byte[]> repeatFrame,
+      Duration repeatInterval) {
+    this.key = key;
+    this.requestMti = requestMti;
+    this.answerMti = MatchKey.answerMti(requestMti);
+    this.requestTpdu = requestTpdu;
+    this.frame = frame;
+    this.repeatFrame = repeatFrame;
+    this.repeatInterval = repeatInterval;
+  }
+
+  /** Whether a lost connection leaves it waiting to be repeated rather than failed (advices). */
+  boolean isRepeatable() {
+    return repeatFrame.isPresent();
+  }
+
+  boolean isDone() {
+    return future.isDone();
+  }
+
+  /** Completes the future once and stops the timers; false if it was already complete. */
+  boolean complete(ChannelResult result) {
+    boolean first = future.complete(result);
+    cancelTimers();
+    return first;
+  }
+
+  /** Stops the deadline and repeat timers (again, for timers armed after completion). */
+  void cancelTimers() {
+    cancel(deadlineTimer);
+    cancel(repeatTimer);
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return requestMti + " " + key;
+  }
+}

@@ -1,0 +1,274 @@
+package io.escrowkit.iso8583.channel;
+
+import io.escrowkit.iso8583.IsoCodec;
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.spi.UnknownReason;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A multiplexed ISO 8583 client over one TCP (or TLS) connection: many requests in flight, each
+ * answer routed to its request by terminal id, trace and message class ({@link AnswerRouter});
+ * every request ends by its deadline, with the answer or with an unknown outcome (timeout, lost
+ * connection, undecodable answer), never with a decline of its own making.
+ *
+ * <p>The channel connects when started, signs on if the {@link ChannelSession} asks, reconnects
+ * after a failure with capped exponential backoff and jitter ({@link Link}), sends echo tests while
+ * idle, and on {@link #close()} ends every request in flight as unknown (connection lost). Requests
+ * sent while no connection is up wait for one until their deadline. An advice sent with {@link
+ * #sendRepeating} is repeated until answered, across reconnections.
+ *
+ * <p>This class is threadsafe; share one instance per host connection.
+ */
+public final class IsoChannel implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IsoChannel.class);
+
+  private final ChannelSettings settings;
+  private final IsoCodec codec;
+  private final ChannelSession session;
+  private final ChannelRuntime runtime;
+  private final Multiplexer mux;
+  private final Link link;
+  private final Object echoLock = new Object();
+  private final AtomicBoolean echoing = new AtomicBoolean();
+  private ScheduledFuture<?> echoTask;
+
+  public IsoChannel(
+      ChannelSettings settings, IsoCodec codec, ChannelSession session, ChannelRuntime runtime) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.codec = Objects.requireNonNull(codec, "codec");
+    this.session = Objects.requireNonNull(session, "session");
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.mux = new Multiplexer(settings.rememberedAnswers());
+    this.link = new Link(this, settings, runtime, session, mux, new AnswerRouter(codec, mux));
+  }
+
+  /** Starts connecting (in the background) and the idle echo; idempotent. */
+  public void start() {
+    if (!link.start()) {
+      return;
+    }
+    long interval = settings.echoInterval().toMillis();
+    if (interval > 0) {
+      long period = Math.max(1, interval / 2);
+      synchronized (echoLock) {
+        echoTask =
+            runtime
+                .scheduler()
+                .scheduleWithFixedDelay(this::echoIfIdle, period, period, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  /** Whether a connection is up and signed on. */
+  public boolean isReady() {
+    return link.ready().isPresent();
+  }
+
+  /**
+   * Completes with true once a connection is up and signed on (at once if one is), with false if
+   * none is by {@code deadline} or the channel closes. Starts the channel.
+   */
+  public CompletableFuture<Boolean> whenReady(Instant deadline) {
+    start();
+    return link.whenReady(deadline);
+  }
+
+  /** How many requests are in flight. */
+  public int inFlight() {
+    return mux.size();
+  }
+
+  /**
+   * Sends {@code request} (which must carry fields 11 and 41) and completes with its answer or, by
+   * {@code deadline}, with why there is none. Starts the channel if needed.
+   *
+   * @throws IllegalArgumentException if the message cannot be matched (no field 11 or 41)
+   */
+  public CompletableFuture<ChannelResult> send(IsoMessage request, Instant deadline) {
+    start();
+    return submit(exchangeOf(request, Optional.empty(), Duration.ZERO), deadline, null);
+  }
+
+  /**
+   * Sends an advice and, while it is unanswered, {@code repeat} (e.g. 0221 for 0220) every {@code
+   * every}, also on a new connection after the old one broke, until answered or {@code deadline}.
+   */
+  public CompletableFuture<ChannelResult> sendRepeating(
+      IsoMessage request, IsoMessage repeat, Duration every, Instant deadline) {
+    if (!MatchKey.ofRequest(request).equals(MatchKey.ofRequest(repeat))) {
+      throw new IllegalArgumentException("the repeat must carry the request's trace and terminal");
+    }
+    if (every.isNegative() || every.isZero()) {
+      throw new IllegalArgumentException("repeat interval must be positive, got " + every);
+    }
+    start();
+    return submit(exchangeOf(request, Optional.of(repeat), every), deadline, null);
+  }
+
+  /** Sends on {@code connection} whether or not it is ready yet: the sign-on. */
+  CompletableFuture<ChannelResult> sendOn(
+      Connection connection, IsoMessage request, Instant deadline) {
+    return submit(exchangeOf(request, Optional.empty(), Duration.ZERO), deadline, connection);
+  }
+
+  private Exchange exchangeOf(IsoMessage request, Optional<IsoMessage> repeat, Duration every) {
+    MatchKey key = MatchKey.ofRequest(request);
+    byte[] frame = codec.encode(request, settings.framing().prefix());
+    Optional<byte[]> repeatFrame =
+        repeat.map(message -> codec.encode(message, settings.framing().prefix()));
+    return new Exchange(key, request.mti(), request.tpdu(), frame, repeatFrame, every);
+  }
+
+  /** Registers, arms the timers, then writes on {@code via}, on the ready connection, or queues. */
+  private CompletableFuture<ChannelResult> submit(
+      Exchange exchange, Instant deadline, Connection via) {
+    if (!mux.register(exchange)) {
+      exchange.complete(
+          ChannelResult.failure(
+              UnknownReason.TIMEOUT,
+              "not sent: a request with " + exchange.key + " is already in flight"));
+      return exchange.future;
+    }
+    long delay = Duration.between(runtime.clock().instant(), deadline).toMillis();
+    try {
+      exchange.deadlineTimer =
+          runtime
+              .scheduler()
+              .schedule(() -> expire(exchange), Math.max(0, delay), TimeUnit.MILLISECONDS);
+      if (exchange.isRepeatable()) {
+        long every = exchange.repeatInterval.toMillis();
+        exchange.repeatTimer =
+            runtime
+                .scheduler()
+                .scheduleWithFixedDelay(
+                    () -> repeat(exchange), every, every, TimeUnit.MILLISECONDS);
+      }
+    } catch (RejectedExecutionException shutDown) {
+      fail(exchange, UnknownReason.CONNECTION_LOST, "scheduler shut down; not sent");
+      return exchange.future;
+    }
+    Optional<Connection> target = via != null ? Optional.of(via) : link.route(exchange);
+    if (link.isClosed()) {
+      link.unqueue(exchange);
+      fail(exchange, UnknownReason.CONNECTION_LOST, "channel closed; not sent");
+    } else if (target.isPresent()) {
+      write(target.get(), exchange, exchange.frame);
+    }
+    return exchange.future;
+  }
+
+  /** Writes one frame of {@code exchange}; a broken connection ends it (advices wait instead). */
+  void write(Connection connection, Exchange exchange, byte[] frame) {
+    exchange.writtenOn = connection;
+    try {
+      connection.write(frame);
+      link.traffic();
+      log.debug("sent {} on connection {}", exchange, connection);
+    } catch (IOException broken) {
+      log.warn("sending {} on connection {} failed: {}", exchange, connection, broken.toString());
+      link.unready(connection);
+      connection.close();
+      if (exchange.isRepeatable()) {
+        exchange.writtenOn = null;
+      } else {
+        fail(
+            exchange,
+            UnknownReason.CONNECTION_LOST,
+            "connection broke while sending: " + broken.getMessage());
+      }
+    }
+  }
+
+  private void repeat(Exchange exchange) {
+    Optional<Connection> target = link.isQueued(exchange) ? Optional.empty() : link.ready();
+    if (target.isPresent() && !exchange.isDone()) {
+      log.info("no answer to {} yet; repeating it", exchange);
+      write(target.get(), exchange, exchange.repeatFrame.get());
+    }
+  }
+
+  private void expire(Exchange exchange) {
+    boolean unsent = link.unqueue(exchange) && exchange.writtenOn == null;
+    String detail =
+        unsent
+            ? "not sent: no connection to " + settings.address() + " before the deadline"
+            : "no answer before the deadline";
+    if (mux.finish(
+        exchange, ChannelResult.failure(UnknownReason.TIMEOUT, detail), Multiplexer.Fate.EXPIRED)) {
+      log.warn("{} ended in doubt: {}", exchange, detail);
+    }
+  }
+
+  private void fail(Exchange exchange, UnknownReason reason, String detail) {
+    mux.finish(exchange, ChannelResult.failure(reason, detail), Multiplexer.Fate.FAILED);
+  }
+
+  private void echoIfIdle() {
+    Optional<Connection> connection = link.ready();
+    long now = runtime.clock().millis();
+    if (!connection.isPresent()
+        || now - link.lastTrafficMillis() < settings.echoInterval().toMillis()
+        || !echoing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Optional<IsoMessage> echo = session.echo();
+      if (!echo.isPresent()) {
+        echoing.set(false);
+        return;
+      }
+      link.traffic();
+      send(echo.get(), runtime.clock().instant().plus(settings.echoTimeout()))
+          .thenAccept(
+              result -> {
+                echoing.set(false);
+                if (!result.isAnswer()) {
+                  log.warn(
+                      "echo test over connection {} unanswered ({}); dropping it",
+                      connection.get(),
+                      result.detail());
+                  connection.get().close();
+                }
+              });
+    } catch (RuntimeException failed) {
+      echoing.set(false);
+      log.error("echo test to {} could not be sent", settings.address(), failed);
+    }
+  }
+
+  /**
+   * Stops the channel: every request in flight or waiting ends as unknown (connection lost), the
+   * connection closes, nothing reconnects. Idempotent.
+   */
+  @Override
+  public void close() {
+    link.close();
+    synchronized (echoLock) {
+      if (echoTask != null) {
+        echoTask.cancel(false);
+      }
+    }
+    int inDoubt = 0;
+    for (Exchange exchange : mux.all()) {
+      if (mux.finish(
+          exchange,
+          ChannelResult.failure(UnknownReason.CONNECTION_LOST, "channel closed before the answer"),
+          Multiplexer.Fate.FAILED)) {
+        inDoubt++;
+      }
+    }
+    log.info(
+        "channel to {} closed; {} requests in flight ended in doubt", settings.address(), inDoubt);
+  }
+}

@@ -1,0 +1,397 @@
+package io.escrowkit.iso8583.channel;
+
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.spi.UnknownReason;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection behind an {@link IsoChannel}: connects on a thread of its own and reads there,
+ * signs on, holds requests that wait for a connection, and after a failure reconnects with capped
+ * exponential backoff and jitter (a delivered answer resets the backoff). When a connection ends,
+ * the requests written on it end as unknown, except advices, which wait to be repeated. Threadsafe.
+ */
+final class Link {
+  private static final Logger log = LoggerFactory.getLogger(Link.class);
+
+  private final IsoChannel channel;
+  private final ChannelSettings settings;
+  private final ChannelRuntime runtime;
+  private final ChannelSession session;
+  private final Multiplexer mux;
+  private final AnswerRouter router;
+  private final Connector connector;
+  private final ReconnectBackoff backoff;
+  private final Object lock = new Object();
+  private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+  private final List<CompletableFuture<Boolean>> readyWaiters = new ArrayList<>();
+  private boolean started;
+  private boolean closed;
+  private boolean connecting;
+  private Connection opening;
+  private Connection ready;
+  private int failures;
+  private volatile long lastTrafficMillis;
+
+  Link(
+      IsoChannel channel,
+      ChannelSettings settings,
+      ChannelRuntime runtime,
+      ChannelSession session,
+      Multiplexer mux,
+      AnswerRouter router) {
+    this.channel = channel;
+    this.settings = settings;
+    this.runtime = runtime;
+    this.session = session;
+    this.mux = mux;
+    this.router = router;
+    this.connector = new Connector(settings);
+    this.backoff =
+        new ReconnectBackoff(settings.reconnectBase(), settings.reconnectMax(), runtime.random());
+  }
+
+  /** Starts connecting; false if already started or closed. */
+  boolean start() {
+    synchronized (lock) {
+      if (started || closed) {
+        return false;
+      }
+      started = true;
+    }
+    connectAfter(Duration.ZERO);
+    return true;
+  }
+
+  boolean isClosed() {
+    synchronized (lock) {
+      return closed;
+    }
+  }
+
+  /** The connection carrying requests, if one is up and signed on. */
+  Optional<Connection> ready() {
+    synchronized (lock) {
+      return Optional.ofNullable(ready);
+    }
+  }
+
+  /**
+   * The connection to write {@code exchange} on now; empty if it was queued to wait for one (a
+   * connection attempt is then started) or the link is closed.
+   */
+  Optional<Connection> route(Exchange exchange) {
+    Connection target;
+    synchronized (lock) {
+      if (closed) {
+        return Optional.empty();
+      }
+      target = ready;
+      if (target == null) {
+        waiting.add(exchange);
+      }
+    }
+    if (target == null) {
+      connectAfter(Duration.ZERO);
+    }
+    return Optional.ofNullable(target);
+  }
+
+  /**
+   * Completes with true once a connection is ready (at once if one is), with false at {@code
+   * deadline} or on close. Starts connecting.
+   */
+  CompletableFuture<Boolean> whenReady(Instant deadline) {
+    CompletableFuture<Boolean> waiter = new CompletableFuture<>();
+    synchronized (lock) {
+      if (closed || ready != null) {
+        return CompletableFuture.completedFuture(!closed);
+      }
+      readyWaiters.add(waiter);
+    }
+    long delay = Math.max(0, Duration.between(runtime.clock().instant(), deadline).toMillis());
+    try {
+      runtime
+          .scheduler()
+          .schedule(
+              () -> {
+                synchronized (lock) {
+                  readyWaiters.remove(waiter);
+                }
+                waiter.complete(false);
+              },
+              delay,
+              TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException shutDown) {
+      waiter.complete(false);
+    }
+    connectAfter(Duration.ZERO);
+    return waiter;
+  }
+
+  /** Stops using {@code connection} for new requests (a write on it failed); its reader ends it. */
+  void unready(Connection connection) {
+    synchronized (lock) {
+      if (ready == connection) {
+        ready = null;
+      }
+    }
+  }
+
+  /** Takes {@code exchange} out of the queue; true if it was waiting there. */
+  boolean unqueue(Exchange exchange) {
+    synchronized (lock) {
+      return waiting.remove(exchange);
+    }
+  }
+
+  boolean isQueued(Exchange exchange) {
+    synchronized (lock) {
+      return waiting.contains(exchange);
+    }
+  }
+
+  /** Milliseconds by the runtime clock of the last byte sent or received. */
+  long lastTrafficMillis() {
+    return lastTrafficMillis;
+  }
+
+  void traffic() {
+    lastTrafficMillis = runtime.clock().millis();
+  }
+
+  private void connectAfter(Duration wait) {
+    synchronized (lock) {
+      if (closed || !started || connecting || opening != null || ready != null) {
+        return;
+      }
+      connecting = true;
+    }
+    try {
+      if (wait.isZero()) {
+        runtime.threads().newThread(this::connectAndRead).start();
+      } else {
+        runtime
+            .scheduler()
+            .schedule(
+                () -> runtime.threads().newThread(this::connectAndRead).start(),
+                wait.toMillis(),
+                TimeUnit.MILLISECONDS);
+      }
+    } catch (RejectedExecutionException shutDown) {
+      log.warn("cannot reconnect to {}: the scheduler is shut down", settings.address());
+      synchronized (lock) {
+        connecting = false;
+      }
+    }
+  }
+
+  private void connectAndRead() {
+    Connection connection;
+    try {
+      connection = new Connection(connector.open(), settings.address(), settings.framing());
+    } catch (IOException | RuntimeException failed) {
+      int attempt;
+      synchronized (lock) {
+        connecting = false;
+        attempt = ++failures;
+      }
+      Duration wait = backoff.delay(attempt);
+      log.warn(
+          "connecting to {} failed (attempt {}): {}; next attempt in {} ms",
+          settings.address(),
+          attempt,
+          failed.toString(),
+          wait.toMillis());
+      connectAfter(wait);
+      return;
+    }
+    synchronized (lock) {
+      connecting = false;
+      if (closed) {
+        connection.close();
+        return;
+      }
+      opening = connection;
+    }
+    log.info("connected to {} (connection {})", settings.address(), connection);
+    signOn(connection);
+    read(connection);
+  }
+
+  private void signOn(Connection connection) {
+    Optional<IsoMessage> signOn;
+    try {
+      signOn = session.signOn();
+    } catch (RuntimeException failed) {
+      log.error("could not build the sign-on; dropping connection {}", connection, failed);
+      connection.close();
+      return;
+    }
+    if (!signOn.isPresent()) {
+      markReady(connection);
+      return;
+    }
+    Instant deadline = runtime.clock().instant().plus(settings.signOnTimeout());
+    channel
+        .sendOn(connection, signOn.get(), deadline)
+        .thenAccept(result -> afterSignOn(connection, result));
+  }
+
+  private void afterSignOn(Connection connection, ChannelResult result) {
+    boolean accepted = false;
+    try {
+      accepted = result.isAnswer() && session.signedOn(result.message().get());
+    } catch (RuntimeException unreadable) {
+      log.error("the sign-on answer on connection {} could not be read", connection, unreadable);
+    }
+    if (accepted) {
+      log.info("signed on over connection {}", connection);
+      markReady(connection);
+    } else {
+      log.warn(
+          "sign-on over connection {} refused or unanswered ({}); dropping it",
+          connection,
+          result.detail());
+      connection.close();
+    }
+  }
+
+  private void markReady(Connection connection) {
+    List<Exchange> flush;
+    List<CompletableFuture<Boolean>> waiters;
+    synchronized (lock) {
+      if (closed || opening != connection) {
+        return;
+      }
+      opening = null;
+      ready = connection;
+      flush = new ArrayList<>(waiting);
+      waiting.clear();
+      waiters = new ArrayList<>(readyWaiters);
+      readyWaiters.clear();
+    }
+    for (CompletableFuture<Boolean> waiter : waiters) {
+      waiter.complete(true);
+    }
+    for (Exchange exchange : flush) {
+      if (!exchange.isDone()) {
+        channel.write(connection, exchange, exchange.frame);
+      }
+    }
+  }
+
+  private void read(Connection connection) {
+    UnknownReason reason = UnknownReason.CONNECTION_LOST;
+    String detail;
+    try {
+      while (true) {
+        byte[] frame = connection.read();
+        if (frame == null) {
+          detail = "host closed the connection";
+          break;
+        }
+        traffic();
+        if (frame.length == 0) {
+          log.debug("empty message on connection {} ignored", connection);
+          continue;
+        }
+        AnswerRouter.Routing routing = router.route(frame, connection);
+        if (routing == AnswerRouter.Routing.DELIVERED) {
+          synchronized (lock) {
+            failures = 0;
+          }
+        } else if (routing == AnswerRouter.Routing.UNDECODABLE) {
+          reason = UnknownReason.MALFORMED_RESPONSE;
+          detail = "host sent an undecodable message; connection dropped";
+          break;
+        }
+      }
+    } catch (FramingException broken) {
+      reason = UnknownReason.MALFORMED_RESPONSE;
+      detail = "host broke the framing: " + broken.getMessage();
+    } catch (IOException lost) {
+      detail = connection.closedHere() ? "connection closed" : "connection lost: " + lost;
+    } catch (RuntimeException bug) {
+      log.error("reading from connection {} failed", connection, bug);
+      detail = "reader failed: " + bug;
+    }
+    ended(connection, reason, detail);
+  }
+
+  private void ended(Connection connection, UnknownReason reason, String detail) {
+    connection.close();
+    boolean reconnect;
+    int attempt;
+    synchronized (lock) {
+      if (ready == connection) {
+        ready = null;
+      }
+      if (opening == connection) {
+        opening = null;
+      }
+      reconnect = !closed;
+      attempt = ++failures;
+    }
+    int inDoubt = 0;
+    for (Exchange exchange : mux.writtenOn(connection)) {
+      if (exchange.isRepeatable()) {
+        exchange.writtenOn = null;
+      } else if (mux.finish(
+          exchange, ChannelResult.failure(reason, detail), Multiplexer.Fate.FAILED)) {
+        inDoubt++;
+      }
+    }
+    if (!reconnect) {
+      log.info("connection {} ended: {}", connection, detail);
+      return;
+    }
+    Duration wait = backoff.delay(attempt);
+    log.warn(
+        "connection {} ended: {}; {} requests in doubt; reconnecting in {} ms",
+        connection,
+        detail,
+        inDoubt,
+        wait.toMillis());
+    connectAfter(wait);
+  }
+
+  /** Stops for good: closes the connections, forgets the queue (the channel fails its requests). */
+  void close() {
+    List<Connection> connections = new ArrayList<>();
+    List<CompletableFuture<Boolean>> waiters;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (ready != null) {
+        connections.add(ready);
+      }
+      if (opening != null) {
+        connections.add(opening);
+      }
+      ready = null;
+      opening = null;
+      waiting.clear();
+      waiters = new ArrayList<>(readyWaiters);
+      readyWaiters.clear();
+    }
+    for (CompletableFuture<Boolean> waiter : waiters) {
+      waiter.complete(false);
+    }
+    for (Connection connection : connections) {
+      connection.close();
+    }
+  }
+}

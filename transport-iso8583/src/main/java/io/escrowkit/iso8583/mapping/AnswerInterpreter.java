@@ -1,0 +1,76 @@
+package io.escrowkit.iso8583.mapping;
+
+import io.escrowkit.device.DeviceException;
+import io.escrowkit.failure.ResponseCodes;
+import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoFormatException;
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.channel.ChannelResult;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import io.escrowkit.spi.UnknownReason;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads what the channel brought back as the core's {@link TransportOutcome}: no answer, an answer
+ * without a readable response code, or one whose MAC fails are unknown (and get reversed); an
+ * answer is approved or declined by its field 39 alone. It never declines on its own. Threadsafe.
+ */
+public final class AnswerInterpreter {
+  private final MessageMapper mapper;
+  private final Optional<MacSigner> mac;
+  private final boolean requireMacOnApproval;
+
+  /**
+   * @param mac checks answers' MACs when present
+   * @param requireMacOnApproval whether an approval without a MAC is in doubt (declines may come
+   *     without one)
+   */
+  public AnswerInterpreter(
+      MessageMapper mapper, Optional<MacSigner> mac, boolean requireMacOnApproval) {
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.mac = Objects.requireNonNull(mac, "mac");
+    this.requireMacOnApproval = requireMacOnApproval;
+  }
+
+  public TransportOutcome outcome(TransportRequest request, IsoMessage sent, ChannelResult result) {
+    if (!result.isAnswer()) {
+      return TransportOutcome.unknown(result.failure().get(), result.detail());
+    }
+    DecodedMessage answer = result.message().get();
+    try {
+      Optional<String> code = answer.findString(39);
+      if (!code.isPresent() || !code.get().matches("[0-9A-Z]{2}")) {
+        return TransportOutcome.unknown(
+            UnknownReason.MALFORMED_RESPONSE,
+            "answer "
+                + answer.mti()
+                + (code.isPresent() ? " has an invalid response code" : " has no response code"));
+      }
+      boolean approval = ResponseCodes.resolve(code.get()).isApproval();
+      if (mac.isPresent()) {
+        MacSigner.Check check = mac.get().verify(result.frame().get(), answer);
+        if (check == MacSigner.Check.INVALID) {
+          return TransportOutcome.unknown(
+              UnknownReason.BAD_MAC,
+              "answer " + answer.mti() + " (" + code.get() + ") failed its MAC check");
+        }
+        if (check == MacSigner.Check.ABSENT && approval && requireMacOnApproval) {
+          return TransportOutcome.unknown(
+              UnknownReason.BAD_MAC,
+              "approval " + answer.mti() + " (" + code.get() + ") came without a MAC");
+        }
+      }
+      return TransportOutcome.fromResponseCode(
+          code.get(), mapper.references(request, sent, answer));
+    } catch (IsoFormatException unreadable) {
+      return TransportOutcome.unknown(
+          UnknownReason.MALFORMED_RESPONSE,
+          "answer " + answer.mti() + " unreadable: " + unreadable.getMessage());
+    } catch (DeviceException macFailure) {
+      return TransportOutcome.unknown(
+          UnknownReason.BAD_MAC, "answer's MAC could not be checked: " + macFailure.getMessage());
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.escrowkit.iso8583.mapping;
+
+import io.escrowkit.device.CardData;
+import io.escrowkit.device.PinBlock;
+import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.IsoSpec;
+import io.escrowkit.spi.HostReference;
+import io.escrowkit.spi.OriginalRequest;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What both dialects share: fields 3, 4, 11, 25, 41, 42, 49, the card fields of a hold, the
+ * references of follow-ups (38, 37), and the reversal built by repeating the original. The dialects
+ * add their own fields through the hooks. Threadsafe (immutable but for the session).
+ */
+abstract class BaseMapper implements MessageMapper {
+
+  /** Data elements a reversal does not repeat: PIN and track data, 26, 53, 37, and the MAC. */
+  private static final int[] NOT_REPEATED = {26, 35, 36, 37, 45, 52, 53, 64, 128};
+
+  final MappingSettings settings;
+  final TerminalSession session;
+  final IsoSpec spec;
+
+  BaseMapper(MappingSettings settings, TerminalSession session) {
+    this.settings = settings;
+    this.session = session;
+    this.spec = settings.dialect().spec();
+  }
+
+  @Override
+  public MappingSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public IsoMessage request(TransportRequest request) {
+    if (request.type() == RequestType.REVERSAL) {
+      return reversal(request);
+    }
+    RequestCodes codes = RequestCodes.of(request.type(), settings.captureMode());
+    IsoMessage.Builder b =
+        start(codes.mti(), request.trace(), request.terminalId(), request.merchantId())
+            .set(3, codes.processingCode())
+            .set(4, request.amount().minorUnits())
+            .set(25, codes.conditionCode())
+            .set(49, Formats.currency(request.amount()));
+    if (request.card().isPresent()) {
+      cardFields(b, request.card().get(), request.pinBlock());
+    } else {
+      b.set(22, noCardEntryMode());
+    }
+    if (request.type() != RequestType.HOLD) {
+      OriginalData original = OriginalData.of(request, settings.captureMode());
+      Optional<String> code =
+          Optional.ofNullable(request.hostReferences().get(HostReference.AUTHORIZATION_CODE));
+      code.ifPresent(value -> b.set(38, value));
+      boolean namesRetrieval =
+          request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
+      if (namesRetrieval) {
+        original.retrievalReference().ifPresent(value -> b.set(37, value));
+      }
+      followUpFields(b, request, original);
+    }
+    dialectFields(b, request, codes);
+    return b.build();
+  }
+
+  @Override
+  public Optional<IsoMessage> repeatOf(IsoMessage message) {
+    String mti = message.mti();
+    if (mti.charAt(2) != '2' || mti.charAt(3) != '0') {
+      return Optional.empty();
+    }
+    return Optional.of(message.toBuilder().mti(RequestCodes.repeatMti(mti)).build());
+  }
+
+  /** The original rebuilt without card data, turned into the reversal. */
+  private IsoMessage reversal(TransportRequest request) {
+    OriginalRequest original = request.original().get();
+    TransportRequest asSent =
+        new TransportRequest(
+            original.type(),
+            original.operationId(),
+            request.escrowId(),
+            request.merchantId(),
+            request.terminalId(),
+            original.trace(),
+            original.transmittedAt(),
+            request.deadline(),
+            original.amount(),
+            request.holdAmount(),
+            Optional.empty(),
+            Optional.empty(),
+            request.hostReferences(),
+            Optional.empty(),
+            Optional.empty(),
+            false);
+    IsoMessage.Builder b = request(asSent).toBuilder().mti(settings.reversalMti());
+    for (int field : NOT_REPEATED) {
+      b.remove(field);
+    }
+    b.set(39, request.reversalReason().orElse("06"));
+    reversalFields(b, request, original);
+    return b.build();
+  }
+
+  /** A builder with TPDU, header, MTI, trace, terminal and merchant. */
+  IsoMessage.Builder start(String mti, long trace, String terminalId, String merchantId) {
+    IsoMessage.Builder b = IsoMessage.builder(spec).mti(mti);
+    byte[] tpdu = settings.tpdu();
+    if (tpdu.length > 0) {
+      b.tpdu(tpdu);
+    }
+    byte[] header = settings.header();
+    if (header.length > 0) {
+      b.header(header);
+    }
+    return b.set(11, Formats.trace(trace)).set(41, terminalId).set(42, merchantId);
+  }
+
+  private void cardFields(IsoMessage.Builder b, CardData card, Optional<PinBlock> pin) {
+    b.set(2, card.pan());
+    card.expiry().ifPresent(expiry -> b.set(14, Formats.expiry(expiry)));
+    b.set(22, Formats.entryMode(card, settings.dialect()) + pinDigit(pin.isPresent()));
+    if (card.entryMode().isChip()) {
+      card.cardSequenceNumber().ifPresent(sequence -> b.set(23, sequence));
+      card.emvData().ifPresent(emv -> b.set(55, emv));
+    }
+    card.track2().ifPresent(track -> b.set(35, track));
+    pin.ifPresent(block -> pinFields(b, block));
+  }
+
+  @Override
+  public Map<String, String> references(
+      TransportRequest request, IsoMessage sent, DecodedMessage answer) {
+    Map<String, String> out = new HashMap<>();
+    answer
+        .findString(38)
+        .map(String::trim)
+        .filter(value -> !value.isEmpty())
+        .ifPresent(value -> out.put(HostReference.AUTHORIZATION_CODE, value));
+    Optional<String> retrieval =
+        answer.findString(37).map(String::trim).filter(value -> !value.isEmpty());
+    retrieval.ifPresent(value -> out.put(HostReference.RETRIEVAL_REFERENCE, value));
+    String date =
+        answer
+            .findString(13)
+            .orElseGet(() -> Formats.localDate(request.transmittedAt(), settings.zone()));
+    String trace = Formats.trace(request.trace());
+    if (request.type() == RequestType.HOLD) {
+      out.put(HostReference.ORIGINAL_TRACE, trace);
+      out.put(HostReference.ORIGINAL_DATE, date);
+      sessionReferences(out, sent, false);
+    } else if (request.type() == RequestType.CAPTURE) {
+      out.put(IsoHostReferences.CAPTURE_TRACE, trace);
+      out.put(IsoHostReferences.CAPTURE_DATE, date);
+      retrieval.ifPresent(value -> out.put(IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE, value));
+      sessionReferences(out, sent, true);
+    }
+    return out;
+  }
+
+  /** The approving response code of network management answers. */
+  static boolean approves(DecodedMessage answer) {
+    return answer.findString(39).map(code -> code.equals("00")).orElse(false);
+  }
+
+  /** The third digit of field 22 (PIN entered, or the terminal's PIN capability). */
+  abstract char pinDigit(boolean pinEntered);
+
+  /** Field 22 of a request made without the card. */
+  abstract String noCardEntryMode();
+
+  /** PIN-related fields besides the PIN block (52), which is set here. */
+  void pinFields(IsoMessage.Builder b, PinBlock pin) {
+    b.set(52, pin.bytes());
+  }
+
+  /** The dialect's original-data fields of a follow-up (UnionPay 61, ISO 90). */
+  abstract void followUpFields(
+      IsoMessage.Builder b, TransportRequest request, OriginalData original);
+
+  /** The dialect's own fields of every request (UnionPay 60, ISO 7/12/13/32). */
+  abstract void dialectFields(IsoMessage.Builder b, TransportRequest request, RequestCodes codes);
+
+  /** The dialect's changes that make a repeated original a reversal. */
+  abstract void reversalFields(
+      IsoMessage.Builder b, TransportRequest reversal, OriginalRequest original);
+
+  /** The references a later message needs from this session (batch, transmission time). */
+  abstract void sessionReferences(Map<String, String> out, IsoMessage sent, boolean capture);
+}

@@ -1,0 +1,197 @@
+package io.escrowkit.iso8583.mapping;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How escrow requests become messages for one terminal: the dialect, the time zone of local dates
+ * and times, the TPDU and header (UnionPay), the capture mode, the reversal MTI, the terminal's
+ * read capability (UnionPay field 60.4) and the acquirer id (ISO 87 field 32). Immutable and
+ * threadsafe: arrays are copied in and out.
+ *
+ * @param dialect the message dialect
+ * @param zone the terminal's time zone, for local time and date (fields 12 and 13)
+ * @param tpdu the 5-byte TPDU (UnionPay), empty for none
+ * @param header the dialect header (UnionPay: 6 bytes), empty for none
+ * @param captureMode completion request or completion advice
+ * @param reversalMti 0400 (reversal request) or 0420 (reversal advice)
+ * @param readCapability UnionPay field 60.4: 2 magnetic stripe, 5 contact chip, 6 contactless too
+ * @param acquirerId ISO 87 field 32 and 90.4, if the acquirer wants it
+ */
+public record MappingSettings(
+    Dialect dialect,
+    ZoneId zone,
+    byte[] tpdu,
+    byte[] header,
+    CaptureMode captureMode,
+    String reversalMti,
+    String readCapability,
+    Optional<String> acquirerId) {
+
+  /** The UnionPay default TPDU: id 60, destination 0000, source 0000. */
+  public static final String DEFAULT_TPDU = "6000000000";
+
+  /** The UnionPay default header: application 60, version 31, status 00, software 310000. */
+  public static final String DEFAULT_HEADER = "603100310000";
+
+  public MappingSettings {
+    Objects.requireNonNull(dialect, "dialect");
+    Objects.requireNonNull(zone, "zone");
+    tpdu = Objects.requireNonNull(tpdu, "tpdu").clone();
+    header = Objects.requireNonNull(header, "header").clone();
+    Objects.requireNonNull(captureMode, "captureMode");
+    Objects.requireNonNull(reversalMti, "reversalMti");
+    Objects.requireNonNull(readCapability, "readCapability");
+    Objects.requireNonNull(acquirerId, "acquirerId");
+    boolean tpduWanted = dialect.spec().hasTpdu();
+    if (tpduWanted != (tpdu.length == 5)) {
+      throw new IllegalArgumentException(
+          tpduWanted
+              ? "dialect " + dialect + " needs a 5-byte TPDU, got " + tpdu.length + " bytes"
+              : "dialect " + dialect + " has no TPDU");
+    }
+    if (header.length != dialect.spec().headerLength()) {
+      throw new IllegalArgumentException(
+          "dialect "
+              + dialect
+              + " needs a "
+              + dialect.spec().headerLength()
+              + "-byte header, got "
+              + header.length);
+    }
+    if (!reversalMti.equals("0400") && !reversalMti.equals("0420")) {
+      throw new IllegalArgumentException("reversalMti must be 0400 or 0420, got " + reversalMti);
+    }
+    if (!readCapability.matches("[0-9]")) {
+      throw new IllegalArgumentException("readCapability must be one digit: " + readCapability);
+    }
+    if (acquirerId.isPresent() && !acquirerId.get().matches("[0-9]{1,11}")) {
+      throw new IllegalArgumentException("acquirerId must be 1 to 11 digits: " + acquirerId.get());
+    }
+  }
+
+  /**
+   * UnionPay POS defaults: Asia/Shanghai, TPDU {@value #DEFAULT_TPDU}, header {@value
+   * #DEFAULT_HEADER}, online capture, 0400 reversals, read capability 6.
+   */
+  public static MappingSettings unionPay() {
+    return new MappingSettings(
+        Dialect.UNIONPAY_POS,
+        ZoneId.of("Asia/Shanghai"),
+        Hex.parse(DEFAULT_TPDU),
+        Hex.parse(DEFAULT_HEADER),
+        CaptureMode.ONLINE,
+        "0400",
+        "6",
+        Optional.empty());
+  }
+
+  /** ISO 87 defaults: UTC, online capture, 0400 reversals, no acquirer id. */
+  public static MappingSettings iso87(Dialect dialect) {
+    if (dialect == Dialect.UNIONPAY_POS) {
+      throw new IllegalArgumentException("use unionPay() for " + dialect);
+    }
+    return new MappingSettings(
+        dialect,
+        ZoneOffset.UTC,
+        new byte[0],
+        new byte[0],
+        CaptureMode.ONLINE,
+        "0400",
+        "6",
+        Optional.empty());
+  }
+
+  @Override
+  public byte[] tpdu() {
+    return tpdu.clone();
+  }
+
+  @Override
+  public byte[] header() {
+    return header.clone();
+  }
+
+  public MappingSettings withZone(ZoneId newZone) {
+    return new MappingSettings(
+        dialect, newZone, tpdu, header, captureMode, reversalMti, readCapability, acquirerId);
+  }
+
+  public MappingSettings withTpdu(byte[] newTpdu) {
+    return new MappingSettings(
+        dialect, zone, newTpdu, header, captureMode, reversalMti, readCapability, acquirerId);
+  }
+
+  public MappingSettings withHeader(byte[] newHeader) {
+    return new MappingSettings(
+        dialect, zone, tpdu, newHeader, captureMode, reversalMti, readCapability, acquirerId);
+  }
+
+  public MappingSettings withCaptureMode(CaptureMode mode) {
+    return new MappingSettings(
+        dialect, zone, tpdu, header, mode, reversalMti, readCapability, acquirerId);
+  }
+
+  public MappingSettings withReversalMti(String mti) {
+    return new MappingSettings(
+        dialect, zone, tpdu, header, captureMode, mti, readCapability, acquirerId);
+  }
+
+  public MappingSettings withReadCapability(String capability) {
+    return new MappingSettings(
+        dialect, zone, tpdu, header, captureMode, reversalMti, capability, acquirerId);
+  }
+
+  public MappingSettings withAcquirerId(String id) {
+    return new MappingSettings(
+        dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, Optional.of(id));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof MappingSettings)) {
+      return false;
+    }
+    MappingSettings that = (MappingSettings) other;
+    return dialect == that.dialect
+        && zone.equals(that.zone)
+        && java.util.Arrays.equals(tpdu, that.tpdu)
+        && java.util.Arrays.equals(header, that.header)
+        && captureMode == that.captureMode
+        && reversalMti.equals(that.reversalMti)
+        && readCapability.equals(that.readCapability)
+        && acquirerId.equals(that.acquirerId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        dialect,
+        zone,
+        java.util.Arrays.hashCode(tpdu),
+        java.util.Arrays.hashCode(header),
+        captureMode,
+        reversalMti,
+        readCapability,
+        acquirerId);
+  }
+
+  @Override
+  public String toString() {
+    return "MappingSettings["
+        + dialect
+        + " zone="
+        + zone
+        + " tpdu="
+        + Hex.of(tpdu)
+        + " header="
+        + Hex.of(header)
+        + " capture="
+        + captureMode
+        + " reversal="
+        + reversalMti
+        + "]";
+  }
+}

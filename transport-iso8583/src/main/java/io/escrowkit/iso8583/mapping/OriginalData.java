@@ -1,0 +1,47 @@
+package io.escrowkit.iso8583.mapping;
+
+import io.escrowkit.spi.HostReference;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportRequest;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a follow-up names as its original, from the host references: the hold for a release or
+ * capture; for a completion void or refund, the capture when its references are kept, else the
+ * hold. Immutable.
+ */
+record OriginalData(
+    String mti,
+    Optional<String> trace,
+    Optional<String> batch,
+    Optional<String> date,
+    Optional<String> transmission,
+    Optional<String> retrievalReference) {
+
+  static OriginalData of(TransportRequest request, CaptureMode captureMode) {
+    Map<String, String> refs = request.hostReferences();
+    boolean afterCapture =
+        request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
+    if (afterCapture && refs.containsKey(IsoHostReferences.CAPTURE_TRACE)) {
+      return new OriginalData(
+          RequestCodes.of(RequestType.CAPTURE, captureMode).mti(),
+          get(refs, IsoHostReferences.CAPTURE_TRACE),
+          get(refs, IsoHostReferences.CAPTURE_BATCH),
+          get(refs, IsoHostReferences.CAPTURE_DATE),
+          get(refs, IsoHostReferences.CAPTURE_TRANSMISSION),
+          get(refs, IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE));
+    }
+    return new OriginalData(
+        "0100",
+        get(refs, HostReference.ORIGINAL_TRACE),
+        get(refs, HostReference.ORIGINAL_BATCH),
+        get(refs, HostReference.ORIGINAL_DATE),
+        get(refs, IsoHostReferences.ORIGINAL_TRANSMISSION),
+        get(refs, HostReference.RETRIEVAL_REFERENCE));
+  }
+
+  private static Optional<String> get(Map<String, String> refs, String name) {
+    return Optional.ofNullable(refs.get(name));
+  }
+}

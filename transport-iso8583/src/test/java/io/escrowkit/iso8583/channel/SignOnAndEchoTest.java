@@ -1,0 +1,168 @@
+package io.escrowkit.iso8583.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.IsoSpec;
+import io.escrowkit.iso8583.Specs;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SignOnAndEchoTest extends ChannelTestSupport {
+  private final IsoSpec spec = Specs.iso87Binary();
+  private final AtomicLong traces = new AtomicLong(900);
+
+  /** Sign-on 0800/001 and echo 0800/301, traces from a counter. */
+  private final ChannelSession session =
+      new ChannelSession() {
+        @Override
+        public Optional<IsoMessage> signOn() {
+          return Optional.of(network("001"));
+        }
+
+        @Override
+        public boolean signedOn(DecodedMessage answer) {
+          return answer.readString(39).equals("00");
+        }
+
+        @Override
+        public Optional<IsoMessage> echo() {
+          return Optional.of(network("301"));
+        }
+      };
+
+  private IsoMessage network(String code) {
+    return IsoMessage.builder(spec)
+        .mti("0800")
+        .set(11, String.valueOf(traces.incrementAndGet()))
+        .set(41, TERMINAL)
+        .set(70, code)
+        .build();
+  }
+
+  @Test
+  void signOnGoesFirstOnEachConnectionAndRequestsWaitForIt() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
+    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session, s -> s);
+
+    ChannelResult answer = await(channel.send(request(spec, "0100", 1), soon()));
+
+    assertThat(answer.isAnswer()).isTrue();
+    LoopbackHost.Received first = host.next();
+    assertThat(first.mti()).isEqualTo("0800");
+    assertThat(first.field(70)).isEqualTo("001");
+    assertThat(host.next().mti()).isEqualTo("0100");
+  }
+
+  @Test
+  void refusedSignOnDropsTheConnectionAndRetries() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  boolean firstConnection = request.peer().number() == 1;
+                  String code = request.mti().equals("0800") && firstConnection ? "96" : "00";
+                  request.peer().send(HostAnswers.answer(request.message(), code).build());
+                }));
+    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session, s -> s);
+
+    ChannelResult answer = await(channel.send(request(spec, "0100", 2), soon()));
+
+    assertThat(answer.isAnswer()).isTrue();
+    assertThat(host.connectionsAccepted()).isEqualTo(2);
+  }
+
+  @Test
+  void echoTestIsSentWhileTheConnectionIsIdle() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> request.peer().send(HostAnswers.approve(request.message()))));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            session,
+            s -> s.withEcho(Duration.ofMillis(100), Duration.ofSeconds(5)));
+    channel.start();
+
+    assertThat(host.next().field(70)).isEqualTo("001");
+    LoopbackHost.Received echo = host.next();
+
+    assertThat(echo.mti()).isEqualTo("0800");
+    assertThat(echo.field(70)).isEqualTo("301");
+    assertThat(host.connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void echoAnswerWithoutATraceStillAnswersTheEcho() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  IsoMessage.Builder answer = HostAnswers.answer(request.message(), "00");
+                  if (request.field(70).equals("301")) {
+                    answer.remove(11);
+                  }
+                  request.peer().send(answer.build());
+                }));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            session,
+            s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(300)));
+    channel.start();
+
+    assertThat(host.next().field(70)).isEqualTo("001");
+    assertThat(host.next().field(70)).isEqualTo("301");
+    assertThat(host.next().field(70)).isEqualTo("301");
+
+    assertThat(host.connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void unansweredEchoDropsTheConnectionAndReconnects() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  if (!request.field(70).equals("301")) {
+                    request.peer().send(HostAnswers.approve(request.message()));
+                  }
+                }));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            session,
+            s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(200)));
+    channel.start();
+
+    assertThat(host.next().field(70)).isEqualTo("001");
+    assertThat(host.next().field(70)).isEqualTo("301");
+    LoopbackHost.Received afterDrop = host.next();
+
+    assertThat(afterDrop.field(70)).isEqualTo("001");
+    assertThat(afterDrop.peer().number()).isEqualTo(2);
+  }
+}

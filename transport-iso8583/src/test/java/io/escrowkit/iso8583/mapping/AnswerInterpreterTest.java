@@ -1,0 +1,109 @@
+package io.escrowkit.iso8583.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.escrowkit.device.MacAlgorithm;
+import io.escrowkit.device.simulated.SoftwareSecureModule;
+import io.escrowkit.iso8583.IsoCodec;
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.Specs;
+import io.escrowkit.iso8583.channel.ChannelResult;
+import io.escrowkit.spi.HostReference;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import io.escrowkit.spi.UnknownReason;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AnswerInterpreterTest {
+  private final MessageMapper mapper =
+      MessageMapper.of(MappingSettings.unionPay(), Requests.session(1));
+  private final MacSigner signer =
+      new MacSigner(
+          SoftwareSecureModule.withTestKeys(new Random(1)),
+          MacAlgorithm.UNIONPAY_POS_ECB,
+          SoftwareSecureModule.TEST_MAC_KEY_ID);
+  private final AnswerInterpreter strict = new AnswerInterpreter(mapper, Optional.of(signer), true);
+  private final TransportRequest hold = Requests.holdWithPin(123);
+  private final IsoMessage sent = signer.sign(mapper.request(hold));
+
+  @Test
+  void noAnswerIsUnknownWithTheChannelsReason() {
+    TransportOutcome outcome =
+        strict.outcome(
+            hold, sent, ChannelResult.failure(UnknownReason.CONNECTION_LOST, "connection lost"));
+
+    assertThat(outcome.unknownReason()).contains(UnknownReason.CONNECTION_LOST);
+  }
+
+  @Test
+  void approvalWithAGoodMacIsApprovedWithItsReferences() {
+    TransportOutcome outcome = strict.outcome(hold, sent, result(signer.sign(answer("00"))));
+
+    assertThat(outcome.isApproved()).isTrue();
+    assertThat(outcome.hostReferences())
+        .containsEntry(HostReference.AUTHORIZATION_CODE, "AB1234")
+        .containsEntry(HostReference.ORIGINAL_TRACE, "000123");
+  }
+
+  @Test
+  void approvalWithConditionsIsAnApproval() {
+    TransportOutcome outcome = strict.outcome(hold, sent, result(signer.sign(answer("11"))));
+
+    assertThat(outcome.isApproved()).isTrue();
+    assertThat(outcome.responseCode()).contains("11");
+  }
+
+  @Test
+  void badMacMakesEvenAnApprovalUnknown() {
+    IsoMessage forged =
+        signer.sign(answer("00")).toBuilder().set(64, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).build();
+
+    TransportOutcome outcome = strict.outcome(hold, sent, result(forged));
+
+    assertThat(outcome.unknownReason()).contains(UnknownReason.BAD_MAC);
+  }
+
+  @Test
+  void approvalWithoutMacIsUnknownButADeclineWithoutMacIsADecline() {
+    assertThat(strict.outcome(hold, sent, result(answer("00"))).unknownReason())
+        .contains(UnknownReason.BAD_MAC);
+
+    TransportOutcome declined = strict.outcome(hold, sent, result(answer("51")));
+    assertThat(declined.kind()).isEqualTo(TransportOutcome.Kind.DECLINED);
+    assertThat(declined.responseCode()).contains("51");
+    AnswerInterpreter lenient = new AnswerInterpreter(mapper, Optional.of(signer), false);
+    assertThat(lenient.outcome(hold, sent, result(answer("00"))).isApproved()).isTrue();
+  }
+
+  @Test
+  void answerWithoutOrWithAnUnreadableResponseCodeIsMalformed() {
+    IsoMessage none = answer("00").toBuilder().remove(39).build();
+    IsoMessage lowercase = answer("00").toBuilder().set(39, "a1").build();
+
+    assertThat(strict.outcome(hold, sent, result(none)).unknownReason())
+        .contains(UnknownReason.MALFORMED_RESPONSE);
+    assertThat(strict.outcome(hold, sent, result(lowercase)).unknownReason())
+        .contains(UnknownReason.MALFORMED_RESPONSE);
+  }
+
+  private IsoMessage answer(String code) {
+    return IsoMessage.builder(Specs.unionPayPos())
+        .mti("0110")
+        .tpdu(sent.tpdu())
+        .header(sent.header())
+        .set(11, "000123")
+        .set(37, "000000000777")
+        .set(38, "AB1234")
+        .set(39, code)
+        .set(41, Requests.TERMINAL)
+        .build();
+  }
+
+  private static ChannelResult result(IsoMessage answer) {
+    IsoCodec codec = IsoCodec.of(answer.spec());
+    byte[] frame = codec.encode(answer);
+    return ChannelResult.answer(frame, codec.decode(frame));
+  }
+}
