@@ -27,6 +27,12 @@ public final class CaptureRequest extends OperationRequest {
   }
 
   @Override
+  public CaptureRequest card(io.escrowkit.device.CardData card) {
+    super.card(card);
+    return this;
+  }
+
+  @Override
   boolean isFinalCapture() {
     return finalCapture;
   }

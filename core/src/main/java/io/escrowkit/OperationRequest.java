@@ -1,5 +1,6 @@
 package io.escrowkit;
 
+import io.escrowkit.device.CardData;
 import io.escrowkit.internal.EscrowEngine;
 import io.escrowkit.internal.Futures;
 import io.escrowkit.internal.OperationSpec;
@@ -18,6 +19,7 @@ public class OperationRequest {
   private final Command command;
   private final Optional<Money> amount;
   private String key;
+  private CardData card;
 
   OperationRequest(EscrowEngine engine, String escrowId, Command command, Optional<Money> amount) {
     this.engine = engine;
@@ -30,6 +32,19 @@ public class OperationRequest {
   /** Use the caller's key (e.g. from its own request id) instead of a generated one. */
   public OperationRequest idempotencyKey(String idempotencyKey) {
     this.key = Idempotency.validKey(idempotencyKey);
+    return this;
+  }
+
+  /**
+   * The card, presented again (e.g. at check-out), for schemes that want the card number with
+   * follow-ups. It must be the escrow's card; it goes to the host with this request and is never
+   * stored.
+   */
+  public OperationRequest card(CardData card) {
+    if (this.card != null) {
+      throw new IllegalStateException("card was already set");
+    }
+    this.card = Objects.requireNonNull(card, "card");
     return this;
   }
 
@@ -50,7 +65,8 @@ public class OperationRequest {
 
   /** Sends the request; the future completes with the escrow as the outcome left it. */
   public CompletableFuture<Escrow> executeAsync() {
-    OperationSpec spec = new OperationSpec(escrowId, command, amount, isFinalCapture(), key);
+    OperationSpec spec = new OperationSpec(
+        escrowId, command, amount, isFinalCapture(), key, Optional.ofNullable(card));
     return Futures.invoke(() -> engine.operate(spec)).thenApply(result -> Escrow.of(engine, result));
   }
 

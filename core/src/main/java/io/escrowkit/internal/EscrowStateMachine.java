@@ -73,9 +73,23 @@ public final class EscrowStateMachine {
     return escrow.moveTo(next, request.sentAt(), Optional.of(request), Optional.of(escrow.state()));
   }
 
-  /** The escrow after the host's answer (APPROVE, DECLINE), a lost outcome, or a reversal. */
+  /**
+   * The escrow after the host's answer (APPROVE, DECLINE), a lost outcome, or a reversal. An
+   * approval's host references are added to the escrow's (a later one wins on the same name), so
+   * follow-ups can name the hold and the completion alike.
+   */
   public EscrowSnapshot answer(
       EscrowSnapshot escrow, Command outcome, Map<String, String> hostReferences, Instant at) {
+    EscrowSnapshot next = resolve(escrow, outcome, at);
+    if (outcome != Command.APPROVE || hostReferences.isEmpty()) {
+      return next;
+    }
+    Map<String, String> merged = new java.util.HashMap<>(escrow.hostReferences());
+    merged.putAll(hostReferences);
+    return next.withHostReferences(merged);
+  }
+
+  private EscrowSnapshot resolve(EscrowSnapshot escrow, Command outcome, Instant at) {
     Transition transition = require(escrow, outcome);
     PendingRequest request = escrow.pending().orElseThrow(
         () -> new IllegalStateException("escrow " + escrow.id() + " has no pending request"));
@@ -84,10 +98,9 @@ public final class EscrowStateMachine {
       case FIXED:
         EscrowState fixed = transition.fixedState().get();
         boolean keepPending = fixed == EscrowState.IN_DOUBT;
-        EscrowSnapshot moved = escrow.moveTo(
+        return escrow.moveTo(
             fixed, at, keepPending ? escrow.pending() : Optional.empty(),
             keepPending ? resume : Optional.empty());
-        return outcome == Command.APPROVE ? moved.withHostReferences(hostReferences) : moved;
       case RESUME:
         return escrow.moveTo(resume.get(), at, Optional.empty(), Optional.empty());
       case UNDO:

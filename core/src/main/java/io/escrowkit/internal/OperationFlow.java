@@ -64,6 +64,11 @@ final class OperationFlow {
           "escrow " + escrow.id() + ": hold expired at " + escrow.expiresAt()));
     }
     Admission admission = context.machine.admit(escrow, spec.command(), spec.amount(), now);
+    if (spec.card().isPresent()
+        && !context.tokenizer.token(spec.card().get().pan()).equals(escrow.cardToken())) {
+      return refuse(intent, escrow, Failure.operator("CARD_MISMATCH", "escrow " + escrow.id()
+          + " was held on card " + escrow.maskedPan() + ", not " + spec.card().get().maskedPan()));
+    }
     if (admission.violation().isPresent()) {
       RuleViolation violation = admission.violation().get();
       return refuse(intent, escrow, Failure.operator(violation.code(), violation.detail()));
@@ -84,7 +89,7 @@ final class OperationFlow {
     TransportRequest toHost = new TransportRequest(RequestType.valueOf(operation.name()),
         request.operationId(), escrow.id(), escrow.merchantId(), escrow.terminalId(), trace, now,
         now.plus(context.config.requestTimeout()), request.amount(), escrow.held(),
-        Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
+        spec.card(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
         Optional.empty(), spec.command() == Command.CAPTURE
             && context.machine.completesHold(escrow, request.amount(), spec.finalCapture()));
     return context.send(toHost).thenApply(outcome -> settlement.settle(pending, intent, outcome));

@@ -173,6 +173,19 @@ class EscrowLifecycleTest {
   }
 
   @Test
+  void aCardPresentedAgainMustBeTheEscrowsCard() {
+    fixture = new Fixture(InMemoryTransport.approvingAll());
+    Escrow held = hold("60.00", "room-card");
+    Escrow other = held.capture(Money.of("60.00", "CNY"))
+        .card(TestCards.chip(TestCards.UNIONPAY_DEBIT_PAN)).execute();
+    assertThat(other.result().get().status()).isEqualTo(OperationStatus.REFUSED);
+    assertThat(other.failure().get().code()).isEqualTo("OPERATOR/CARD_MISMATCH");
+    assertThat(other.failure().get().detail()).contains("620000******0005").contains("0047");
+    Escrow same = held.capture(Money.of("60.00", "CNY")).card(TestCards.unionPayChip()).execute();
+    assertThat(same.state()).isEqualTo(EscrowState.CAPTURED);
+  }
+
+  @Test
   void timelineListsEveryTransition() {
     fixture = new Fixture(InMemoryTransport.approvingAll());
     Escrow held = hold("10.00", "t-1");
