@@ -10,10 +10,8 @@ import io.escrowkit.device.CardReadRequest;
 import io.escrowkit.device.Devices;
 import io.escrowkit.device.SimulatedDevices;
 import io.escrowkit.failure.Failure;
-import io.escrowkit.memory.Fault;
-import io.escrowkit.memory.HostLedger;
-import io.escrowkit.memory.InMemoryTransport;
-import io.escrowkit.spi.RequestType;
+import io.escrowkit.simulator.Authorization;
+import io.escrowkit.simulator.Fault;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,13 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo: three escrows through the in-memory acquirer with the simulated terminal (found
- * through ServiceLoader), each escrow's timeline printed. The third meets a lost answer and is
- * reversed automatically.
+ * The demo: three escrows from the simulated terminal (found through ServiceLoader) to the
+ * acquirer simulator over real loopback TCP, UnionPay POS messages with MACs, each escrow's
+ * timeline printed. The third meets a lost answer and is reversed automatically.
  */
 final class DemoCommand implements Main.Command {
-  private static final String MERCHANT = "898310048990001";
-  private static final String TERMINAL = "10000001";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -44,17 +40,13 @@ final class DemoCommand implements Main.Command {
       return 2;
     }
     Devices devices = Devices.load(DemoCommand.class.getClassLoader(), SimulatedDevices.ALLOWED);
-    InMemoryTransport acquirer = InMemoryTransport.approvingAll();
-    try (EscrowClient client = EscrowClient.builder()
-        .merchant(MERCHANT, TERMINAL)
-        .transport(acquirer)
-        .requestTimeout(Duration.ofSeconds(2))
-        .reversalBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
-        .listener(this::watchReversals)
-        .build()) {
-      out.println("Escrowkit demo: UnionPay profile, in-memory acquirer, terminal " + TERMINAL
-          + " of merchant " + MERCHANT);
-      out.println("Card reader: " + devices.providers().get(0).name() + " device");
+    try (DemoSetup setup = DemoSetup.start(this::watchReversals)) {
+      EscrowClient client = setup.client();
+      out.println("Escrowkit demo: UnionPay POS over TCP to the acquirer simulator at "
+          + setup.acquirer().address() + ", MAC with the TEST key");
+      out.println("Terminal " + DemoSetup.TERMINAL + " of merchant " + DemoSetup.MERCHANT
+          + ", card reader: " + devices.providers().get(0).name() + " device, journal: "
+          + setup.journalDescription());
 
       out.println();
       out.println("1) Hotel deposit: hold 128.00 CNY, check-out captures 100.00 CNY");
@@ -69,9 +61,8 @@ final class DemoCommand implements Main.Command {
       timeline(car, out);
 
       out.println();
-      out.println("3) Lost answer: the acquirer approves a hold of 88.00 CNY but the answer never "
-          + "arrives");
-      acquirer.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
+      out.println("3) Lost answer: the acquirer approves a hold of 88.00 CNY but never answers");
+      setup.acquirer().faults().next(Fault.NO_RESPONSE, "0100");
       Escrow lost = hold(client, devices, "88.00", "room-0306", out);
       CompletableFuture<TransitionEvent> reversed =
           reversals.computeIfAbsent(lost.id(), id -> new CompletableFuture<>());
@@ -80,7 +71,14 @@ final class DemoCommand implements Main.Command {
       timeline(lost, out);
 
       out.println();
-      ledger(acquirer, out, hotel, car, lost);
+      out.println("The acquirer's own books:");
+      for (Authorization auth : setup.acquirer().ledger().authorizations()) {
+        out.printf("   auth %s card %s held %s captured %s frozen now %s (%s)%n", auth.authCode(),
+            auth.maskedPan(), minor(auth.held()), minor(auth.captured()), minor(auth.frozen()),
+            auth.status());
+      }
+      out.printf("   frozen on cards in total: %s CNY%n",
+          minor(setup.acquirer().ledger().frozenTotal()));
     }
     return 0;
   }
@@ -98,6 +96,10 @@ final class DemoCommand implements Main.Command {
     if (event.from().isPresent() && event.from().get() == EscrowState.IN_DOUBT) {
       reversals.computeIfAbsent(event.escrowId(), id -> new CompletableFuture<>()).complete(event);
     }
+  }
+
+  private static String minor(long fen) {
+    return Money.ofMinor(fen, "CNY").toPlainString();
   }
 
   private static void show(String operation, Escrow escrow, PrintStream out) {
@@ -118,16 +120,6 @@ final class DemoCommand implements Main.Command {
     for (TransitionEvent event : escrow.timeline()) {
       out.printf("     %s  %-16s -> %-16s %s%n", TIME.format(event.at()),
           event.from().map(Enum::name).orElse("-"), event.to(), event.cause());
-    }
-  }
-
-  private static void ledger(InMemoryTransport acquirer, PrintStream out, Escrow... escrows) {
-    out.println("Acquirer's ledger (what the host itself recorded):");
-    for (Escrow escrow : escrows) {
-      HostLedger.Entry entry = acquirer.ledger().entry(escrow.id()).get();
-      out.printf("   %-10s held %9s  captured %9s  hold still frozen: %s%n", escrow.reference(),
-          entry.held().toPlainString(), entry.captured().toPlainString(),
-          entry.holdActive() ? "YES" : "no");
     }
   }
 }

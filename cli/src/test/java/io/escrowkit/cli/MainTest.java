@@ -39,6 +39,7 @@ class MainTest {
         .contains("IN_DOUBT         -> REVERSED")
         .contains("620000******0005")
         .doesNotContain("6200000000000005")
-        .doesNotContain("hold still frozen: YES");
+        .contains("frozen on cards in total: 0.00 CNY")
+        .contains("(REVERSED)");
   }
 }

@@ -1,0 +1,79 @@
+package io.escrowkit.cli;
+
+import io.escrowkit.EscrowClient;
+import io.escrowkit.EscrowListener;
+import io.escrowkit.device.simulated.SoftwareSecureModule;
+import io.escrowkit.iso8583.IsoTransport;
+import io.escrowkit.memory.InMemoryJournal;
+import io.escrowkit.simulator.AcquirerSimulator;
+import io.escrowkit.simulator.HostProfile;
+import io.escrowkit.spi.Journal;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+/**
+ * Wires the demo's parts: the acquirer simulator on a loopback port, the ISO 8583 transport to it,
+ * the journal and the client. Closing closes them in reverse order.
+ */
+final class DemoSetup implements AutoCloseable {
+  static final String MERCHANT = "898310048990001";
+  static final String TERMINAL = "10000001";
+
+  private final AcquirerSimulator acquirer;
+  private final Journal journal;
+  private final IsoTransport transport;
+  private final EscrowClient client;
+
+  private DemoSetup(AcquirerSimulator acquirer, Journal journal, IsoTransport transport,
+      EscrowClient client) {
+    this.acquirer = acquirer;
+    this.journal = journal;
+    this.transport = transport;
+    this.client = client;
+  }
+
+  static DemoSetup start(EscrowListener listener) {
+    SecureRandom random = new SecureRandom();
+    AcquirerSimulator acquirer = AcquirerSimulator.builder()
+        .profile(HostProfile.CUP)
+        .port(0)
+        .secureModule(SoftwareSecureModule.withTestKeys(random), SoftwareSecureModule.TEST_MAC_KEY_ID)
+        .start();
+    Journal journal = new InMemoryJournal();
+    IsoTransport transport = IsoTransport.builder()
+        .connect("127.0.0.1", acquirer.port())
+        .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
+        .mac(SoftwareSecureModule.withTestKeys(random), SoftwareSecureModule.TEST_MAC_KEY_ID)
+        .signOnOnConnect(true)
+        .build();
+    EscrowClient client = EscrowClient.builder()
+        .merchant(MERCHANT, TERMINAL)
+        .transport(transport)
+        .journal(journal)
+        .requestTimeout(Duration.ofSeconds(2))
+        .reversalBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
+        .listener(listener)
+        .build();
+    return new DemoSetup(acquirer, journal, transport, client);
+  }
+
+  AcquirerSimulator acquirer() {
+    return acquirer;
+  }
+
+  EscrowClient client() {
+    return client;
+  }
+
+  String journalDescription() {
+    return "in memory";
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    transport.close();
+    journal.close();
+    acquirer.close();
+  }
+}
