@@ -1,0 +1,197 @@
+package io.escrowkit.journal.jdbc.internal;
+
+import io.escrowkit.journal.jdbc.IntegrityProblem;
+import io.escrowkit.journal.jdbc.IntegrityProblem.Kind;
+import io.escrowkit.journal.jdbc.JdbcJournalException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the journal does with SQLite files themselves: creates a new journal all at once (built
+ * under a temporary name, then linked into place, so a crash never leaves a half-made journal
+ * under the real name), compares the file's length with what its header says, moves a damaged
+ * journal aside, and syncs copies. Threadsafe (stateless).
+ */
+public final class SqliteFiles {
+  private static final Logger log = LoggerFactory.getLogger(SqliteFiles.class);
+  private static final int WAL_HEADER_BYTES = 32;
+
+  private SqliteFiles() {}
+
+  /** The SQLite JDBC URL of {@code file}. */
+  public static String url(Path file) {
+    return "jdbc:sqlite:" + file.toAbsolutePath();
+  }
+
+  /** Fills a new file at a temporary path. */
+  @FunctionalInterface
+  public interface FileBuilder {
+    void build(Path temp) throws IOException, SQLException;
+  }
+
+  /**
+   * Creates the journal file if it does not exist, with {@code initialize} run on a connection to
+   * the new database (see {@link #buildThenLink}); if another process created {@code file}
+   * meanwhile, theirs is kept.
+   */
+  public static void createIfMissing(Path file, SqlFunction<Void> initialize) {
+    Path absolute = file.toAbsolutePath();
+    if (Files.exists(absolute)) {
+      return;
+    }
+    boolean ours = buildThenLink(absolute, temp -> {
+      try (Connection connection = DriverManager.getConnection(url(temp))) {
+        initialize.apply(connection);
+      }
+    });
+    if (!ours) {
+      log.info("journal {} was created by another process meanwhile; using theirs", absolute);
+    }
+  }
+
+  /**
+   * Builds a file under a temporary name next to {@code target}, syncs it, and hard-links it to
+   * {@code target}, so that {@code target} never exists half-made. Returns false, and leaves
+   * {@code target} alone, if it existed by then.
+   */
+  public static boolean buildThenLink(Path target, FileBuilder builder) {
+    Path absolute = target.toAbsolutePath();
+    Path temp = null;
+    try {
+      Path dir = absolute.getParent();
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, absolute.getFileName() + ".", ".creating");
+      Files.delete(temp); // the builder creates it: SQLite refuses to write into a non-empty file
+      builder.build(temp);
+      sync(temp);
+      try {
+        Files.createLink(absolute, temp);
+      } catch (FileAlreadyExistsException raced) {
+        return false;
+      }
+      syncDirectory(dir);
+      return true;
+    } catch (IOException | SQLException e) {
+      throw new JdbcJournalException("could not create " + absolute + ": " + e, e);
+    } finally {
+      if (temp != null) {
+        deleteQuietly(temp);
+      }
+    }
+  }
+
+  /**
+   * Compares the file's length with the page count its header gives: bytes after the last page
+   * (garbage appended), a length that is not whole pages, or missing pages when no WAL holds
+   * them (truncation).
+   */
+  public static List<IntegrityProblem> checkLength(Path file, Connection connection)
+      throws SQLException {
+    List<IntegrityProblem> problems = new ArrayList<>();
+    long pageSize = pragma(connection, "page_size");
+    long pages = pragma(connection, "page_count");
+    long expected = pageSize * pages;
+    long length;
+    long walLength;
+    try {
+      length = Files.size(file);
+      Path wal = walOf(file);
+      walLength = Files.exists(wal) ? Files.size(wal) : 0;
+    } catch (IOException e) {
+      problems.add(new IntegrityProblem(Kind.STORAGE, "file " + file, "unreadable: " + e));
+      return problems;
+    }
+    String where = "file " + file;
+    if (pageSize <= 0 || length % pageSize != 0) {
+      problems.add(new IntegrityProblem(Kind.STORAGE, where, "length " + length
+          + " is not a whole number of " + pageSize + "-byte pages"));
+    }
+    if (length > expected) {
+      problems.add(new IntegrityProblem(Kind.STORAGE, where, (length - expected)
+          + " bytes after the last of its " + pages + " pages (garbage appended?)"));
+    } else if (length < expected && walLength <= WAL_HEADER_BYTES) {
+      problems.add(new IntegrityProblem(Kind.STORAGE, where, "header says " + pages
+          + " pages of " + pageSize + " bytes but the file has " + length + " bytes (truncated?)"));
+    }
+    return problems;
+  }
+
+  /**
+   * Renames the journal and its WAL and shared-memory files to {@code <name>.damaged-<n>} (the
+   * first free n) and returns the new path of the journal.
+   */
+  public static Path moveAside(Path file) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      Path aside;
+      int n = 1;
+      do {
+        aside = absolute.resolveSibling(absolute.getFileName() + ".damaged-" + n++);
+      } while (Files.exists(aside));
+      Files.move(absolute, aside, StandardCopyOption.ATOMIC_MOVE);
+      for (String suffix : List.of("-wal", "-shm")) {
+        Path companion = absolute.resolveSibling(absolute.getFileName() + suffix);
+        if (Files.exists(companion)) {
+          Files.move(companion, aside.resolveSibling(aside.getFileName() + suffix),
+              StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      syncDirectory(absolute.getParent());
+      return aside;
+    } catch (IOException e) {
+      throw new JdbcJournalException("could not move damaged journal " + absolute + " aside: "
+          + e, e);
+    }
+  }
+
+  /** Forces the file's content to stable storage. */
+  public static void sync(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
+  static Path walOf(Path file) {
+    return file.resolveSibling(file.getFileName() + "-wal");
+  }
+
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException notSupported) {
+      log.debug("cannot sync directory {} on this platform; relying on the rename", dir,
+          notSupported);
+    }
+  }
+
+  private static long pragma(Connection connection, String name) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+      return row.next() ? row.getLong(1) : -1;
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    try {
+      Files.deleteIfExists(temp);
+      Files.deleteIfExists(walOf(temp));
+      Files.deleteIfExists(temp.resolveSibling(temp.getFileName() + "-shm"));
+    } catch (IOException e) {
+      log.warn("could not remove temporary journal {}; delete it by hand", temp, e);
+    }
+  }
+}
