@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
 import io.escrowkit.journal.jdbc.testing.Concurrently;
+import io.escrowkit.journal.jdbc.testing.JournalEngine;
 import io.escrowkit.journal.jdbc.testing.Samples;
 import io.escrowkit.spi.IdempotencyRecord;
 import io.escrowkit.spi.Journal;
@@ -27,11 +28,26 @@ import org.junit.jupiter.api.Test;
 /** The contract again, plus what only a durable, shareable journal promises. */
 abstract class DurableJournalContractTest extends JournalContractTest {
 
-  /** Another journal instance on the same database (another process or service instance). */
-  protected abstract JdbcJournal openAnother();
+  private JournalEngine engine;
 
-  /** A plain connection to the journal's database, to tamper with it. */
-  protected abstract Connection rawConnection() throws SQLException;
+  /** A new database for one test. */
+  protected abstract JournalEngine newEngine();
+
+  @Override
+  protected final Journal openJournal() {
+    engine = newEngine();
+    return engine.open();
+  }
+
+  @Override
+  protected final void cleanUp() {
+    engine.close();
+  }
+
+  /** Another journal instance on the same database (another process or service instance). */
+  private JdbcJournal openAnother() {
+    return engine.open();
+  }
 
   private JdbcJournal reopen() {
     journal.close();
@@ -68,7 +84,7 @@ abstract class DurableJournalContractTest extends JournalContractTest {
   @Test
   void traceNumbersWrapAfter999999() throws SQLException {
     journal.nextTrace("T1");
-    try (Connection raw = rawConnection(); Statement statement = raw.createStatement()) {
+    try (Connection raw = engine.rawConnection(); Statement statement = raw.createStatement()) {
       statement.executeUpdate("UPDATE escrowkit_trace SET last_trace = 999998");
     }
 

@@ -156,6 +156,7 @@ public final class JournalOpener {
     } catch (java.io.IOException e) {
       throw new JdbcJournalException("could not read journal file " + path + ": " + e, e);
     }
+    problems.addAll(SqliteFiles.checkLength(path));
     try (Connection connection = source.open()) {
       dialect.configure(connection, settings.durability(), false);
       dialect.beginSnapshot(connection);
@@ -166,7 +167,6 @@ public final class JournalOpener {
           return new IntegrityReport(where, problems, 0);
         }
         Schema.requireKnown(Schema.version(connection), where);
-        problems.addAll(SqliteFiles.checkLength(path, connection));
         return IntegrityChecker.check(connection, dialect, where, problems);
       } finally {
         dialect.endSnapshot(connection);

@@ -85,9 +85,8 @@ public final class JournalStatements {
   /** The integrity check, with the file-level checks when the journal is an SQLite file. */
   public static IntegrityReport check(Connection connection, Database database,
       Optional<Path> file) throws SQLException {
-    List<IntegrityProblem> fileProblems = file.isPresent()
-        ? SqliteFiles.checkLength(file.get(), connection)
-        : List.of();
+    List<IntegrityProblem> fileProblems =
+        file.isPresent() ? SqliteFiles.checkLength(file.get()) : List.of();
     return IntegrityChecker.check(
         connection, database.dialect(), database.description(), fileProblems);
   }

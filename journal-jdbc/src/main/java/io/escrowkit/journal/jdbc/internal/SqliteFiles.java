@@ -4,7 +4,9 @@ import io.escrowkit.journal.jdbc.IntegrityProblem;
 import io.escrowkit.journal.jdbc.IntegrityProblem.Kind;
 import io.escrowkit.journal.jdbc.JdbcJournalException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class SqliteFiles {
   private static final Logger log = LoggerFactory.getLogger(SqliteFiles.class);
   private static final int WAL_HEADER_BYTES = 32;
+  private static final int HEADER_BYTES = 100;
+  private static final String MAGIC = "SQLite format 3\0";
 
   private SqliteFiles() {}
 
@@ -95,31 +97,45 @@ public final class SqliteFiles {
   }
 
   /**
-   * Compares the file's length with the page count its header gives: bytes after the last page
-   * (garbage appended), a length that is not whole pages, or missing pages when no WAL holds
-   * them (truncation).
+   * Compares the file's length with the page count in its header (read from the file itself, so
+   * this works when SQLite cannot open it): bytes after the last page (garbage appended), a length
+   * that is not whole pages, or missing pages when no WAL holds them (truncation). The header's
+   * count is used only when SQLite marks it valid.
    */
-  public static List<IntegrityProblem> checkLength(Path file, Connection connection)
-      throws SQLException {
+  public static List<IntegrityProblem> checkLength(Path file) {
     List<IntegrityProblem> problems = new ArrayList<>();
-    long pageSize = pragma(connection, "page_size");
-    long pages = pragma(connection, "page_count");
-    long expected = pageSize * pages;
+    String where = "file " + file;
+    byte[] header = new byte[HEADER_BYTES];
     long length;
     long walLength;
-    try {
+    int read;
+    try (InputStream in = Files.newInputStream(file)) {
+      read = in.readNBytes(header, 0, HEADER_BYTES);
       length = Files.size(file);
       Path wal = walOf(file);
       walLength = Files.exists(wal) ? Files.size(wal) : 0;
     } catch (IOException e) {
-      problems.add(new IntegrityProblem(Kind.STORAGE, "file " + file, "unreadable: " + e));
+      problems.add(new IntegrityProblem(Kind.STORAGE, where, "unreadable: " + e));
       return problems;
     }
-    String where = "file " + file;
-    if (pageSize <= 0 || length % pageSize != 0) {
+    if (read < HEADER_BYTES || !new String(header, 0, MAGIC.length(), StandardCharsets.US_ASCII)
+        .equals(MAGIC)) {
+      problems.add(new IntegrityProblem(Kind.STORAGE, where, "has no SQLite header (" + length
+          + " bytes)"));
+      return problems;
+    }
+    int rawPageSize = ((header[16] & 0xff) << 8) | (header[17] & 0xff);
+    long pageSize = rawPageSize == 1 ? 65_536 : rawPageSize;
+    long pages = readInt(header, 28);
+    boolean countValid = pages > 0 && readInt(header, 24) == readInt(header, 92);
+    if (pageSize < 512 || length % pageSize != 0) {
       problems.add(new IntegrityProblem(Kind.STORAGE, where, "length " + length
           + " is not a whole number of " + pageSize + "-byte pages"));
     }
+    if (!countValid) {
+      return problems;
+    }
+    long expected = pageSize * pages;
     if (length > expected) {
       problems.add(new IntegrityProblem(Kind.STORAGE, where, (length - expected)
           + " bytes after the last of its " + pages + " pages (garbage appended?)"));
@@ -128,6 +144,11 @@ public final class SqliteFiles {
           + " pages of " + pageSize + " bytes but the file has " + length + " bytes (truncated?)"));
     }
     return problems;
+  }
+
+  private static long readInt(byte[] bytes, int offset) {
+    return ((bytes[offset] & 0xffL) << 24) | ((bytes[offset + 1] & 0xffL) << 16)
+        | ((bytes[offset + 2] & 0xffL) << 8) | (bytes[offset + 3] & 0xffL);
   }
 
   /**
@@ -175,13 +196,6 @@ public final class SqliteFiles {
     } catch (IOException notSupported) {
       log.debug("cannot sync directory {} on this platform; relying on the rename", dir,
           notSupported);
-    }
-  }
-
-  private static long pragma(Connection connection, String name) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("PRAGMA " + name)) {
-      return row.next() ? row.getLong(1) : -1;
     }
   }
 
