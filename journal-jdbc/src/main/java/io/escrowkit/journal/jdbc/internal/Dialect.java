@@ -48,8 +48,6 @@ public interface Dialect {
   /** A failure a retry of the whole transaction may get past (deadlock, serialization). */
   boolean isTransient(SQLException failure);
 
-  /** A failure that leaves the connection unusable. */
-  boolean isConnectionLost(SQLException failure);
 
   /** The engine says its storage is damaged. */
   boolean isCorruption(SQLException failure);

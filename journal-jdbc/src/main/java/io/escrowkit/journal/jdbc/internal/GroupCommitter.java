@@ -107,7 +107,7 @@ public final class GroupCommitter implements AutoCloseable {
           }
           discardWriter(e);
           failAll(batch, new JournalFailureException("journal " + database.description()
-              + " could not commit " + describe(batch), database.failure("commit", e)));
+              + " could not commit " + describe(batch), database.failure(describe(batch), e)));
           return;
         }
       }

@@ -108,10 +108,6 @@ public final class PostgresDialect implements Dialect {
     return state.equals("40001") || state.equals("40P01") || state.equals("55P03");
   }
 
-  @Override
-  public boolean isConnectionLost(SQLException failure) {
-    return String.valueOf(failure.getSQLState()).startsWith("08");
-  }
 
   @Override
   public boolean isCorruption(SQLException failure) {

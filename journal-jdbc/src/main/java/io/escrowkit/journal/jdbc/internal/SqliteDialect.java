@@ -104,10 +104,6 @@ public final class SqliteDialect implements Dialect {
     return (failure.getErrorCode() & 0xff) == SQLITE_BUSY;
   }
 
-  @Override
-  public boolean isConnectionLost(SQLException failure) {
-    return false;
-  }
 
   @Override
   public boolean isCorruption(SQLException failure) {
