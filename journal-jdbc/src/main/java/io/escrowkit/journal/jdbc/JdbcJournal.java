@@ -72,7 +72,7 @@ public final class JdbcJournal implements Journal {
   @Override
   public void write(JournalWrite write) {
     Objects.requireNonNull(write, "write");
-    writer.submit(describe(write), connection -> JournalStatements.write(connection, write));
+    writer.submit(describe(write), JournalStatements.write(write));
   }
 
   @Override

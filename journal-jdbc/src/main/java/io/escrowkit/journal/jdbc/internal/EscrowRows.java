@@ -49,9 +49,22 @@ final class EscrowRows {
 
   private EscrowRows() {}
 
-  static Void apply(Connection connection, JournalWrite write) throws SQLException {
+  /**
+   * A write with its documents already encoded, so that encoding happens on the caller's thread
+   * and not while the writer lock is held.
+   */
+  record Encoded(JournalWrite write, Optional<String> snapshotDocument,
+      Optional<String> resultDocument) {}
+
+  static Encoded encode(JournalWrite write) {
+    return new Encoded(write, write.snapshot().map(RecordCodec::snapshotToJson),
+        write.idempotency().flatMap(IdempotencyRecord::result).map(RecordCodec::resultToJson));
+  }
+
+  static Void apply(Connection connection, Encoded encoded) throws SQLException {
+    JournalWrite write = encoded.write();
     if (write.snapshot().isPresent()) {
-      storeSnapshot(connection, write.snapshot().get());
+      storeSnapshot(connection, write.snapshot().get(), encoded.snapshotDocument().get());
     }
     if (!write.transitions().isEmpty()) {
       try (PreparedStatement insert = connection.prepareStatement(INSERT_TRANSITION)) {
@@ -67,7 +80,7 @@ final class EscrowRows {
       }
     }
     if (write.idempotency().isPresent()) {
-      storeKey(connection, write.idempotency().get());
+      storeKey(connection, write.idempotency().get(), encoded.resultDocument());
     }
     for (WorkItem item : write.enqueue()) {
       WorkRows.enqueue(connection, item);
@@ -78,13 +91,12 @@ final class EscrowRows {
     return null;
   }
 
-  private static void storeSnapshot(Connection connection, EscrowSnapshot snapshot)
-      throws SQLException {
+  private static void storeSnapshot(Connection connection, EscrowSnapshot snapshot,
+      String document) throws SQLException {
     boolean first = snapshot.version() == 1;
     int changed;
     try (PreparedStatement store = connection.prepareStatement(first ? INSERT_ESCROW
         : UPDATE_ESCROW)) {
-      String document = RecordCodec.snapshotToJson(snapshot);
       store.setString(1, snapshot.reference());
       store.setString(2, snapshot.merchantId());
       store.setString(3, snapshot.terminalId());
@@ -128,9 +140,8 @@ final class EscrowRows {
     }
   }
 
-  private static void storeKey(Connection connection, IdempotencyRecord record)
-      throws SQLException {
-    Optional<String> result = record.result().map(RecordCodec::resultToJson);
+  private static void storeKey(Connection connection, IdempotencyRecord record,
+      Optional<String> result) throws SQLException {
     try (PreparedStatement store = connection.prepareStatement(
         result.isPresent() ? UPSERT_KEY : INSERT_KEY)) {
       store.setString(1, record.key());

@@ -4,7 +4,6 @@ import io.escrowkit.JournalFailureException;
 import io.escrowkit.spi.JournalConflictException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,8 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Runs every write of the journal on its one writer connection, committing writes that arrive
  * together in one transaction (group commit) without weakening durability: {@link #submit}
  * returns only after the commit that holds its write, so with {@code synchronous=FULL} one sync
- * covers the whole group. Each write of a group runs inside its own savepoint, so a write that
- * conflicts is rolled back alone and the others still commit.
+ * covers the whole group. If one write of a group fails (a version conflict, say), the group is
+ * rolled back and each of its writes runs again in a transaction of its own, so the failure is
+ * that write's alone and the others still commit.
  *
  * <p>No thread of its own: the first caller to get the writer lock commits everything queued by
  * then (leader), the others wait for it and find their write done (followers). Deadlocks and
@@ -82,6 +82,11 @@ public final class GroupCommitter implements AutoCloseable {
     return slot.outcome();
   }
 
+  /** Writes waiting for a commit (for tests and diagnostics). */
+  int queued() {
+    return queue.size();
+  }
+
   private void commitNextBatch() {
     List<Slot<?>> batch = new ArrayList<>();
     while (batch.size() < maxBatch) {
@@ -97,19 +102,12 @@ public final class GroupCommitter implements AutoCloseable {
             "journal " + database.description() + " is closed"));
         return;
       }
-      for (int attempt = 1; ; attempt++) {
-        try {
-          runOnce(batch);
-          return;
-        } catch (SQLException e) {
-          if (database.dialect().isTransient(e) && attempt < MAX_ATTEMPTS) {
-            continue;
-          }
-          discardWriter(e);
-          failAll(batch, new JournalFailureException("journal " + database.description()
-              + " could not commit " + describe(batch), database.failure(describe(batch), e)));
-          return;
-        }
+      if (batch.size() > 1 && withRetries(batch, () -> runTogether(batch))) {
+        return;
+      }
+      // One write of the group failed, and the group was rolled back: each write on its own.
+      for (Slot<?> slot : batch) {
+        withRetries(List.of(slot), () -> runTogether(List.of(slot)));
       }
     } finally {
       for (Slot<?> slot : batch) {
@@ -118,20 +116,49 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
-  private void runOnce(List<Slot<?>> batch) throws SQLException {
+  /** A transaction over some slots; true if it committed, false if a slot failed. */
+  private interface Attempt {
+    boolean run() throws SQLException;
+  }
+
+  /**
+   * Runs the attempt, again after a deadlock or serialization failure; a failure to commit fails
+   * every slot (its outcome may be unknown, so nothing is tried again). True if committed.
+   */
+  private boolean withRetries(List<Slot<?>> slots, Attempt attempt) {
+    for (int tries = 1; ; tries++) {
+      try {
+        return attempt.run();
+      } catch (SQLException e) {
+        if (database.dialect().isTransient(e) && tries < MAX_ATTEMPTS) {
+          continue;
+        }
+        discardWriter(e);
+        failAll(slots, new JournalFailureException("journal " + database.description()
+            + " could not commit " + describe(slots), database.failure(describe(slots), e)));
+        return true;
+      }
+    }
+  }
+
+  /**
+   * Runs the slots in one transaction and commits it if every slot succeeded; otherwise rolls
+   * it back and returns false, leaving the failed slot's error in place (a lone slot is then
+   * done; a group is run again slot by slot).
+   */
+  private boolean runTogether(List<Slot<?>> slots) throws SQLException {
     Connection connection = writer();
     Dialect dialect = database.dialect();
-    boolean savepoints = batch.size() > 1;
     dialect.begin(connection);
     try {
-      for (Slot<?> slot : batch) {
-        run(connection, slot, savepoints);
+      for (Slot<?> slot : slots) {
+        if (!run(connection, slot)) {
+          dialect.rollback(connection);
+          return slots.size() == 1;
+        }
       }
-      if (!savepoints && batch.get(0).error != null) {
-        dialect.rollback(connection);
-      } else {
-        dialect.commit(connection);
-      }
+      dialect.commit(connection);
+      return true;
     } catch (SQLException | RuntimeException e) {
       try {
         dialect.rollback(connection);
@@ -142,15 +169,13 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
-  private <T> void run(Connection connection, Slot<T> slot, boolean savepoint)
-      throws SQLException {
+  /** Runs one slot's task; false (with the slot's error set) if it failed. */
+  private <T> boolean run(Connection connection, Slot<T> slot) throws SQLException {
     slot.value = null;
     slot.error = null;
-    if (savepoint) {
-      execute(connection, "SAVEPOINT journal_write");
-    }
     try {
       slot.value = slot.task.apply(connection);
+      return true;
     } catch (SQLException e) {
       if (database.dialect().isTransient(e)) {
         throw e;
@@ -160,12 +185,7 @@ public final class GroupCommitter implements AutoCloseable {
     } catch (RuntimeException e) {
       slot.error = e;
     }
-    if (savepoint) {
-      if (slot.error != null) {
-        execute(connection, "ROLLBACK TO SAVEPOINT journal_write");
-      }
-      execute(connection, "RELEASE SAVEPOINT journal_write");
-    }
+    return false;
   }
 
   private Connection writer() throws SQLException {
@@ -190,16 +210,11 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
-  private static String describe(List<Slot<?>> batch) {
+  private static String describe(List<? extends Slot<?>> batch) {
     return batch.size() == 1 ? batch.get(0).what : batch.size() + " writes (" + batch.get(0).what
         + ", ...)";
   }
 
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
 
   /** Closes the writer connection; writes submitted afterwards fail. */
   @Override

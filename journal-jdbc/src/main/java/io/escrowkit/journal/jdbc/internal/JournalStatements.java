@@ -26,8 +26,10 @@ import java.util.Set;
 public final class JournalStatements {
   private JournalStatements() {}
 
-  public static Void write(Connection connection, JournalWrite write) throws SQLException {
-    return EscrowRows.apply(connection, write);
+  /** Encodes the write's documents: call before handing the write to the writer. */
+  public static SqlFunction<Void> write(JournalWrite write) {
+    EscrowRows.Encoded encoded = EscrowRows.encode(write);
+    return connection -> EscrowRows.apply(connection, encoded);
   }
 
   public static Optional<EscrowSnapshot> find(Connection connection, String escrowId)
