@@ -31,6 +31,7 @@ public final class JdbcJournalBuilder {
   private Durability durability;
   private Integer groupCommit;
   private Boolean recoverDamaged;
+  private Boolean checkOnOpen;
   private Clock clock;
 
   JdbcJournalBuilder() {}
@@ -98,6 +99,17 @@ public final class JdbcJournalBuilder {
     return this;
   }
 
+  /**
+   * Whether opening runs the integrity check; default true. It reads the whole journal, so on a
+   * large PostgreSQL journal shared by many instances you may turn it off and run {@link
+   * JdbcJournal#check()} from diagnostics instead. The schema version is checked either way.
+   */
+  public JdbcJournalBuilder checkOnOpen(boolean check) {
+    once(this.checkOnOpen, "checkOnOpen");
+    this.checkOnOpen = check;
+    return this;
+  }
+
   /** The clock that stamps schema changes and backups; default the system UTC clock. */
   public JdbcJournalBuilder clock(Clock clock) {
     once(this.clock, "clock");
@@ -121,6 +133,7 @@ public final class JdbcJournalBuilder {
         durability != null ? durability : Durability.DURABLE,
         groupCommit != null ? groupCommit : DEFAULT_GROUP_COMMIT,
         recoverDamaged != null && recoverDamaged,
+        checkOnOpen == null || checkOnOpen,
         clock != null ? clock : Clock.systemUTC());
     JournalOpener.Opened opened;
     if (sqliteFile != null) {

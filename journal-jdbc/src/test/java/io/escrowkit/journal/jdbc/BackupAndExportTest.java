@@ -43,6 +43,9 @@ abstract class BackupAndExportTest {
 
   @AfterEach
   void close() {
+    if (journal == null) {
+      return; // skipped: no database
+    }
     try {
       journal.close();
     } finally {

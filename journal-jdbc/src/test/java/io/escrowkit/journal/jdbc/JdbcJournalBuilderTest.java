@@ -22,13 +22,14 @@ class JdbcJournalBuilderTest {
   @Test
   void eachSettingMayBeGivenOnce() {
     JdbcJournalBuilder builder = JdbcJournal.builder()
-        .durability(Durability.RELAXED).groupCommit(8).recoverDamaged(false);
+        .durability(Durability.RELAXED).groupCommit(8).recoverDamaged(false).checkOnOpen(true);
 
     assertThatThrownBy(() -> builder.durability(Durability.DURABLE))
         .hasMessage("durability was already set");
     assertThatThrownBy(() -> builder.groupCommit(2)).hasMessage("groupCommit was already set");
     assertThatThrownBy(() -> builder.recoverDamaged(true))
         .hasMessage("recoverDamaged was already set");
+    assertThatThrownBy(() -> builder.checkOnOpen(false)).hasMessage("checkOnOpen was already set");
   }
 
   @Test

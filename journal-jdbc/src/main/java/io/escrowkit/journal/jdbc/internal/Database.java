@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 
 /**
  * The journal's database: opens configured connections and lends reader connections from a small
@@ -19,12 +20,15 @@ import java.util.Objects;
  */
 public final class Database implements AutoCloseable {
   private static final int MAX_IDLE_READERS = 4;
+  /** Most reads at once; more wait, so a burst of readers cannot exhaust the server's slots. */
+  private static final int MAX_READERS = 8;
 
   private final ConnectionSource source;
   private final Dialect dialect;
   private final Durability durability;
   private final String description;
   private final Deque<Connection> idleReaders = new ArrayDeque<>();
+  private final Semaphore readers = new Semaphore(MAX_READERS, true);
   private boolean closed;
 
   public Database(
@@ -51,6 +55,15 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code read} on a pooled reader connection, each statement on its own. */
   public <T> T read(String what, SqlFunction<T> read) {
+    readers.acquireUninterruptibly();
+    try {
+      return readOn(what, read);
+    } finally {
+      readers.release();
+    }
+  }
+
+  private <T> T readOn(String what, SqlFunction<T> read) {
     Connection connection = borrow(what);
     T result;
     try {

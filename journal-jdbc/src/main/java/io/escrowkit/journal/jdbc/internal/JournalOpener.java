@@ -34,8 +34,8 @@ public final class JournalOpener {
   private JournalOpener() {}
 
   /** How to open. Immutable. */
-  public record Settings(
-      Durability durability, int groupCommit, boolean recoverDamaged, Clock clock) {
+  public record Settings(Durability durability, int groupCommit, boolean recoverDamaged,
+      boolean checkOnOpen, Clock clock) {
     public Settings {
       Objects.requireNonNull(durability, "durability");
       Objects.requireNonNull(clock, "clock");
@@ -108,9 +108,10 @@ public final class JournalOpener {
   private static Opened openDatabase(Database database, Settings settings) {
     GroupCommitter writer = prepare(database, settings);
     try {
-      IntegrityReport report = database.readSnapshot("integrity check",
-          connection -> IntegrityChecker.check(connection, database.dialect(),
-              database.description(), List.of()));
+      IntegrityReport report = settings.checkOnOpen()
+          ? database.readSnapshot("integrity check", connection -> IntegrityChecker.check(
+              connection, database.dialect(), database.description(), List.of()))
+          : new IntegrityReport(database.description(), List.of(), 0);
       if (!report.healthy()) {
         refuseUnlessRecovering(report, settings);
         log.warn("opening journal {} despite its problems, as asked: {}",
@@ -167,7 +168,9 @@ public final class JournalOpener {
           return new IntegrityReport(where, problems, 0);
         }
         Schema.requireKnown(Schema.version(connection), where);
-        return IntegrityChecker.check(connection, dialect, where, problems);
+        return settings.checkOnOpen()
+            ? IntegrityChecker.check(connection, dialect, where, problems)
+            : new IntegrityReport(where, problems, 0);
       } finally {
         dialect.endSnapshot(connection);
       }

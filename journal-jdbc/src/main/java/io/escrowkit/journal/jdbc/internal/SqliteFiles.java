@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,7 +82,7 @@ public final class SqliteFiles {
       builder.build(temp);
       sync(temp);
       try {
-        Files.createLink(absolute, temp);
+        link(absolute, temp);
       } catch (FileAlreadyExistsException raced) {
         return false;
       }
@@ -93,6 +94,22 @@ public final class SqliteFiles {
       if (temp != null) {
         deleteQuietly(temp);
       }
+    }
+  }
+
+  /**
+   * Makes {@code temp} appear at {@code target} all at once: a hard link, which fails if the
+   * target exists; where the file system has no hard links, a move that refuses an existing
+   * target (checked just before, not atomically).
+   */
+  private static void link(Path target, Path temp) throws IOException {
+    try {
+      Files.createLink(target, temp);
+    } catch (FileAlreadyExistsException exists) {
+      throw exists;
+    } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+      log.debug("no hard links for {}; moving it into place", target, noHardLinks);
+      Files.move(temp, target);
     }
   }
 
