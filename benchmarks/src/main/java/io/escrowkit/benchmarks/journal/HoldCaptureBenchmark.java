@@ -1,7 +1,7 @@
 package io.escrowkit.benchmarks.journal;
 
-import io.escrowkit.EscrowClient;
 import io.escrowkit.Escrow;
+import io.escrowkit.EscrowClient;
 import io.escrowkit.Money;
 import io.escrowkit.device.CardData;
 import io.escrowkit.device.simulated.TestCards;
@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A whole escrow, hold then capture, through the client and the in-memory transport: with the
- * in-memory journal (no durability), and with the SQLite journal relaxed and durable. The ratio
- * is the cost of durability per escrow (each escrow commits six times: a trace, the intent and
- * the outcome, for the hold and for the capture).
+ * in-memory journal (no durability), and with the SQLite journal relaxed and durable. The ratio is
+ * the cost of durability per escrow (each escrow commits six times: a trace, the intent and the
+ * outcome, for the hold and for the capture).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -56,8 +56,12 @@ public class HoldCaptureBenchmark {
       default:
         journal = files.open(Durability.DURABLE, 64);
     }
-    client = EscrowClient.builder().merchant("898310048990001", "10000001")
-        .transport(InMemoryTransport.approvingAll()).journal(journal).build();
+    client =
+        EscrowClient.builder()
+            .merchant("898310048990001", "10000001")
+            .transport(InMemoryTransport.approvingAll())
+            .journal(journal)
+            .build();
   }
 
   @TearDown(Level.Trial)
@@ -69,8 +73,8 @@ public class HoldCaptureBenchmark {
 
   @Benchmark
   public Escrow holdThenCapture() {
-    Escrow held = client.hold(hold).reference("room-" + references.incrementAndGet()).card(card)
-        .execute();
+    Escrow held =
+        client.hold(hold).reference("room-" + references.incrementAndGet()).card(card).execute();
     return held.capture(capture).execute();
   }
 }

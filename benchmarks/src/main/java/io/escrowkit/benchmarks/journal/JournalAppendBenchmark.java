@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Journal appends per second on SQLite: durable ({@code synchronous=FULL}) against relaxed
- * ({@code NORMAL}), one commit per write against group commit, with 8 threads writing at once (a
- * service's worth of concurrent escrows; a lone terminal gains nothing from grouping). Each
- * append is what a hold's intent records: a new escrow snapshot and its first transition.
+ * Journal appends per second on SQLite: durable ({@code synchronous=FULL}) against relaxed ({@code
+ * NORMAL}), one commit per write against group commit, with 8 threads writing at once (a service's
+ * worth of concurrent escrows; a lone terminal gains nothing from grouping). Each append is what a
+ * hold's intent records: a new escrow snapshot and its first transition.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -66,13 +66,33 @@ public class JournalAppendBenchmark {
   @Benchmark
   public void appendHoldIntent() {
     String id = "esc_" + ids.incrementAndGet();
-    PendingRequest hold = new PendingRequest(Operation.HOLD, "op_" + id, "key_" + id,
-        Money.ofMinor(12_800, "CNY"), false, 1, T0);
-    EscrowSnapshot snapshot = new EscrowSnapshot(id, "room-" + id, "898310048990001",
-        "10000001", "620000******0005", "tok", "UnionPay", EscrowState.HOLD_PENDING,
-        Money.ofMinor(12_800, "CNY"), List.of(), Money.ofMinor(0, "CNY"), T0, T0,
-        T0.plus(Duration.ofDays(30)), Map.of(), Optional.of(hold), Optional.empty(), 1);
-    journal.write(JournalWrite.of(snapshot, new TransitionEvent(id, 1, Optional.empty(),
-        EscrowState.HOLD_PENDING, "hold requested", T0)));
+    PendingRequest hold =
+        new PendingRequest(
+            Operation.HOLD, "op_" + id, "key_" + id, Money.ofMinor(12_800, "CNY"), false, 1, T0);
+    EscrowSnapshot snapshot =
+        new EscrowSnapshot(
+            id,
+            "room-" + id,
+            "898310048990001",
+            "10000001",
+            "620000******0005",
+            "tok",
+            "UnionPay",
+            EscrowState.HOLD_PENDING,
+            Money.ofMinor(12_800, "CNY"),
+            List.of(),
+            Money.ofMinor(0, "CNY"),
+            T0,
+            T0,
+            T0.plus(Duration.ofDays(30)),
+            Map.of(),
+            Optional.of(hold),
+            Optional.empty(),
+            1);
+    journal.write(
+        JournalWrite.of(
+            snapshot,
+            new TransitionEvent(
+                id, 1, Optional.empty(), EscrowState.HOLD_PENDING, "hold requested", T0)));
   }
 }

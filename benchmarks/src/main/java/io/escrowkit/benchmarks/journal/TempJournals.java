@@ -22,8 +22,11 @@ final class TempJournals implements AutoCloseable {
   }
 
   JdbcJournal open(Durability durability, int groupCommit) {
-    return JdbcJournal.builder().sqlite(dir.resolve("journal.db")).durability(durability)
-        .groupCommit(groupCommit).build();
+    return JdbcJournal.builder()
+        .sqlite(dir.resolve("journal.db"))
+        .durability(durability)
+        .groupCommit(groupCommit)
+        .build();
   }
 
   @Override

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param problemsOmitted problems found beyond the ones listed (the check lists at most {@value
  *     #MAX_LISTED})
  */
-public record IntegrityReport(String journal, List<IntegrityProblem> problems, int problemsOmitted) {
+public record IntegrityReport(
+    String journal, List<IntegrityProblem> problems, int problemsOmitted) {
 
   /** Most problems a report lists; the rest are counted. */
   public static final int MAX_LISTED = 100;
@@ -29,7 +30,9 @@ public record IntegrityReport(String journal, List<IntegrityProblem> problems, i
     return problems.isEmpty();
   }
 
-  /** {@code 3 problems in /data/journal.db: STORAGE file: ...; ORPHAN ...}, or that it is healthy. */
+  /**
+   * {@code 3 problems in /data/journal.db: STORAGE file: ...; ORPHAN ...}, or that it is healthy.
+   */
   public String summary() {
     if (healthy()) {
       return journal + " is healthy";

@@ -27,9 +27,9 @@ import java.util.function.Supplier;
 
 /**
  * The escrow client's journal in SQLite (embedded: terminals, the demo) or PostgreSQL (several
- * service instances on one database). Every write is one transaction, committed durably (as
- * {@link Durability} says) before {@link #write} returns; writes arriving together share a commit.
- * Several clients (threads, processes, service instances) may share one journal: versions decide
+ * service instances on one database). Every write is one transaction, committed durably (as {@link
+ * Durability} says) before {@link #write} returns; writes arriving together share a commit. Several
+ * clients (threads, processes, service instances) may share one journal: versions decide
  * conflicting writes, and work is leased to one claimer at a time.
  *
  * <p>Also: {@link #check()} for diagnostics, {@link #backupTo(Path)} while the client runs, and
@@ -84,8 +84,8 @@ public final class JdbcJournal implements Journal {
   @Override
   public Optional<EscrowSnapshot> findByReference(String reference) {
     Objects.requireNonNull(reference, "reference");
-    return read("find reference " + reference,
-        c -> JournalStatements.findByReference(c, reference));
+    return read(
+        "find reference " + reference, c -> JournalStatements.findByReference(c, reference));
   }
 
   @Override
@@ -110,8 +110,12 @@ public final class JdbcJournal implements Journal {
   public List<WorkItem> claimDueWork(Instant now, int limit, Duration lease) {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(lease, "lease");
-    return decoding("claim work", () -> writer.submit("claim of due work",
-        c -> JournalStatements.claim(c, database.dialect(), now, limit, lease)));
+    return decoding(
+        "claim work",
+        () ->
+            writer.submit(
+                "claim of due work",
+                c -> JournalStatements.claim(c, database.dialect(), now, limit, lease)));
   }
 
   @Override
@@ -121,7 +125,8 @@ public final class JdbcJournal implements Journal {
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative: " + attempts);
     }
-    writer.submit("reschedule of work " + workId,
+    writer.submit(
+        "reschedule of work " + workId,
         c -> JournalStatements.reschedule(c, workId, attempts, notBefore));
   }
 
@@ -133,20 +138,20 @@ public final class JdbcJournal implements Journal {
   @Override
   public long nextTrace(String terminalId) {
     Objects.requireNonNull(terminalId, "terminalId");
-    return writer.submit("trace of terminal " + terminalId,
-        c -> JournalStatements.nextTrace(c, terminalId));
+    return writer.submit(
+        "trace of terminal " + terminalId, c -> JournalStatements.nextTrace(c, terminalId));
   }
 
   /**
-   * Checks the whole journal: the engine's own storage check (SQLite {@code integrity_check}),
-   * the file's length against its header (SQLite file), rows referring to escrows the journal
-   * does not hold, escrows whose columns, document and history disagree, unknown values, and
-   * every stored document against its checksum. Reads one consistent state while the client
-   * runs; never throws for what it finds. Costs a full read of the journal.
+   * Checks the whole journal: the engine's own storage check (SQLite {@code integrity_check}), the
+   * file's length against its header (SQLite file), rows referring to escrows the journal does not
+   * hold, escrows whose columns, document and history disagree, unknown values, and every stored
+   * document against its checksum. Reads one consistent state while the client runs; never throws
+   * for what it finds. Costs a full read of the journal.
    */
   public IntegrityReport check() {
-    return database.readSnapshot("integrity check",
-        c -> JournalStatements.check(c, database, file));
+    return database.readSnapshot(
+        "integrity check", c -> JournalStatements.check(c, database, file));
   }
 
   /** What the integrity check found when the journal was opened (healthy unless recovering). */
@@ -155,8 +160,8 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
-   * Writes a consistent copy of the journal, as it is at one moment, to a new SQLite file at
-   * {@code target} while the client goes on working. The copy is a journal: open it with {@link
+   * Writes a consistent copy of the journal, as it is at one moment, to a new SQLite file at {@code
+   * target} while the client goes on working. The copy is a journal: open it with {@link
    * #sqlite(Path)}. A PostgreSQL journal is copied the same way (needs sqlite-jdbc).
    *
    * @throws JdbcJournalException if {@code target} exists or the copy fails (no partial copy is
@@ -168,14 +173,15 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
-   * Writes every escrow, oldest first, in {@code format}, from one consistent state of the
-   * journal; returns how many. The writer is flushed, not closed.
+   * Writes every escrow, oldest first, in {@code format}, from one consistent state of the journal;
+   * returns how many. The writer is flushed, not closed.
    */
   public int exportEscrows(Writer out, ExportFormat format) {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(format, "format");
-    return decoding("export", () -> database.readSnapshot("export",
-        c -> JournalStatements.export(c, out, format)));
+    return decoding(
+        "export",
+        () -> database.readSnapshot("export", c -> JournalStatements.export(c, out, format)));
   }
 
   /** The schema version of the journal's tables. */
@@ -207,17 +213,29 @@ public final class JdbcJournal implements Journal {
     try {
       return action.get();
     } catch (DocumentException damaged) {
-      IntegrityReport report = new IntegrityReport(database.description(), List.of(
-          new IntegrityProblem(damaged.unknownValue() ? IntegrityProblem.Kind.UNKNOWN_VALUE
-              : IntegrityProblem.Kind.UNREADABLE, damaged.path(), damaged.getMessage())), 0);
-      throw new JournalDamagedException("journal " + database.description()
-          + " holds a damaged row (" + what + ")", report, damaged);
+      IntegrityReport report =
+          new IntegrityReport(
+              database.description(),
+              List.of(
+                  new IntegrityProblem(
+                      damaged.unknownValue()
+                          ? IntegrityProblem.Kind.UNKNOWN_VALUE
+                          : IntegrityProblem.Kind.UNREADABLE,
+                      damaged.path(),
+                      damaged.getMessage())),
+              0);
+      throw new JournalDamagedException(
+          "journal " + database.description() + " holds a damaged row (" + what + ")",
+          report,
+          damaged);
     }
   }
 
   private static String describe(JournalWrite write) {
-    return write.snapshot().map(s -> "escrow " + s.id() + " v" + s.version() + " " + s.state())
-        .orElseGet(() -> write.idempotency().map(r -> "idempotency key " + r.key())
-            .orElse("work update"));
+    return write
+        .snapshot()
+        .map(s -> "escrow " + s.id() + " v" + s.version() + " " + s.state())
+        .orElseGet(
+            () -> write.idempotency().map(r -> "idempotency key " + r.key()).orElse("work update"));
   }
 }

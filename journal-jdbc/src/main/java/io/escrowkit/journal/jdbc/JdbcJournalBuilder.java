@@ -54,8 +54,8 @@ public final class JdbcJournalBuilder {
 
   /**
    * A journal on the caller's data source (SQLite or PostgreSQL, told apart by the driver). The
-   * journal keeps a few connections open; a pooling data source should allow five or more.
-   * Without a file, an SQLite journal's file-level checks and salvage are not available.
+   * journal keeps a few connections open; a pooling data source should allow five or more. Without
+   * a file, an SQLite journal's file-level checks and salvage are not available.
    */
   public JdbcJournalBuilder dataSource(DataSource dataSource) {
     database("dataSource");
@@ -87,11 +87,11 @@ public final class JdbcJournalBuilder {
   }
 
   /**
-   * Whether to open a journal the integrity check finds damaged; default false (opening fails
-   * with {@link JournalDamagedException}). When true, a damaged SQLite file is moved aside (to
-   * {@code <file>.damaged-<n>}) and the rows that can still be read are copied into a new
-   * journal; a journal whose rows merely disagree (orphans, unreadable documents) is opened as
-   * it is. Either way the problems are logged and kept in {@link JdbcJournal#openingReport()}.
+   * Whether to open a journal the integrity check finds damaged; default false (opening fails with
+   * {@link JournalDamagedException}). When true, a damaged SQLite file is moved aside (to {@code
+   * <file>.damaged-<n>}) and the rows that can still be read are copied into a new journal; a
+   * journal whose rows merely disagree (orphans, unreadable documents) is opened as it is. Either
+   * way the problems are logged and kept in {@link JdbcJournal#openingReport()}.
    */
   public JdbcJournalBuilder recoverDamaged(boolean recover) {
     once(this.recoverDamaged, "recoverDamaged");
@@ -126,15 +126,16 @@ public final class JdbcJournalBuilder {
    */
   public JdbcJournal build() {
     if (database == null) {
-      throw new IllegalStateException("a database is required: sqlite(..), postgres(..) or"
-          + " dataSource(..)");
+      throw new IllegalStateException(
+          "a database is required: sqlite(..), postgres(..) or" + " dataSource(..)");
     }
-    JournalOpener.Settings settings = new JournalOpener.Settings(
-        durability != null ? durability : Durability.DURABLE,
-        groupCommit != null ? groupCommit : DEFAULT_GROUP_COMMIT,
-        recoverDamaged != null && recoverDamaged,
-        checkOnOpen == null || checkOnOpen,
-        clock != null ? clock : Clock.systemUTC());
+    JournalOpener.Settings settings =
+        new JournalOpener.Settings(
+            durability != null ? durability : Durability.DURABLE,
+            groupCommit != null ? groupCommit : DEFAULT_GROUP_COMMIT,
+            recoverDamaged != null && recoverDamaged,
+            checkOnOpen == null || checkOnOpen,
+            clock != null ? clock : Clock.systemUTC());
     JournalOpener.Opened opened;
     if (sqliteFile != null) {
       opened = JournalOpener.sqlite(sqliteFile, settings);

@@ -58,15 +58,17 @@ abstract class BackupAndExportTest {
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger written = new AtomicInteger();
     CountDownLatch tenWritten = new CountDownLatch(10);
-    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-      for (int i = 0; writing.get() || i < 20; i++) {
-        EscrowSnapshot v1 = holdPending("esc_" + i, "room-" + i, T0.plusSeconds(i));
-        journal.write(created(v1));
-        journal.write(moved(v1, next(v1, EscrowState.HELD, T0.plusSeconds(i))));
-        written.incrementAndGet();
-        tenWritten.countDown();
-      }
-    });
+    CompletableFuture<Void> writer =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 0; writing.get() || i < 20; i++) {
+                EscrowSnapshot v1 = holdPending("esc_" + i, "room-" + i, T0.plusSeconds(i));
+                journal.write(created(v1));
+                journal.write(moved(v1, next(v1, EscrowState.HELD, T0.plusSeconds(i))));
+                written.incrementAndGet();
+                tenWritten.countDown();
+              }
+            });
     assertThat(tenWritten.await(1, TimeUnit.MINUTES)).isTrue();
     int before = written.get();
     Path backup = dir.resolve("backups/copy.db");
@@ -119,10 +121,14 @@ abstract class BackupAndExportTest {
 
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(0)).isEqualTo("id,reference,merchant_id,terminal_id,masked_pan,scheme,"
-        + "state,currency,held,captured,refunded,captures,created_at,updated_at,expires_at,version");
-    assertThat(lines.get(1)).startsWith("esc_b,\"room \"\"B\"\", 2\",898310048990001,10000001,"
-        + "620000******0005,UnionPay,HELD,CNY,128.00,0.00,0.00,,2026-11-25T02:00:00.123456789Z,");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "id,reference,merchant_id,terminal_id,masked_pan,scheme,state,currency,held,"
+                + "captured,refunded,captures,created_at,updated_at,expires_at,version");
+    assertThat(lines.get(1))
+        .startsWith(
+            "esc_b,\"room \"\"B\"\", 2\",898310048990001,10000001,620000******0005,"
+                + "UnionPay,HELD,CNY,128.00,0.00,0.00,,2026-11-25T02:00:00.123456789Z,");
     assertThat(out.toString()).contains("\r\n");
   }
 

@@ -61,8 +61,10 @@ abstract class DurableJournalContractTest extends JournalContractTest {
     EscrowSnapshot v2 = next(v1, EscrowState.HELD, T0.plusSeconds(1));
     IdempotencyRecord answered =
         Samples.intent("k1", "esc_1").withResult(Samples.approved(v2, "k1"));
-    journal.write(created(v1).withEnqueued(reversal("w1", "esc_1", T0))
-        .withEnqueued(reversal("w2", "esc_1", T0)));
+    journal.write(
+        created(v1)
+            .withEnqueued(reversal("w1", "esc_1", T0))
+            .withEnqueued(reversal("w2", "esc_1", T0)));
     journal.write(moved(v1, v2).withIdempotency(answered));
     journal.claimDueWork(T0, 1, LEASE);
     journal.nextTrace("T1");
@@ -74,8 +76,10 @@ abstract class DurableJournalContractTest extends JournalContractTest {
     assertThat(reopened.findByReference("room-1")).contains(v2);
     assertThat(reopened.history("esc_1")).isEqualTo(historyBefore);
     assertThat(reopened.idempotency("k1")).contains(answered);
-    assertThat(reopened.claimDueWork(T0, 10, LEASE)).extracting(WorkItem::id)
-        .as("w1's lease survives").containsExactly("w2");
+    assertThat(reopened.claimDueWork(T0, 10, LEASE))
+        .extracting(WorkItem::id)
+        .as("w1's lease survives")
+        .containsExactly("w2");
     assertThat(reopened.nextTrace("T1")).isEqualTo(2);
     assertThat(reopened.schemaVersion()).isEqualTo(1);
     assertThat(reopened.check().healthy()).isTrue();
@@ -84,7 +88,8 @@ abstract class DurableJournalContractTest extends JournalContractTest {
   @Test
   void traceNumbersWrapAfter999999() throws SQLException {
     journal.nextTrace("T1");
-    try (Connection raw = engine.rawConnection(); Statement statement = raw.createStatement()) {
+    try (Connection raw = engine.rawConnection();
+        Statement statement = raw.createStatement()) {
       statement.executeUpdate("UPDATE escrowkit_trace SET last_trace = 999998");
     }
 
@@ -95,14 +100,17 @@ abstract class DurableJournalContractTest extends JournalContractTest {
   @Test
   void traceNumbersDrawnByTwoInstancesAreAllDifferent() throws Exception {
     try (JdbcJournal other = openAnother()) {
-      List<Long> drawn = Concurrently.collect(6, worker -> {
-        Journal mine = worker % 2 == 0 ? journal : other;
-        List<Long> traces = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-          traces.add(mine.nextTrace("T1"));
-        }
-        return traces;
-      });
+      List<Long> drawn =
+          Concurrently.collect(
+              6,
+              worker -> {
+                Journal mine = worker % 2 == 0 ? journal : other;
+                List<Long> traces = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                  traces.add(mine.nextTrace("T1"));
+                }
+                return traces;
+              });
 
       assertThat(drawn).hasSize(180).doesNotHaveDuplicates().allMatch(t -> t >= 1 && t <= 180);
     }
@@ -131,15 +139,18 @@ abstract class DurableJournalContractTest extends JournalContractTest {
 
     try (JdbcJournal other = openAnother()) {
       List<Journal> instances = List.of(journal, other);
-      List<Integer> winners = Concurrently.collect(8, worker -> {
-        EscrowSnapshot v2 = next(v1, EscrowState.HELD, T0.plusSeconds(worker));
-        try {
-          instances.get(worker % 2).write(moved(v1, v2));
-          return List.of(worker);
-        } catch (JournalConflictException lost) {
-          return List.of();
-        }
-      });
+      List<Integer> winners =
+          Concurrently.collect(
+              8,
+              worker -> {
+                EscrowSnapshot v2 = next(v1, EscrowState.HELD, T0.plusSeconds(worker));
+                try {
+                  instances.get(worker % 2).write(moved(v1, v2));
+                  return List.of(worker);
+                } catch (JournalConflictException lost) {
+                  return List.of();
+                }
+              });
 
       assertThat(winners).hasSize(1);
       assertThat(other.find("esc_1").get().updatedAt()).isEqualTo(T0.plusSeconds(winners.get(0)));

@@ -21,8 +21,12 @@ class JdbcJournalBuilderTest {
 
   @Test
   void eachSettingMayBeGivenOnce() {
-    JdbcJournalBuilder builder = JdbcJournal.builder()
-        .durability(Durability.RELAXED).groupCommit(8).recoverDamaged(false).checkOnOpen(true);
+    JdbcJournalBuilder builder =
+        JdbcJournal.builder()
+            .durability(Durability.RELAXED)
+            .groupCommit(8)
+            .recoverDamaged(false)
+            .checkOnOpen(true);
 
     assertThatThrownBy(() -> builder.durability(Durability.DURABLE))
         .hasMessage("durability was already set");
@@ -48,8 +52,11 @@ class JdbcJournalBuilderTest {
 
   @Test
   void anUnreachableServerIsAJournalExceptionNamingItWithoutCredentials() {
-    assertThatThrownBy(() -> JdbcJournal.builder()
-        .postgres("jdbc:postgresql://127.0.0.1:1/escrow?password=secret", "u", "secret").build())
+    assertThatThrownBy(
+            () ->
+                JdbcJournal.builder()
+                    .postgres("jdbc:postgresql://127.0.0.1:1/escrow?password=secret", "u", "secret")
+                    .build())
         .isInstanceOf(JdbcJournalException.class)
         .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/escrow")
         .hasMessageNotContaining("password=secret");
@@ -59,8 +66,8 @@ class JdbcJournalBuilderTest {
   void aJournalSqliteFileIsCreatedWithItsDirectoriesAndNoLeftovers() {
     Path file = dir.resolve("a/b/journal.db");
 
-    try (JdbcJournal journal = JdbcJournal.builder().sqlite(file)
-        .durability(Durability.RELAXED).groupCommit(1).build()) {
+    try (JdbcJournal journal =
+        JdbcJournal.builder().sqlite(file).durability(Durability.RELAXED).groupCommit(1).build()) {
       assertThat(journal.schemaVersion()).isEqualTo(1);
       assertThat(journal.toString()).isEqualTo("JdbcJournal[SQLite " + file.toAbsolutePath() + "]");
     }

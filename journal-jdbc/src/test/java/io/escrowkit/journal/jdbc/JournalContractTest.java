@@ -47,7 +47,8 @@ abstract class JournalContractTest {
   /** Claims due work at T0 a few items at a time until there is none; the ids claimed. */
   protected static List<String> claimAll(Journal claimer) {
     List<String> ids = new java.util.ArrayList<>();
-    for (List<WorkItem> got = claimer.claimDueWork(T0, 3, LEASE); !got.isEmpty();
+    for (List<WorkItem> got = claimer.claimDueWork(T0, 3, LEASE);
+        !got.isEmpty();
         got = claimer.claimDueWork(T0, 3, LEASE)) {
       got.forEach(item -> ids.add(item.id()));
     }
@@ -74,10 +75,26 @@ abstract class JournalContractTest {
     EscrowSnapshot rich = Samples.rich("esc_rich", T0);
     EscrowSnapshot first = holdPending("esc_rich", rich.reference(), T0);
     journal.write(created(first));
-    EscrowSnapshot v2 = new EscrowSnapshot(rich.id(), rich.reference(), rich.merchantId(),
-        rich.terminalId(), rich.maskedPan(), rich.cardToken(), rich.scheme(), rich.state(),
-        rich.held(), rich.captures(), rich.refunded(), rich.createdAt(), rich.updatedAt(),
-        rich.expiresAt(), rich.hostReferences(), rich.pending(), rich.resumeState(), 2);
+    EscrowSnapshot v2 =
+        new EscrowSnapshot(
+            rich.id(),
+            rich.reference(),
+            rich.merchantId(),
+            rich.terminalId(),
+            rich.maskedPan(),
+            rich.cardToken(),
+            rich.scheme(),
+            rich.state(),
+            rich.held(),
+            rich.captures(),
+            rich.refunded(),
+            rich.createdAt(),
+            rich.updatedAt(),
+            rich.expiresAt(),
+            rich.hostReferences(),
+            rich.pending(),
+            rich.resumeState(),
+            2);
     journal.write(moved(first, v2));
 
     assertThat(journal.find("esc_rich")).contains(v2);
@@ -120,9 +137,10 @@ abstract class JournalContractTest {
     EscrowSnapshot v1 = holdPending("esc_1", "r", T0);
     journal.write(created(v1));
 
-    JournalWrite stale = created(v1)
-        .withIdempotency(Samples.intent("k-stale", "esc_1"))
-        .withEnqueued(reversal("w1", "esc_1", T0));
+    JournalWrite stale =
+        created(v1)
+            .withIdempotency(Samples.intent("k-stale", "esc_1"))
+            .withEnqueued(reversal("w1", "esc_1", T0));
     assertThatThrownBy(() -> journal.write(stale)).isInstanceOf(JournalConflictException.class);
 
     assertThat(journal.history("esc_1")).hasSize(1);
@@ -135,8 +153,8 @@ abstract class JournalContractTest {
     EscrowSnapshot v1 = holdPending("esc_1", "r", T0);
     journal.write(created(v1).withIdempotency(Samples.intent("k1", "esc_1")));
 
-    JournalWrite again = created(holdPending("esc_2", "r2", T0))
-        .withIdempotency(Samples.intent("k1", "esc_2"));
+    JournalWrite again =
+        created(holdPending("esc_2", "r2", T0)).withIdempotency(Samples.intent("k1", "esc_2"));
     assertThatThrownBy(() -> journal.write(again))
         .isInstanceOf(JournalConflictException.class)
         .hasMessageContaining("'k1'");
@@ -181,8 +199,9 @@ abstract class JournalContractTest {
 
     List<TransitionEvent> history = journal.history("esc_1");
 
-    assertThat(history).extracting(TransitionEvent::to).containsExactly(
-        EscrowState.HOLD_PENDING, EscrowState.HELD, EscrowState.RELEASE_PENDING);
+    assertThat(history)
+        .extracting(TransitionEvent::to)
+        .containsExactly(EscrowState.HOLD_PENDING, EscrowState.HELD, EscrowState.RELEASE_PENDING);
     assertThat(history.get(0).from()).isEmpty();
     assertThat(history.get(2)).isEqualTo(Samples.event(v2, v3, "HELD -> RELEASE_PENDING"));
     assertThat(journal.history("esc_none")).isEmpty();
@@ -199,9 +218,11 @@ abstract class JournalContractTest {
     journal.write(moved(held, next(held, EscrowState.HELD, T0.plusSeconds(2))));
 
     assertThat(journal.findByStates(EnumSet.of(EscrowState.HOLD_PENDING, EscrowState.IN_DOUBT)))
-        .extracting(EscrowSnapshot::id).containsExactly("esc_early", "esc_late");
+        .extracting(EscrowSnapshot::id)
+        .containsExactly("esc_early", "esc_late");
     assertThat(journal.findByStates(Set.of(EscrowState.HELD)))
-        .extracting(EscrowSnapshot::id).containsExactly("esc_held");
+        .extracting(EscrowSnapshot::id)
+        .containsExactly("esc_held");
     assertThat(journal.findByStates(Set.of())).isEmpty();
   }
 
@@ -221,16 +242,20 @@ abstract class JournalContractTest {
 
   @Test
   void dueWorkIsLeasedToOneClaimUntilTheLeaseEnds() {
-    journal.write(created(holdPending("esc_1", "r", T0))
-        .withEnqueued(reversal("w1", "esc_1", T0))
-        .withEnqueued(reversal("w2", "esc_1", T0.plusSeconds(30)))
-        .withEnqueued(reversal("w3", "esc_1", T0.minusSeconds(1))));
+    journal.write(
+        created(holdPending("esc_1", "r", T0))
+            .withEnqueued(reversal("w1", "esc_1", T0))
+            .withEnqueued(reversal("w2", "esc_1", T0.plusSeconds(30)))
+            .withEnqueued(reversal("w3", "esc_1", T0.minusSeconds(1))));
 
-    assertThat(journal.claimDueWork(T0, 10, LEASE)).extracting(WorkItem::id)
+    assertThat(journal.claimDueWork(T0, 10, LEASE))
+        .extracting(WorkItem::id)
         .containsExactly("w1", "w3");
-    assertThat(journal.claimDueWork(T0.plusSeconds(59), 10, LEASE)).extracting(WorkItem::id)
+    assertThat(journal.claimDueWork(T0.plusSeconds(59), 10, LEASE))
+        .extracting(WorkItem::id)
         .containsExactly("w2");
-    assertThat(journal.claimDueWork(T0.plus(LEASE), 10, LEASE)).extracting(WorkItem::id)
+    assertThat(journal.claimDueWork(T0.plus(LEASE), 10, LEASE))
+        .extracting(WorkItem::id)
         .containsExactly("w1", "w3");
     assertThat(journal.pendingWork()).extracting(WorkItem::id).containsExactly("w1", "w2", "w3");
   }
@@ -243,10 +268,12 @@ abstract class JournalContractTest {
     }
     journal.write(write);
 
-    assertThat(journal.claimDueWork(T0, 2, LEASE)).extracting(WorkItem::id)
+    assertThat(journal.claimDueWork(T0, 2, LEASE))
+        .extracting(WorkItem::id)
         .containsExactly("w0", "w1");
     assertThat(journal.claimDueWork(T0, 0, LEASE)).isEmpty();
-    assertThat(journal.claimDueWork(T0, 2, LEASE)).extracting(WorkItem::id)
+    assertThat(journal.claimDueWork(T0, 2, LEASE))
+        .extracting(WorkItem::id)
         .containsExactly("w2", "w3");
   }
 
@@ -274,30 +301,35 @@ abstract class JournalContractTest {
 
   @Test
   void completedWorkLeavesTheQueue() {
-    journal.write(created(holdPending("esc_1", "r", T0))
-        .withEnqueued(reversal("w1", "esc_1", T0)).withEnqueued(reversal("w2", "esc_1", T0)));
+    journal.write(
+        created(holdPending("esc_1", "r", T0))
+            .withEnqueued(reversal("w1", "esc_1", T0))
+            .withEnqueued(reversal("w2", "esc_1", T0)));
     journal.claimDueWork(T0, 1, LEASE);
 
-    journal.write(new JournalWrite(Optional.empty(), List.of(), Optional.empty(), List.of(),
-        List.of("w1", "w-unknown")));
+    journal.write(
+        new JournalWrite(
+            Optional.empty(), List.of(), Optional.empty(), List.of(), List.of("w1", "w-unknown")));
 
     assertThat(journal.pendingWork()).extracting(WorkItem::id).containsExactly("w2");
   }
 
   @Test
   void queueingWorkAgainUnderItsIdReplacesItAndKeepsItsLease() {
-    journal.write(created(holdPending("esc_1", "r", T0))
-        .withEnqueued(reversal("w1", "esc_1", T0)).withEnqueued(reversal("w2", "esc_1", T0)));
+    journal.write(
+        created(holdPending("esc_1", "r", T0))
+            .withEnqueued(reversal("w1", "esc_1", T0))
+            .withEnqueued(reversal("w2", "esc_1", T0)));
     journal.claimDueWork(T0, 1, LEASE);
-    WorkItem replaced = new WorkItem("w1", WorkItem.Kind.ADVICE, "esc_1", "op_x", "06", 4, T0,
-        T0.minusSeconds(9));
+    WorkItem replaced =
+        new WorkItem("w1", WorkItem.Kind.ADVICE, "esc_1", "op_x", "06", 4, T0, T0.minusSeconds(9));
 
-    journal.write(new JournalWrite(Optional.empty(), List.of(), Optional.empty(),
-        List.of(replaced), List.of()));
+    journal.write(
+        new JournalWrite(
+            Optional.empty(), List.of(), Optional.empty(), List.of(replaced), List.of()));
 
     assertThat(journal.pendingWork()).containsExactly(replaced, reversal("w2", "esc_1", T0));
-    assertThat(journal.claimDueWork(T0, 10, LEASE)).extracting(WorkItem::id)
-        .containsExactly("w2");
+    assertThat(journal.claimDueWork(T0, 10, LEASE)).extracting(WorkItem::id).containsExactly("w2");
   }
 
   @Test
@@ -327,15 +359,18 @@ abstract class JournalContractTest {
     journal.write(created(v1));
     EscrowState[] outcomes = {EscrowState.HELD, EscrowState.DECLINED, EscrowState.IN_DOUBT};
 
-    List<String> winners = Concurrently.collect(9, worker -> {
-      EscrowSnapshot v2 = next(v1, outcomes[worker % 3], T0.plusSeconds(worker));
-      try {
-        journal.write(moved(v1, v2));
-        return List.of(v2.state().name());
-      } catch (JournalConflictException lost) {
-        return List.of();
-      }
-    });
+    List<String> winners =
+        Concurrently.collect(
+            9,
+            worker -> {
+              EscrowSnapshot v2 = next(v1, outcomes[worker % 3], T0.plusSeconds(worker));
+              try {
+                journal.write(moved(v1, v2));
+                return List.of(v2.state().name());
+              } catch (JournalConflictException lost) {
+                return List.of();
+              }
+            });
 
     assertThat(winners).hasSize(1);
     assertThat(journal.find("esc_1").get().state().name()).isEqualTo(winners.get(0));
@@ -344,15 +379,17 @@ abstract class JournalContractTest {
 
   @Test
   void concurrentWritersOfManyEscrowsAllLand() throws Exception {
-    Concurrently.collect(8, worker -> {
-      for (int i = 0; i < 25; i++) {
-        EscrowSnapshot v1 = holdPending("esc_" + worker + "_" + i, "r" + worker, T0);
-        journal.write(created(v1).withIdempotency(Samples.intent("k" + worker + "_" + i,
-            v1.id())));
-        journal.write(moved(v1, next(v1, EscrowState.HELD, T0.plusSeconds(1))));
-      }
-      return List.of();
-    });
+    Concurrently.collect(
+        8,
+        worker -> {
+          for (int i = 0; i < 25; i++) {
+            EscrowSnapshot v1 = holdPending("esc_" + worker + "_" + i, "r" + worker, T0);
+            journal.write(
+                created(v1).withIdempotency(Samples.intent("k" + worker + "_" + i, v1.id())));
+            journal.write(moved(v1, next(v1, EscrowState.HELD, T0.plusSeconds(1))));
+          }
+          return List.of();
+        });
 
     assertThat(journal.findByStates(Set.of(EscrowState.HELD))).hasSize(200);
     assertThat(journal.findByStates(Set.of(EscrowState.HOLD_PENDING))).isEmpty();

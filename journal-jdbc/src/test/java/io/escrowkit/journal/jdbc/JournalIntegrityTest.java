@@ -55,8 +55,9 @@ abstract class JournalIntegrityTest {
 
   @Test
   void rowsOfAnEscrowTheJournalDoesNotHoldAreOrphans() throws SQLException {
-    tamper("INSERT INTO escrowkit_transition (escrow_id, version, to_state, cause, at_nanos)"
-        + " VALUES ('esc_ghost', 1, 'HELD', 'x', 0)",
+    tamper(
+        "INSERT INTO escrowkit_transition (escrow_id, version, to_state, cause, at_nanos)"
+            + " VALUES ('esc_ghost', 1, 'HELD', 'x', 0)",
         "INSERT INTO escrowkit_work (id, kind, escrow_id, operation_id, reason_code, attempts,"
             + " not_before, created_at) VALUES ('w_ghost', 'REVERSAL', 'esc_ghost', 'op', '98',"
             + " 0, 0, 0)",
@@ -64,9 +65,11 @@ abstract class JournalIntegrityTest {
 
     IntegrityReport report = journal.check();
 
-    assertThat(report.problems()).filteredOn(p -> p.kind() == Kind.ORPHAN)
+    assertThat(report.problems())
+        .filteredOn(p -> p.kind() == Kind.ORPHAN)
         .extracting(IntegrityProblem::where)
-        .containsExactlyInAnyOrder("transitions of esc_ghost", "work w_ghost", "idempotency key k1");
+        .containsExactlyInAnyOrder(
+            "transitions of esc_ghost", "work w_ghost", "idempotency key k1");
     assertThat(report.summary()).startsWith("3 problems in ");
   }
 
@@ -75,10 +78,16 @@ abstract class JournalIntegrityTest {
     tamper("UPDATE escrowkit_escrow SET version = 9 WHERE id = 'esc_2'");
 
     assertThat(journal.check().problems())
-        .contains(new IntegrityProblem(Kind.INCONSISTENT, "escrow esc_2",
-            "snapshot is at version 9 but its history reaches version 2"))
-        .contains(new IntegrityProblem(Kind.INCONSISTENT, "escrow esc_2",
-            "columns say HELD v9, document says esc_2 HELD v2"));
+        .contains(
+            new IntegrityProblem(
+                Kind.INCONSISTENT,
+                "escrow esc_2",
+                "snapshot is at version 9 but its history reaches version 2"))
+        .contains(
+            new IntegrityProblem(
+                Kind.INCONSISTENT,
+                "escrow esc_2",
+                "columns say HELD v9, document says esc_2 HELD v2"));
   }
 
   @Test
@@ -94,17 +103,25 @@ abstract class JournalIntegrityTest {
     tamper("UPDATE escrowkit_escrow SET state = 'TELEPORTED' WHERE id = 'esc_1'");
 
     assertThat(journal.check().problems())
-        .contains(new IntegrityProblem(Kind.UNKNOWN_VALUE, "escrow esc_1",
-            "state 'TELEPORTED' is not a known EscrowState"));
+        .contains(
+            new IntegrityProblem(
+                Kind.UNKNOWN_VALUE,
+                "escrow esc_1",
+                "state 'TELEPORTED' is not a known EscrowState"));
   }
 
   @Test
   void aTamperedDocumentFailsItsChecksumAndIsNeverReadAsIfSound() throws SQLException {
-    tamper("UPDATE escrowkit_escrow SET document = REPLACE(document, '12800', '99900')"
-        + " WHERE id = 'esc_1'");
+    tamper(
+        "UPDATE escrowkit_escrow SET document = REPLACE(document, '12800', '99900')"
+            + " WHERE id = 'esc_1'");
 
-    assertThat(journal.check().problems()).contains(new IntegrityProblem(Kind.UNREADABLE,
-        "escrow esc_1", "$escrow[esc_1]: checksum does not match the stored snapshot"));
+    assertThat(journal.check().problems())
+        .contains(
+            new IntegrityProblem(
+                Kind.UNREADABLE,
+                "escrow esc_1",
+                "$escrow[esc_1]: checksum does not match the stored snapshot"));
     assertThatThrownBy(() -> journal.find("esc_1"))
         .isInstanceOf(JournalDamagedException.class)
         .hasMessageContaining("holds a damaged row (find escrow esc_1)");
@@ -117,9 +134,12 @@ abstract class JournalIntegrityTest {
     journal.close();
 
     assertThatThrownBy(engine::open)
-        .isInstanceOfSatisfying(JournalDamagedException.class,
-            damaged -> assertThat(damaged.report().problems()).hasSize(3)
-                .allMatch(p -> p.kind() == Kind.ORPHAN))
+        .isInstanceOfSatisfying(
+            JournalDamagedException.class,
+            damaged ->
+                assertThat(damaged.report().problems())
+                    .hasSize(3)
+                    .allMatch(p -> p.kind() == Kind.ORPHAN))
         .hasMessageContaining("was not opened");
 
     journal = engine.builder().recoverDamaged(true).build();
@@ -150,7 +170,8 @@ abstract class JournalIntegrityTest {
   }
 
   private void tamper(String... statements) throws SQLException {
-    try (Connection raw = engine.rawConnection(); Statement statement = raw.createStatement()) {
+    try (Connection raw = engine.rawConnection();
+        Statement statement = raw.createStatement()) {
       for (String sql : statements) {
         statement.executeUpdate(sql);
       }

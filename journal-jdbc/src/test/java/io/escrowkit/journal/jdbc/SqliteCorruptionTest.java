@@ -118,8 +118,11 @@ class SqliteCorruptionTest {
     overwrite(Files.size(file) / 2 / PAGE * PAGE, randomBytes(2 * PAGE));
 
     try (JdbcJournal journal = JdbcJournal.builder().sqlite(file).recoverDamaged(true).build()) {
-      assertThat(journal.openingReport().problems()).anyMatch(p -> p.kind() == Kind.STORAGE
-          && p.detail().startsWith("moved to " + dir.resolve("journal.db.damaged-1")));
+      assertThat(journal.openingReport().problems())
+          .anyMatch(
+              p ->
+                  p.kind() == Kind.STORAGE
+                      && p.detail().startsWith("moved to " + dir.resolve("journal.db.damaged-1")));
       EscrowSnapshot fresh = holdPending("esc_new", "room-new", T0);
       journal.write(created(fresh));
       assertThat(journal.find("esc_new")).contains(fresh);
@@ -143,11 +146,13 @@ class SqliteCorruptionTest {
 
   private void assertRefused(Kind kind, String detail) {
     assertThatThrownBy(() -> JdbcJournal.sqlite(file))
-        .isInstanceOfSatisfying(JournalDamagedException.class, damaged -> {
-          assertThat(damaged.report().healthy()).isFalse();
-          assertThat(damaged.report().problems())
-              .anyMatch(p -> p.kind() == kind && p.detail().contains(detail));
-        })
+        .isInstanceOfSatisfying(
+            JournalDamagedException.class,
+            damaged -> {
+              assertThat(damaged.report().healthy()).isFalse();
+              assertThat(damaged.report().problems())
+                  .anyMatch(p -> p.kind() == kind && p.detail().contains(detail));
+            })
         .hasMessageContaining("journal " + file.toAbsolutePath() + " was not opened")
         .hasMessageContaining("recoverDamaged(true)");
     assertThat(dir.resolve("journal.db.damaged-1")).doesNotExist();

@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
  */
 public final class Database implements AutoCloseable {
   private static final int MAX_IDLE_READERS = 4;
+
   /** Most reads at once; more wait, so a burst of readers cannot exhaust the server's slots. */
   private static final int MAX_READERS = 8;
 
@@ -82,35 +83,50 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code read} in a read-only transaction that sees one consistent state. */
   public <T> T readSnapshot(String what, SqlFunction<T> read) {
-    return read(what, connection -> {
-      dialect.beginSnapshot(connection);
-      T result;
-      try {
-        result = read.apply(connection);
-      } catch (SQLException | RuntimeException e) {
-        try {
+    return read(
+        what,
+        connection -> {
+          dialect.beginSnapshot(connection);
+          T result;
+          try {
+            result = read.apply(connection);
+          } catch (SQLException | RuntimeException e) {
+            try {
+              dialect.endSnapshot(connection);
+            } catch (SQLException ending) {
+              e.addSuppressed(ending);
+            }
+            throw e;
+          }
           dialect.endSnapshot(connection);
-        } catch (SQLException ending) {
-          e.addSuppressed(ending);
-        }
-        throw e;
-      }
-      dialect.endSnapshot(connection);
-      return result;
-    });
+          return result;
+        });
   }
 
   /** The exception a failed read becomes: damage when the engine says so, else a failure. */
   public JdbcJournalException failure(String what, SQLException e) {
     if (dialect.isCorruption(e)) {
-      IntegrityReport report = new IntegrityReport(description,
-          List.of(new IntegrityProblem(IntegrityProblem.Kind.STORAGE, "database",
-              String.valueOf(e.getMessage()))), 0);
-      return new JournalDamagedException("journal " + description + " is damaged (" + what + ")",
-          report, e);
+      IntegrityReport report =
+          new IntegrityReport(
+              description,
+              List.of(
+                  new IntegrityProblem(
+                      IntegrityProblem.Kind.STORAGE, "database", String.valueOf(e.getMessage()))),
+              0);
+      return new JournalDamagedException(
+          "journal " + description + " is damaged (" + what + ")", report, e);
     }
-    return new JdbcJournalException("journal " + description + ": " + what + " failed: "
-        + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+    return new JdbcJournalException(
+        "journal "
+            + description
+            + ": "
+            + what
+            + " failed: "
+            + e.getMessage()
+            + " (SQLState "
+            + e.getSQLState()
+            + ")",
+        e);
   }
 
   private Connection open(boolean writer) throws SQLException {

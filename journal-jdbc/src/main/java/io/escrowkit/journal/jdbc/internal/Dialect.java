@@ -24,8 +24,7 @@ public interface Dialect {
   String claimLocking();
 
   /** Session settings for a connection just opened (durability, timeouts, modes). */
-  void configure(Connection connection, Durability durability, boolean writer)
-      throws SQLException;
+  void configure(Connection connection, Durability durability, boolean writer) throws SQLException;
 
   /** Starts a write transaction that holds the write lock until it ends. */
   void begin(Connection writer) throws SQLException;
@@ -47,7 +46,6 @@ public interface Dialect {
 
   /** A failure a retry of the whole transaction may get past (deadlock, serialization). */
   boolean isTransient(SQLException failure);
-
 
   /** The engine says its storage is damaged. */
   boolean isCorruption(SQLException failure);

@@ -1,9 +1,9 @@
 package io.escrowkit.journal.jdbc.internal;
 
 /**
- * A stored document the journal cannot read back: not JSON, a member missing or of the wrong
- * kind, or a value this version does not know (an enum constant, a currency). Carries where in
- * the document ({@code $.snapshot.held.currency}). Immutable.
+ * A stored document the journal cannot read back: not JSON, a member missing or of the wrong kind,
+ * or a value this version does not know (an enum constant, a currency). Carries where in the
+ * document ({@code $.snapshot.held.currency}). Immutable.
  */
 public final class DocumentException extends RuntimeException {
   private static final long serialVersionUID = 1L;

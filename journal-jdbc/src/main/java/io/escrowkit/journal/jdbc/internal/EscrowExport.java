@@ -18,9 +18,24 @@ import java.util.List;
  * (stateless).
  */
 final class EscrowExport {
-  static final List<String> CSV_HEADER = List.of("id", "reference", "merchant_id", "terminal_id",
-      "masked_pan", "scheme", "state", "currency", "held", "captured", "refunded", "captures",
-      "created_at", "updated_at", "expires_at", "version");
+  static final List<String> CSV_HEADER =
+      List.of(
+          "id",
+          "reference",
+          "merchant_id",
+          "terminal_id",
+          "masked_pan",
+          "scheme",
+          "state",
+          "currency",
+          "held",
+          "captured",
+          "refunded",
+          "captures",
+          "created_at",
+          "updated_at",
+          "expires_at",
+          "version");
 
   private EscrowExport() {}
 
@@ -29,8 +44,9 @@ final class EscrowExport {
     int count = 0;
     try (Statement statement = connection.createStatement()) {
       statement.setFetchSize(256);
-      try (ResultSet rows = statement.executeQuery("SELECT id, document, checksum FROM "
-          + Schema.ESCROW + " ORDER BY created_at, id")) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT id, document, checksum FROM " + Schema.ESCROW + " ORDER BY created_at, id")) {
         if (format == ExportFormat.CSV) {
           line(out, CSV_HEADER);
         }
@@ -59,11 +75,23 @@ final class EscrowExport {
     for (Capture capture : s.captures()) {
       captures.append(captures.length() == 0 ? "" : " ").append(capture.amount().toPlainString());
     }
-    return List.of(s.id(), s.reference(), s.merchantId(), s.terminalId(), s.maskedPan(),
-        s.scheme(), s.state().name(), s.held().currency().getCurrencyCode(),
-        s.held().toPlainString(), s.captured().toPlainString(), s.refunded().toPlainString(),
-        captures.toString(), s.createdAt().toString(), s.updatedAt().toString(),
-        s.expiresAt().toString(), Long.toString(s.version()));
+    return List.of(
+        s.id(),
+        s.reference(),
+        s.merchantId(),
+        s.terminalId(),
+        s.maskedPan(),
+        s.scheme(),
+        s.state().name(),
+        s.held().currency().getCurrencyCode(),
+        s.held().toPlainString(),
+        s.captured().toPlainString(),
+        s.refunded().toPlainString(),
+        captures.toString(),
+        s.createdAt().toString(),
+        s.updatedAt().toString(),
+        s.expiresAt().toString(),
+        Long.toString(s.version()));
   }
 
   /** One RFC 4180 line: fields with a comma, quote or line break are quoted, quotes doubled. */
@@ -73,7 +101,9 @@ final class EscrowExport {
         out.write(',');
       }
       String field = fields.get(i);
-      if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+      if (field.indexOf(',') >= 0
+          || field.indexOf('"') >= 0
+          || field.indexOf('\n') >= 0
           || field.indexOf('\r') >= 0) {
         out.write('"');
         out.write(field.replace("\"", "\"\""));

@@ -25,10 +25,9 @@ final class EscrowQueries {
 
   private EscrowQueries() {}
 
-  static Optional<EscrowSnapshot> find(Connection connection, String escrowId)
-      throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        SNAPSHOT + Schema.ESCROW + " e WHERE e.id = ?")) {
+  static Optional<EscrowSnapshot> find(Connection connection, String escrowId) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(SNAPSHOT + Schema.ESCROW + " e WHERE e.id = ?")) {
       query.setString(1, escrowId);
       return first(snapshots(query));
     }
@@ -36,8 +35,13 @@ final class EscrowQueries {
 
   static Optional<EscrowSnapshot> findByReference(Connection connection, String reference)
       throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(SNAPSHOT + Schema.REFERENCE
-        + " r JOIN " + Schema.ESCROW + " e ON e.id = r.escrow_id WHERE r.reference = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            SNAPSHOT
+                + Schema.REFERENCE
+                + " r JOIN "
+                + Schema.ESCROW
+                + " e ON e.id = r.escrow_id WHERE r.reference = ?")) {
       query.setString(1, reference);
       return first(snapshots(query));
     }
@@ -48,8 +52,8 @@ final class EscrowQueries {
     if (states.isEmpty()) {
       return List.of();
     }
-    StringBuilder sql = new StringBuilder(SNAPSHOT).append(Schema.ESCROW)
-        .append(" e WHERE e.state IN (");
+    StringBuilder sql =
+        new StringBuilder(SNAPSHOT).append(Schema.ESCROW).append(" e WHERE e.state IN (");
     for (int i = 0; i < states.size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
@@ -63,22 +67,28 @@ final class EscrowQueries {
     }
   }
 
-  static List<TransitionEvent> history(Connection connection, String escrowId)
-      throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT version, from_state, to_state, cause, at_nanos FROM " + Schema.TRANSITION
-            + " WHERE escrow_id = ? ORDER BY seq")) {
+  static List<TransitionEvent> history(Connection connection, String escrowId) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT version, from_state, to_state, cause, at_nanos FROM "
+                + Schema.TRANSITION
+                + " WHERE escrow_id = ? ORDER BY seq")) {
       query.setString(1, escrowId);
       List<TransitionEvent> events = new ArrayList<>();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           String where = "transition of " + escrowId + " v" + rows.getLong(1);
           String from = rows.getString(2);
-          events.add(new TransitionEvent(escrowId, rows.getLong(1),
-              from == null ? Optional.empty()
-                  : Optional.of(Codes.parse(EscrowState.class, from, where + " from_state")),
-              Codes.parse(EscrowState.class, rows.getString(3), where + " to_state"),
-              rows.getString(4), Instants.fromNanos(rows.getLong(5))));
+          events.add(
+              new TransitionEvent(
+                  escrowId,
+                  rows.getLong(1),
+                  from == null
+                      ? Optional.empty()
+                      : Optional.of(Codes.parse(EscrowState.class, from, where + " from_state")),
+                  Codes.parse(EscrowState.class, rows.getString(3), where + " to_state"),
+                  rows.getString(4),
+                  Instants.fromNanos(rows.getLong(5))));
         }
       }
       return events;
@@ -87,9 +97,11 @@ final class EscrowQueries {
 
   static Optional<IdempotencyRecord> idempotency(Connection connection, String key)
       throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT fingerprint, escrow_id, operation, result, checksum FROM " + Schema.IDEMPOTENCY
-            + " WHERE idempotency_key = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT fingerprint, escrow_id, operation, result, checksum FROM "
+                + Schema.IDEMPOTENCY
+                + " WHERE idempotency_key = ?")) {
       query.setString(1, key);
       try (ResultSet row = query.executeQuery()) {
         if (!row.next()) {
@@ -100,7 +112,10 @@ final class EscrowQueries {
     }
   }
 
-  /** The record in the current row of a query of (fingerprint, escrow_id, operation, result, checksum). */
+  /**
+   * The record in the current row of a query of (fingerprint, escrow_id, operation, result,
+   * checksum).
+   */
   static IdempotencyRecord idempotencyRecord(String key, ResultSet row) throws SQLException {
     String where = "$idempotency[" + key + "]";
     String fingerprint = row.getString(1);

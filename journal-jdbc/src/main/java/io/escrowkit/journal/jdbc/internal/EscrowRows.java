@@ -16,48 +16,63 @@ import java.util.Optional;
 
 /**
  * Applies one {@link JournalWrite} inside the writer's transaction, with the in-memory journal's
- * rules: the snapshot's version must be the stored one plus one (a conditional insert or update,
- * so the check and the change are one statement), an idempotency key without a result is
- * inserted only if new, one with a result is stored over the old, queued work replaces work with
- * the same id (keeping its lease). Any conflict throws before the transaction commits, and the
- * caller rolls the write back whole. Threadsafe (stateless).
+ * rules: the snapshot's version must be the stored one plus one (a conditional insert or update, so
+ * the check and the change are one statement), an idempotency key without a result is inserted only
+ * if new, one with a result is stored over the old, queued work replaces work with the same id
+ * (keeping its lease). Any conflict throws before the transaction commits, and the caller rolls the
+ * write back whole. Threadsafe (stateless).
  */
 final class EscrowRows {
-  private static final String INSERT_ESCROW = "INSERT INTO " + Schema.ESCROW
-      + " (reference, merchant_id, terminal_id, masked_pan, state, version, currency, held_minor,"
-      + " captured_minor, refunded_minor, created_at, updated_at, expires_at, document, checksum,"
-      + " id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
-  private static final String UPDATE_ESCROW = "UPDATE " + Schema.ESCROW
-      + " SET reference = ?, merchant_id = ?, terminal_id = ?, masked_pan = ?, state = ?,"
-      + " version = ?, currency = ?, held_minor = ?, captured_minor = ?, refunded_minor = ?,"
-      + " created_at = ?, updated_at = ?, expires_at = ?, document = ?, checksum = ?"
-      + " WHERE id = ? AND version = ?";
-  private static final String UPSERT_REFERENCE = "INSERT INTO " + Schema.REFERENCE
-      + " (reference, escrow_id) VALUES (?, ?)"
-      + " ON CONFLICT (reference) DO UPDATE SET escrow_id = excluded.escrow_id";
-  private static final String INSERT_TRANSITION = "INSERT INTO " + Schema.TRANSITION
-      + " (escrow_id, version, from_state, to_state, cause, at_nanos) VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_ESCROW =
+      "INSERT INTO "
+          + Schema.ESCROW
+          + " (reference, merchant_id, terminal_id, masked_pan, state, version, currency,"
+          + " held_minor, captured_minor, refunded_minor, created_at, updated_at, expires_at,"
+          + " document, checksum, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON"
+          + " CONFLICT (id) DO NOTHING";
+  private static final String UPDATE_ESCROW =
+      "UPDATE "
+          + Schema.ESCROW
+          + " SET reference = ?, merchant_id = ?, terminal_id = ?, masked_pan = ?, state = ?,"
+          + " version = ?, currency = ?, held_minor = ?, captured_minor = ?, refunded_minor = ?,"
+          + " created_at = ?, updated_at = ?, expires_at = ?, document = ?, checksum = ?"
+          + " WHERE id = ? AND version = ?";
+  private static final String UPSERT_REFERENCE =
+      "INSERT INTO "
+          + Schema.REFERENCE
+          + " (reference, escrow_id) VALUES (?, ?)"
+          + " ON CONFLICT (reference) DO UPDATE SET escrow_id = excluded.escrow_id";
+  private static final String INSERT_TRANSITION =
+      "INSERT INTO "
+          + Schema.TRANSITION
+          + " (escrow_id, version, from_state, to_state, cause, at_nanos) VALUES (?, ?, ?, ?, ?,"
+          + " ?)";
   private static final String IDEMPOTENCY_COLUMNS =
       " (idempotency_key, fingerprint, escrow_id, operation, result, checksum)"
           + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO ";
   private static final String INSERT_KEY =
       "INSERT INTO " + Schema.IDEMPOTENCY + IDEMPOTENCY_COLUMNS + "NOTHING";
-  private static final String UPSERT_KEY = "INSERT INTO " + Schema.IDEMPOTENCY
-      + IDEMPOTENCY_COLUMNS + "UPDATE SET fingerprint = excluded.fingerprint,"
-      + " escrow_id = excluded.escrow_id, operation = excluded.operation,"
-      + " result = excluded.result, checksum = excluded.checksum";
+  private static final String UPSERT_KEY =
+      "INSERT INTO "
+          + Schema.IDEMPOTENCY
+          + IDEMPOTENCY_COLUMNS
+          + "UPDATE SET fingerprint = excluded.fingerprint,"
+          + " escrow_id = excluded.escrow_id, operation = excluded.operation,"
+          + " result = excluded.result, checksum = excluded.checksum";
 
   private EscrowRows() {}
 
   /**
-   * A write with its documents already encoded, so that encoding happens on the caller's thread
-   * and not while the writer lock is held.
+   * A write with its documents already encoded, so that encoding happens on the caller's thread and
+   * not while the writer lock is held.
    */
-  record Encoded(JournalWrite write, Optional<String> snapshotDocument,
-      Optional<String> resultDocument) {}
+  record Encoded(
+      JournalWrite write, Optional<String> snapshotDocument, Optional<String> resultDocument) {}
 
   static Encoded encode(JournalWrite write) {
-    return new Encoded(write, write.snapshot().map(RecordCodec::snapshotToJson),
+    return new Encoded(
+        write,
+        write.snapshot().map(RecordCodec::snapshotToJson),
         write.idempotency().flatMap(IdempotencyRecord::result).map(RecordCodec::resultToJson));
   }
 
@@ -91,12 +106,12 @@ final class EscrowRows {
     return null;
   }
 
-  private static void storeSnapshot(Connection connection, EscrowSnapshot snapshot,
-      String document) throws SQLException {
+  private static void storeSnapshot(Connection connection, EscrowSnapshot snapshot, String document)
+      throws SQLException {
     boolean first = snapshot.version() == 1;
     int changed;
-    try (PreparedStatement store = connection.prepareStatement(first ? INSERT_ESCROW
-        : UPDATE_ESCROW)) {
+    try (PreparedStatement store =
+        connection.prepareStatement(first ? INSERT_ESCROW : UPDATE_ESCROW)) {
       store.setString(1, snapshot.reference());
       store.setString(2, snapshot.merchantId());
       store.setString(3, snapshot.terminalId());
@@ -120,8 +135,13 @@ final class EscrowRows {
     }
     if (changed != 1) {
       long stored = storedVersion(connection, snapshot.id());
-      throw new JournalConflictException("escrow " + snapshot.id() + " is at version " + stored
-          + "; write expects " + (snapshot.version() - 1));
+      throw new JournalConflictException(
+          "escrow "
+              + snapshot.id()
+              + " is at version "
+              + stored
+              + "; write expects "
+              + (snapshot.version() - 1));
     }
     try (PreparedStatement reference = connection.prepareStatement(UPSERT_REFERENCE)) {
       reference.setString(1, snapshot.reference());
@@ -131,8 +151,8 @@ final class EscrowRows {
   }
 
   private static long storedVersion(Connection connection, String escrowId) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT version FROM " + Schema.ESCROW + " WHERE id = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT version FROM " + Schema.ESCROW + " WHERE id = ?")) {
       query.setString(1, escrowId);
       try (ResultSet row = query.executeQuery()) {
         return row.next() ? row.getLong(1) : 0;
@@ -140,10 +160,11 @@ final class EscrowRows {
     }
   }
 
-  private static void storeKey(Connection connection, IdempotencyRecord record,
-      Optional<String> result) throws SQLException {
-    try (PreparedStatement store = connection.prepareStatement(
-        result.isPresent() ? UPSERT_KEY : INSERT_KEY)) {
+  private static void storeKey(
+      Connection connection, IdempotencyRecord record, Optional<String> result)
+      throws SQLException {
+    try (PreparedStatement store =
+        connection.prepareStatement(result.isPresent() ? UPSERT_KEY : INSERT_KEY)) {
       store.setString(1, record.key());
       store.setString(2, record.fingerprint());
       store.setString(3, record.escrowId());

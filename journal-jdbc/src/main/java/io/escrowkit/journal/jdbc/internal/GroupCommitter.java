@@ -11,11 +11,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs every write of the journal on its one writer connection, committing writes that arrive
- * together in one transaction (group commit) without weakening durability: {@link #submit}
- * returns only after the commit that holds its write, so with {@code synchronous=FULL} one sync
- * covers the whole group. If one write of a group fails (a version conflict, say), the group is
- * rolled back and each of its writes runs again in a transaction of its own, so the failure is
- * that write's alone and the others still commit.
+ * together in one transaction (group commit) without weakening durability: {@link #submit} returns
+ * only after the commit that holds its write, so with {@code synchronous=FULL} one sync covers the
+ * whole group. If one write of a group fails (a version conflict, say), the group is rolled back
+ * and each of its writes runs again in a transaction of its own, so the failure is that write's
+ * alone and the others still commit.
  *
  * <p>No thread of its own: the first caller to get the writer lock commits everything queued by
  * then (leader), the others wait for it and find their write done (followers). Deadlocks and
@@ -98,8 +98,8 @@ public final class GroupCommitter implements AutoCloseable {
     }
     try {
       if (closed) {
-        failAll(batch, new IllegalStateException(
-            "journal " + database.description() + " is closed"));
+        failAll(
+            batch, new IllegalStateException("journal " + database.description() + " is closed"));
         return;
       }
       if (batch.size() > 1 && withRetries(batch, () -> runTogether(batch))) {
@@ -134,17 +134,20 @@ public final class GroupCommitter implements AutoCloseable {
           continue;
         }
         discardWriter(e);
-        failAll(slots, new JournalFailureException("journal " + database.description()
-            + " could not commit " + describe(slots), database.failure(describe(slots), e)));
+        failAll(
+            slots,
+            new JournalFailureException(
+                "journal " + database.description() + " could not commit " + describe(slots),
+                database.failure(describe(slots), e)));
         return true;
       }
     }
   }
 
   /**
-   * Runs the slots in one transaction and commits it if every slot succeeded; otherwise rolls
-   * it back and returns false, leaving the failed slot's error in place (a lone slot is then
-   * done; a group is run again slot by slot).
+   * Runs the slots in one transaction and commits it if every slot succeeded; otherwise rolls it
+   * back and returns false, leaving the failed slot's error in place (a lone slot is then done; a
+   * group is run again slot by slot).
    */
   private boolean runTogether(List<Slot<?>> slots) throws SQLException {
     Connection connection = writer();
@@ -180,8 +183,10 @@ public final class GroupCommitter implements AutoCloseable {
       if (database.dialect().isTransient(e)) {
         throw e;
       }
-      slot.error = new JournalFailureException("journal " + database.description()
-          + " could not record " + slot.what, database.failure(slot.what, e));
+      slot.error =
+          new JournalFailureException(
+              "journal " + database.description() + " could not record " + slot.what,
+              database.failure(slot.what, e));
     } catch (RuntimeException e) {
       slot.error = e;
     }
@@ -211,10 +216,10 @@ public final class GroupCommitter implements AutoCloseable {
   }
 
   private static String describe(List<? extends Slot<?>> batch) {
-    return batch.size() == 1 ? batch.get(0).what : batch.size() + " writes (" + batch.get(0).what
-        + ", ...)";
+    return batch.size() == 1
+        ? batch.get(0).what
+        : batch.size() + " writes (" + batch.get(0).what + ", ...)";
   }
-
 
   /** Closes the writer connection; writes submitted afterwards fail. */
   @Override

@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a journal: creates or upgrades its schema, checks it, and refuses a damaged one unless
- * told to recover what it can (an SQLite file is then moved aside and its readable rows copied
- * into a new journal; a PostgreSQL journal is opened as it is, with its problems logged).
- * Threadsafe (stateless).
+ * Opens a journal: creates or upgrades its schema, checks it, and refuses a damaged one unless told
+ * to recover what it can (an SQLite file is then moved aside and its readable rows copied into a
+ * new journal; a PostgreSQL journal is opened as it is, with its problems logged). Threadsafe
+ * (stateless).
  */
 public final class JournalOpener {
   private static final Logger log = LoggerFactory.getLogger(JournalOpener.class);
@@ -34,8 +34,12 @@ public final class JournalOpener {
   private JournalOpener() {}
 
   /** How to open. Immutable. */
-  public record Settings(Durability durability, int groupCommit, boolean recoverDamaged,
-      boolean checkOnOpen, Clock clock) {
+  public record Settings(
+      Durability durability,
+      int groupCommit,
+      boolean recoverDamaged,
+      boolean checkOnOpen,
+      Clock clock) {
     public Settings {
       Objects.requireNonNull(durability, "durability");
       Objects.requireNonNull(clock, "clock");
@@ -49,20 +53,22 @@ public final class JournalOpener {
   public static Opened sqlite(Path file, Settings settings) {
     Path path = file.toAbsolutePath();
     Dialect dialect = new SqliteDialect();
-    ConnectionSource source = driver(SqliteFiles.url(path), new Properties(),
-        "SQLite", "org.xerial:sqlite-jdbc");
-    SqliteFiles.createIfMissing(path, connection -> {
-      dialect.configure(connection, settings.durability(), true);
-      dialect.begin(connection);
-      Schema.prepare(connection, dialect, nowNanos(settings), path.toString());
-      dialect.commit(connection);
-      return null;
-    });
+    ConnectionSource source =
+        driver(SqliteFiles.url(path), new Properties(), "SQLite", "org.xerial:sqlite-jdbc");
+    SqliteFiles.createIfMissing(
+        path,
+        connection -> {
+          dialect.configure(connection, settings.durability(), true);
+          dialect.begin(connection);
+          Schema.prepare(connection, dialect, nowNanos(settings), path.toString());
+          dialect.commit(connection);
+          return null;
+        });
     IntegrityReport report = inspect(path, source, dialect, settings);
     if (!report.healthy()) {
       refuseUnlessRecovering(report, settings);
-      if (report.problems().stream().anyMatch(
-          p -> p.kind() == Kind.STORAGE || p.kind() == Kind.SCHEMA)) {
+      if (report.problems().stream()
+          .anyMatch(p -> p.kind() == Kind.STORAGE || p.kind() == Kind.SCHEMA)) {
         report = salvage(path, source, dialect, settings, report);
       } else {
         log.warn("opening journal {} despite its problems, as asked: {}", path, report.summary());
@@ -79,8 +85,8 @@ public final class JournalOpener {
     ConnectionSource source = driver(url, credentials, "PostgreSQL", "org.postgresql:postgresql");
     int query = url.indexOf('?');
     String where = query < 0 ? url : url.substring(0, query);
-    return openDatabase(new Database(source, new PostgresDialect(), settings.durability(), where),
-        settings);
+    return openDatabase(
+        new Database(source, new PostgresDialect(), settings.durability(), where), settings);
   }
 
   public static Opened dataSource(DataSource dataSource, Settings settings) {
@@ -95,27 +101,34 @@ public final class JournalOpener {
       } else if ("PostgreSQL".equalsIgnoreCase(product)) {
         dialect = new PostgresDialect();
       } else {
-        throw new JdbcJournalException("the journal runs on SQLite or PostgreSQL, not on "
-            + product + " (" + where + ")");
+        throw new JdbcJournalException(
+            "the journal runs on SQLite or PostgreSQL, not on " + product + " (" + where + ")");
       }
     } catch (SQLException e) {
       throw new JdbcJournalException("could not connect to the journal's data source: " + e, e);
     }
-    return openDatabase(new Database(source, dialect, settings.durability(),
-        where == null ? "data source" : where), settings);
+    return openDatabase(
+        new Database(source, dialect, settings.durability(), where == null ? "data source" : where),
+        settings);
   }
 
   private static Opened openDatabase(Database database, Settings settings) {
     GroupCommitter writer = prepare(database, settings);
     try {
-      IntegrityReport report = settings.checkOnOpen()
-          ? database.readSnapshot("integrity check", connection -> IntegrityChecker.check(
-              connection, database.dialect(), database.description(), List.of()))
-          : new IntegrityReport(database.description(), List.of(), 0);
+      IntegrityReport report =
+          settings.checkOnOpen()
+              ? database.readSnapshot(
+                  "integrity check",
+                  connection ->
+                      IntegrityChecker.check(
+                          connection, database.dialect(), database.description(), List.of()))
+              : new IntegrityReport(database.description(), List.of(), 0);
       if (!report.healthy()) {
         refuseUnlessRecovering(report, settings);
-        log.warn("opening journal {} despite its problems, as asked: {}",
-            database.description(), report.summary());
+        log.warn(
+            "opening journal {} despite its problems, as asked: {}",
+            database.description(),
+            report.summary());
       }
       return new Opened(database, writer, report, Optional.empty());
     } catch (RuntimeException e) {
@@ -128,13 +141,17 @@ public final class JournalOpener {
   private static GroupCommitter prepare(Database database, Settings settings) {
     GroupCommitter writer = new GroupCommitter(database, settings.groupCommit());
     try {
-      writer.submit("schema preparation", connection -> Schema.prepare(
-          connection, database.dialect(), nowNanos(settings), database.description()));
+      writer.submit(
+          "schema preparation",
+          connection ->
+              Schema.prepare(
+                  connection, database.dialect(), nowNanos(settings), database.description()));
       return writer;
     } catch (JournalFailureException e) {
-      JdbcJournalException failure = e.getCause() instanceof JdbcJournalException
-          ? (JdbcJournalException) e.getCause()
-          : new JdbcJournalException("could not open journal " + database.description(), e);
+      JdbcJournalException failure =
+          e.getCause() instanceof JdbcJournalException
+              ? (JdbcJournalException) e.getCause()
+              : new JdbcJournalException("could not open journal " + database.description(), e);
       closeInto(writer, database, failure);
       throw failure;
     } catch (RuntimeException e) {
@@ -150,8 +167,11 @@ public final class JournalOpener {
     List<IntegrityProblem> problems = new ArrayList<>();
     try {
       if (Files.size(path) == 0) {
-        problems.add(new IntegrityProblem(Kind.STORAGE, "file " + path,
-            "is empty (0 bytes); a journal is never empty, so it was truncated"));
+        problems.add(
+            new IntegrityProblem(
+                Kind.STORAGE,
+                "file " + path,
+                "is empty (0 bytes); a journal is never empty, so it was truncated"));
         return new IntegrityReport(where, problems, 0);
       }
     } catch (java.io.IOException e) {
@@ -163,8 +183,11 @@ public final class JournalOpener {
       dialect.beginSnapshot(connection);
       try {
         if (!dialect.tableExists(connection, Schema.VERSION)) {
-          problems.add(new IntegrityProblem(Kind.SCHEMA, "database",
-              "has no " + Schema.VERSION + " table: not an escrowkit journal"));
+          problems.add(
+              new IntegrityProblem(
+                  Kind.SCHEMA,
+                  "database",
+                  "has no " + Schema.VERSION + " table: not an escrowkit journal"));
           return new IntegrityReport(where, problems, 0);
         }
         Schema.requireKnown(Schema.version(connection), where);
@@ -175,44 +198,66 @@ public final class JournalOpener {
         dialect.endSnapshot(connection);
       }
     } catch (SQLException e) {
-      problems.add(new IntegrityProblem(Kind.STORAGE, "file " + path,
-          "cannot be read as an SQLite database: " + e.getMessage()));
+      problems.add(
+          new IntegrityProblem(
+              Kind.STORAGE,
+              "file " + path,
+              "cannot be read as an SQLite database: " + e.getMessage()));
       return new IntegrityReport(where, problems, 0);
     }
   }
 
   /** Moves a damaged SQLite journal aside and copies what can be read into a new one. */
-  private static IntegrityReport salvage(Path path, ConnectionSource source, Dialect dialect,
-      Settings settings, IntegrityReport found) {
+  private static IntegrityReport salvage(
+      Path path,
+      ConnectionSource source,
+      Dialect dialect,
+      Settings settings,
+      IntegrityReport found) {
     Path aside = SqliteFiles.moveAside(path);
     List<IntegrityProblem> problems = new ArrayList<>(found.problems());
-    SqliteFiles.createIfMissing(path, fresh -> {
-      dialect.configure(fresh, settings.durability(), true);
-      dialect.begin(fresh);
-      Schema.prepare(fresh, dialect, nowNanos(settings), path.toString());
-      TableCopier.Copied copied;
-      try (Connection damaged = DriverManager.getConnection(SqliteFiles.url(aside))) {
-        copied = TableCopier.copy(damaged, fresh);
-      } catch (SQLException unreadable) {
-        copied = new TableCopier.Copied(0, List.of("nothing readable: " + unreadable.getMessage()));
-      }
-      dialect.commit(fresh);
-      String kept = "moved to " + aside + "; " + copied.rows() + " rows copied into a new journal"
-          + (copied.failures().isEmpty() ? "" : "; lost: " + String.join("; ", copied.failures()));
-      problems.add(new IntegrityProblem(Kind.STORAGE, "file " + path, kept));
-      log.warn("journal {} was damaged ({}); {}", path, found.summary(), kept);
-      return null;
-    });
+    SqliteFiles.createIfMissing(
+        path,
+        fresh -> {
+          dialect.configure(fresh, settings.durability(), true);
+          dialect.begin(fresh);
+          Schema.prepare(fresh, dialect, nowNanos(settings), path.toString());
+          TableCopier.Copied copied;
+          try (Connection damaged = DriverManager.getConnection(SqliteFiles.url(aside))) {
+            copied = TableCopier.copy(damaged, fresh);
+          } catch (SQLException unreadable) {
+            copied =
+                new TableCopier.Copied(0, List.of("nothing readable: " + unreadable.getMessage()));
+          }
+          dialect.commit(fresh);
+          String kept =
+              "moved to "
+                  + aside
+                  + "; "
+                  + copied.rows()
+                  + " rows copied into a new journal"
+                  + (copied.failures().isEmpty()
+                      ? ""
+                      : "; lost: " + String.join("; ", copied.failures()));
+          problems.add(new IntegrityProblem(Kind.STORAGE, "file " + path, kept));
+          log.warn("journal {} was damaged ({}); {}", path, found.summary(), kept);
+          return null;
+        });
     return new IntegrityReport(path.toString(), problems, found.problemsOmitted());
   }
 
   private static void refuseUnlessRecovering(IntegrityReport report, Settings settings) {
     boolean schemaOnly = report.problems().stream().allMatch(p -> p.kind() == Kind.SCHEMA);
     if (!settings.recoverDamaged()) {
-      throw new JournalDamagedException("journal " + report.journal() + " was not opened"
-          + (schemaOnly ? " (it is not an escrowkit journal)" : "")
-          + "; open it with recoverDamaged(true) to move it aside and keep what can be read"
-          + " (SQLite), or to run on it as it is (PostgreSQL)", report, null);
+      throw new JournalDamagedException(
+          "journal "
+              + report.journal()
+              + " was not opened"
+              + (schemaOnly ? " (it is not an escrowkit journal)" : "")
+              + "; open it with recoverDamaged(true) to move it aside and keep what can be read"
+              + " (SQLite), or to run on it as it is (PostgreSQL)",
+          report,
+          null);
     }
   }
 
@@ -223,8 +268,8 @@ public final class JournalOpener {
         return DriverManager.getConnection(url, properties);
       } catch (SQLException e) {
         if (String.valueOf(e.getMessage()).startsWith("No suitable driver")) {
-          throw new JdbcJournalException("no " + engine + " JDBC driver on the classpath for "
-              + url + ": add " + artifact, e);
+          throw new JdbcJournalException(
+              "no " + engine + " JDBC driver on the classpath for " + url + ": add " + artifact, e);
         }
         throw e;
       }

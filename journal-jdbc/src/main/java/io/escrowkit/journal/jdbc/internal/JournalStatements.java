@@ -57,13 +57,14 @@ public final class JournalStatements {
     return EscrowQueries.idempotency(connection, key);
   }
 
-  public static List<WorkItem> claim(Connection connection, Dialect dialect, Instant now,
-      int limit, Duration lease) throws SQLException {
+  public static List<WorkItem> claim(
+      Connection connection, Dialect dialect, Instant now, int limit, Duration lease)
+      throws SQLException {
     return WorkRows.claim(connection, dialect, now, limit, lease);
   }
 
-  public static Void reschedule(Connection connection, String workId, int attempts,
-      Instant notBefore) throws SQLException {
+  public static Void reschedule(
+      Connection connection, String workId, int attempts, Instant notBefore) throws SQLException {
     return WorkRows.reschedule(connection, workId, attempts, notBefore);
   }
 
@@ -85,8 +86,8 @@ public final class JournalStatements {
   }
 
   /** The integrity check, with the file-level checks when the journal is an SQLite file. */
-  public static IntegrityReport check(Connection connection, Database database,
-      Optional<Path> file) throws SQLException {
+  public static IntegrityReport check(Connection connection, Database database, Optional<Path> file)
+      throws SQLException {
     List<IntegrityProblem> fileProblems =
         file.isPresent() ? SqliteFiles.checkLength(file.get()) : List.of();
     return IntegrityChecker.check(

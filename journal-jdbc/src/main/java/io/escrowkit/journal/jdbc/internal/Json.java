@@ -298,8 +298,8 @@ public final class Json {
       if (at == digits) {
         throw error("a number needs digits");
       }
-      if (at < text.length() && (text.charAt(at) == '.' || text.charAt(at) == 'e'
-          || text.charAt(at) == 'E')) {
+      if (at < text.length()
+          && (text.charAt(at) == '.' || text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
         throw error("only whole numbers are stored");
       }
       try {

@@ -10,10 +10,10 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * PostgreSQL: row locks with {@code FOR UPDATE SKIP LOCKED} so that several service instances
- * claim disjoint work, READ COMMITTED writes whose version checks are single conditional
- * statements, {@code synchronous_commit} for durability, and an advisory lock around schema
- * changes. Deadlocks and serialization failures are retried by the writer.
+ * PostgreSQL: row locks with {@code FOR UPDATE SKIP LOCKED} so that several service instances claim
+ * disjoint work, READ COMMITTED writes whose version checks are single conditional statements,
+ * {@code synchronous_commit} for durability, and an advisory lock around schema changes. Deadlocks
+ * and serialization failures are retried by the writer.
  */
 public final class PostgresDialect implements Dialect {
   /** Any fixed number: the advisory lock that serializes schema creation among clients. */
@@ -41,8 +41,8 @@ public final class PostgresDialect implements Dialect {
     if (writer) {
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       try (Statement statement = connection.createStatement()) {
-        statement.execute("SET synchronous_commit TO "
-            + (durability == Durability.DURABLE ? "on" : "off"));
+        statement.execute(
+            "SET synchronous_commit TO " + (durability == Durability.DURABLE ? "on" : "off"));
         statement.execute("SET lock_timeout TO '30s'");
       }
       connection.commit();
@@ -92,9 +92,10 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public boolean tableExists(Connection connection, String table) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT 1 FROM information_schema.tables"
-            + " WHERE table_schema = current_schema() AND table_name = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM information_schema.tables"
+                + " WHERE table_schema = current_schema() AND table_name = ?")) {
       query.setString(1, table);
       try (ResultSet found = query.executeQuery()) {
         return found.next();
@@ -107,7 +108,6 @@ public final class PostgresDialect implements Dialect {
     String state = String.valueOf(failure.getSQLState());
     return state.equals("40001") || state.equals("40P01") || state.equals("55P03");
   }
-
 
   @Override
   public boolean isCorruption(SQLException failure) {

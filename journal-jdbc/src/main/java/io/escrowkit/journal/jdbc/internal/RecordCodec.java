@@ -114,8 +114,8 @@ public final class RecordCodec {
     List<Capture> captures = new ArrayList<>();
     for (DocReader item : doc.objects("captures")) {
       try {
-        captures.add(new Capture(money(item.object("amount")), item.instant("at"),
-            item.number("trace")));
+        captures.add(
+            new Capture(money(item.object("amount")), item.instant("at"), item.number("trace")));
       } catch (IllegalArgumentException | NullPointerException rejected) {
         throw item.invalid(rejected);
       }
@@ -124,10 +124,25 @@ public final class RecordCodec {
     Optional<PendingRequest> pending = doc.optionalObject("pending").map(RecordCodec::pending);
     Optional<EscrowState> resume = doc.optionalEnum("resumeState", EscrowState.class);
     try {
-      return new EscrowSnapshot(id, reference, merchantId, terminalId, maskedPan, cardToken,
-          scheme, state, held, captures, refunded, doc.instant("createdAt"),
-          doc.instant("updatedAt"), doc.instant("expiresAt"), doc.stringMap("hostReferences"),
-          pending, resume, doc.number("version"));
+      return new EscrowSnapshot(
+          id,
+          reference,
+          merchantId,
+          terminalId,
+          maskedPan,
+          cardToken,
+          scheme,
+          state,
+          held,
+          captures,
+          refunded,
+          doc.instant("createdAt"),
+          doc.instant("updatedAt"),
+          doc.instant("expiresAt"),
+          doc.stringMap("hostReferences"),
+          pending,
+          resume,
+          doc.number("version"));
     } catch (IllegalArgumentException | NullPointerException rejected) {
       throw doc.invalid(rejected);
     }
@@ -146,9 +161,14 @@ public final class RecordCodec {
   }
 
   private static PendingRequest pending(DocReader doc) {
-    return new PendingRequest(doc.enumValue("operation", Operation.class),
-        doc.string("operationId"), doc.string("idempotencyKey"), money(doc.object("amount")),
-        doc.bool("finalCapture"), doc.number("trace"), doc.instant("sentAt"));
+    return new PendingRequest(
+        doc.enumValue("operation", Operation.class),
+        doc.string("operationId"),
+        doc.string("idempotencyKey"),
+        money(doc.object("amount")),
+        doc.bool("finalCapture"),
+        doc.number("trace"),
+        doc.instant("sentAt"));
   }
 
   private static Map<String, Object> moneyTree(Money money) {
@@ -183,8 +203,13 @@ public final class RecordCodec {
   private static Failure failure(DocReader doc) {
     FailureCategory category = doc.enumValue("category", FailureCategory.class);
     try {
-      return new Failure(category, doc.bool("retryable"), doc.optionalString("responseCode"),
-          doc.string("code"), doc.string("detail"), text(doc.object("message")),
+      return new Failure(
+          category,
+          doc.bool("retryable"),
+          doc.optionalString("responseCode"),
+          doc.string("code"),
+          doc.string("detail"),
+          text(doc.object("message")),
           text(doc.object("remedy")));
     } catch (DocumentException malformed) {
       throw malformed;

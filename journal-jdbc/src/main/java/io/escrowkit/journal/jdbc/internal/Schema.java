@@ -9,14 +9,14 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The journal's tables and their versions. A new database gets the current schema; an older one
- * is upgraded step by step, each step in the same transaction as its version row; a newer one is
- * refused, untouched. Every table's name starts with {@code escrowkit_}, so the journal can share
- * a PostgreSQL database with the application's own tables.
+ * The journal's tables and their versions. A new database gets the current schema; an older one is
+ * upgraded step by step, each step in the same transaction as its version row; a newer one is
+ * refused, untouched. Every table's name starts with {@code escrowkit_}, so the journal can share a
+ * PostgreSQL database with the application's own tables.
  *
  * <p>Instants that queries compare are stored as nanoseconds since the epoch; escrow snapshots and
- * operation results are stored as JSON documents (see {@link RecordCodec}) next to the columns
- * that queries and reconciliation need, with a CRC-32C of the document.
+ * operation results are stored as JSON documents (see {@link RecordCodec}) next to the columns that
+ * queries and reconciliation need, with a CRC-32C of the document.
  */
 public final class Schema {
   /** The schema version this library writes. */
@@ -40,7 +40,9 @@ public final class Schema {
   static List<String> version1(Dialect dialect) {
     return List.of(
         "CREATE TABLE " + VERSION + " (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)",
-        "CREATE TABLE " + ESCROW + " (id TEXT PRIMARY KEY, reference TEXT NOT NULL,"
+        "CREATE TABLE "
+            + ESCROW
+            + " (id TEXT PRIMARY KEY, reference TEXT NOT NULL,"
             + " merchant_id TEXT NOT NULL, terminal_id TEXT NOT NULL, masked_pan TEXT NOT NULL,"
             + " state TEXT NOT NULL, version BIGINT NOT NULL, currency TEXT NOT NULL,"
             + " held_minor BIGINT NOT NULL, captured_minor BIGINT NOT NULL,"
@@ -49,14 +51,24 @@ public final class Schema {
             + " document TEXT NOT NULL, checksum BIGINT NOT NULL)",
         "CREATE INDEX escrowkit_escrow_state ON " + ESCROW + " (state, created_at)",
         "CREATE TABLE " + REFERENCE + " (reference TEXT PRIMARY KEY, escrow_id TEXT NOT NULL)",
-        "CREATE TABLE " + TRANSITION + " (seq " + dialect.sequenceKey() + ","
+        "CREATE TABLE "
+            + TRANSITION
+            + " (seq "
+            + dialect.sequenceKey()
+            + ","
             + " escrow_id TEXT NOT NULL, version BIGINT NOT NULL, from_state TEXT,"
             + " to_state TEXT NOT NULL, cause TEXT NOT NULL, at_nanos BIGINT NOT NULL)",
         "CREATE INDEX escrowkit_transition_escrow ON " + TRANSITION + " (escrow_id, seq)",
-        "CREATE TABLE " + IDEMPOTENCY + " (idempotency_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
+        "CREATE TABLE "
+            + IDEMPOTENCY
+            + " (idempotency_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
             + " escrow_id TEXT NOT NULL, operation TEXT NOT NULL, result TEXT,"
             + " checksum BIGINT NOT NULL)",
-        "CREATE TABLE " + WORK + " (seq " + dialect.sequenceKey() + ", id TEXT NOT NULL UNIQUE,"
+        "CREATE TABLE "
+            + WORK
+            + " (seq "
+            + dialect.sequenceKey()
+            + ", id TEXT NOT NULL UNIQUE,"
             + " kind TEXT NOT NULL, escrow_id TEXT NOT NULL, operation_id TEXT NOT NULL,"
             + " reason_code TEXT NOT NULL, attempts INTEGER NOT NULL,"
             + " not_before BIGINT NOT NULL, created_at BIGINT NOT NULL, leased_until BIGINT)",
@@ -65,11 +77,11 @@ public final class Schema {
   }
 
   /**
-   * Creates or upgrades the schema in the writer's transaction and returns the version found
-   * (0 for a new database).
+   * Creates or upgrades the schema in the writer's transaction and returns the version found (0 for
+   * a new database).
    *
-   * @throws UnsupportedSchemaException if the journal is newer than this library, or the
-   *     database holds escrowkit tables without a version
+   * @throws UnsupportedSchemaException if the journal is newer than this library, or the database
+   *     holds escrowkit tables without a version
    */
   static int prepare(Connection writer, Dialect dialect, long nowNanos, String where)
       throws SQLException {
@@ -77,9 +89,15 @@ public final class Schema {
     if (!dialect.tableExists(writer, VERSION)) {
       for (String table : TABLES) {
         if (dialect.tableExists(writer, table)) {
-          throw new UnsupportedSchemaException("journal " + where + " has table " + table
-              + " but no " + VERSION + ": it was not made by escrowkit-journal-jdbc, or its"
-              + " creation was interrupted; restore a backup or move it aside");
+          throw new UnsupportedSchemaException(
+              "journal "
+                  + where
+                  + " has table "
+                  + table
+                  + " but no "
+                  + VERSION
+                  + ": it was not made by escrowkit-journal-jdbc, or its"
+                  + " creation was interrupted; restore a backup or move it aside");
         }
       }
       for (String statement : version1(dialect)) {
@@ -100,9 +118,15 @@ public final class Schema {
    */
   static int requireKnown(int found, String where) {
     if (found > CURRENT) {
-      throw new UnsupportedSchemaException("journal " + where + " has schema version " + found
-          + ", newer than the " + CURRENT + " this version of escrowkit-journal-jdbc knows;"
-          + " upgrade the SDK (nothing was changed in the journal)");
+      throw new UnsupportedSchemaException(
+          "journal "
+              + where
+              + " has schema version "
+              + found
+              + ", newer than the "
+              + CURRENT
+              + " this version of escrowkit-journal-jdbc knows;"
+              + " upgrade the SDK (nothing was changed in the journal)");
     }
     if (found < 1) {
       throw new UnsupportedSchemaException("journal " + where + " has no schema version row");
@@ -120,8 +144,9 @@ public final class Schema {
 
   private static void recordVersion(Connection writer, int version, long nowNanos)
       throws SQLException {
-    try (PreparedStatement insert = writer.prepareStatement(
-        "INSERT INTO " + VERSION + " (version, applied_at) VALUES (?, ?)")) {
+    try (PreparedStatement insert =
+        writer.prepareStatement(
+            "INSERT INTO " + VERSION + " (version, applied_at) VALUES (?, ?)")) {
       insert.setInt(1, version);
       insert.setLong(2, nowNanos);
       insert.executeUpdate();

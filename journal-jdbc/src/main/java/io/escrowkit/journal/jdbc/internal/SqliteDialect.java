@@ -20,6 +20,7 @@ import java.util.Locale;
 public final class SqliteDialect implements Dialect {
   /** How long a connection waits for another process's write lock before failing. */
   static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
   private static final int SQLITE_BUSY = 5;
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_NOTADB = 26;
@@ -53,8 +54,8 @@ public final class SqliteDialect implements Dialect {
           }
         }
       }
-      statement.execute("PRAGMA synchronous = "
-          + (durability == Durability.DURABLE ? "FULL" : "NORMAL"));
+      statement.execute(
+          "PRAGMA synchronous = " + (durability == Durability.DURABLE ? "FULL" : "NORMAL"));
     }
   }
 
@@ -90,8 +91,9 @@ public final class SqliteDialect implements Dialect {
 
   @Override
   public boolean tableExists(Connection connection, String table) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
       query.setString(1, table);
       try (ResultSet found = query.executeQuery()) {
         return found.next();
@@ -104,13 +106,14 @@ public final class SqliteDialect implements Dialect {
     return (failure.getErrorCode() & 0xff) == SQLITE_BUSY;
   }
 
-
   @Override
   public boolean isCorruption(SQLException failure) {
     int primary = failure.getErrorCode() & 0xff;
     String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
-    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
-        || message.contains("malformed") || message.contains("not a database");
+    return primary == SQLITE_CORRUPT
+        || primary == SQLITE_NOTADB
+        || message.contains("malformed")
+        || message.contains("not a database");
   }
 
   @Override

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the journal does with SQLite files themselves: creates a new journal all at once (built
- * under a temporary name, then linked into place, so a crash never leaves a half-made journal
- * under the real name), compares the file's length with what its header says, moves a damaged
- * journal aside, and syncs copies. Threadsafe (stateless).
+ * under a temporary name, then linked into place, so a crash never leaves a half-made journal under
+ * the real name), compares the file's length with what its header says, moves a damaged journal
+ * aside, and syncs copies. Threadsafe (stateless).
  */
 public final class SqliteFiles {
   private static final Logger log = LoggerFactory.getLogger(SqliteFiles.class);
@@ -56,11 +56,14 @@ public final class SqliteFiles {
     if (Files.exists(absolute)) {
       return;
     }
-    boolean ours = buildThenLink(absolute, temp -> {
-      try (Connection connection = DriverManager.getConnection(url(temp))) {
-        initialize.apply(connection);
-      }
-    });
+    boolean ours =
+        buildThenLink(
+            absolute,
+            temp -> {
+              try (Connection connection = DriverManager.getConnection(url(temp))) {
+                initialize.apply(connection);
+              }
+            });
     if (!ours) {
       log.info("journal {} was created by another process meanwhile; using theirs", absolute);
     }
@@ -68,8 +71,8 @@ public final class SqliteFiles {
 
   /**
    * Builds a file under a temporary name next to {@code target}, syncs it, and hard-links it to
-   * {@code target}, so that {@code target} never exists half-made. Returns false, and leaves
-   * {@code target} alone, if it existed by then.
+   * {@code target}, so that {@code target} never exists half-made. Returns false, and leaves {@code
+   * target} alone, if it existed by then.
    */
   public static boolean buildThenLink(Path target, FileBuilder builder) {
     Path absolute = target.toAbsolutePath();
@@ -98,9 +101,9 @@ public final class SqliteFiles {
   }
 
   /**
-   * Makes {@code temp} appear at {@code target} all at once: a hard link, which fails if the
-   * target exists; where the file system has no hard links, a move that refuses an existing
-   * target (checked just before, not atomically).
+   * Makes {@code temp} appear at {@code target} all at once: a hard link, which fails if the target
+   * exists; where the file system has no hard links, a move that refuses an existing target
+   * (checked just before, not atomically).
    */
   private static void link(Path target, Path temp) throws IOException {
     try {
@@ -135,10 +138,10 @@ public final class SqliteFiles {
       problems.add(new IntegrityProblem(Kind.STORAGE, where, "unreadable: " + e));
       return problems;
     }
-    if (read < HEADER_BYTES || !new String(header, 0, MAGIC.length(), StandardCharsets.US_ASCII)
-        .equals(MAGIC)) {
-      problems.add(new IntegrityProblem(Kind.STORAGE, where, "has no SQLite header (" + length
-          + " bytes)"));
+    if (read < HEADER_BYTES
+        || !new String(header, 0, MAGIC.length(), StandardCharsets.US_ASCII).equals(MAGIC)) {
+      problems.add(
+          new IntegrityProblem(Kind.STORAGE, where, "has no SQLite header (" + length + " bytes)"));
       return problems;
     }
     int rawPageSize = ((header[16] & 0xff) << 8) | (header[17] & 0xff);
@@ -146,26 +149,46 @@ public final class SqliteFiles {
     long pages = readInt(header, 28);
     boolean countValid = pages > 0 && readInt(header, 24) == readInt(header, 92);
     if (pageSize < 512 || length % pageSize != 0) {
-      problems.add(new IntegrityProblem(Kind.STORAGE, where, "length " + length
-          + " is not a whole number of " + pageSize + "-byte pages"));
+      problems.add(
+          new IntegrityProblem(
+              Kind.STORAGE,
+              where,
+              "length " + length + " is not a whole number of " + pageSize + "-byte pages"));
     }
     if (!countValid) {
       return problems;
     }
     long expected = pageSize * pages;
     if (length > expected) {
-      problems.add(new IntegrityProblem(Kind.STORAGE, where, (length - expected)
-          + " bytes after the last of its " + pages + " pages (garbage appended?)"));
+      problems.add(
+          new IntegrityProblem(
+              Kind.STORAGE,
+              where,
+              (length - expected)
+                  + " bytes after the last of its "
+                  + pages
+                  + " pages (garbage appended?)"));
     } else if (length < expected && walLength <= WAL_HEADER_BYTES) {
-      problems.add(new IntegrityProblem(Kind.STORAGE, where, "header says " + pages
-          + " pages of " + pageSize + " bytes but the file has " + length + " bytes (truncated?)"));
+      problems.add(
+          new IntegrityProblem(
+              Kind.STORAGE,
+              where,
+              "header says "
+                  + pages
+                  + " pages of "
+                  + pageSize
+                  + " bytes but the file has "
+                  + length
+                  + " bytes (truncated?)"));
     }
     return problems;
   }
 
   private static long readInt(byte[] bytes, int offset) {
-    return ((bytes[offset] & 0xffL) << 24) | ((bytes[offset + 1] & 0xffL) << 16)
-        | ((bytes[offset + 2] & 0xffL) << 8) | (bytes[offset + 3] & 0xffL);
+    return ((bytes[offset] & 0xffL) << 24)
+        | ((bytes[offset + 1] & 0xffL) << 16)
+        | ((bytes[offset + 2] & 0xffL) << 8)
+        | (bytes[offset + 3] & 0xffL);
   }
 
   /**
@@ -184,15 +207,17 @@ public final class SqliteFiles {
       for (String suffix : List.of("-wal", "-shm")) {
         Path companion = absolute.resolveSibling(absolute.getFileName() + suffix);
         if (Files.exists(companion)) {
-          Files.move(companion, aside.resolveSibling(aside.getFileName() + suffix),
+          Files.move(
+              companion,
+              aside.resolveSibling(aside.getFileName() + suffix),
               StandardCopyOption.ATOMIC_MOVE);
         }
       }
       syncDirectory(absolute.getParent());
       return aside;
     } catch (IOException e) {
-      throw new JdbcJournalException("could not move damaged journal " + absolute + " aside: "
-          + e, e);
+      throw new JdbcJournalException(
+          "could not move damaged journal " + absolute + " aside: " + e, e);
     }
   }
 
@@ -211,8 +236,8 @@ public final class SqliteFiles {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException notSupported) {
-      log.debug("cannot sync directory {} on this platform; relying on the rename", dir,
-          notSupported);
+      log.debug(
+          "cannot sync directory {} on this platform; relying on the rename", dir, notSupported);
     }
   }
 

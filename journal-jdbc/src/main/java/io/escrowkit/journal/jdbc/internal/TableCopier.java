@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Copies the journal's tables row by row from one database to another with the same schema: for
- * a PostgreSQL backup into an SQLite file, and to keep what can still be read of a damaged
- * SQLite journal. A table whose reading fails part way keeps the rows read before the failure,
- * and the failure is reported. Threadsafe (stateless).
+ * Copies the journal's tables row by row from one database to another with the same schema: for a
+ * PostgreSQL backup into an SQLite file, and to keep what can still be read of a damaged SQLite
+ * journal. A table whose reading fails part way keeps the rows read before the failure, and the
+ * failure is reported. Threadsafe (stateless).
  */
 public final class TableCopier {
   private TableCopier() {}
@@ -26,8 +26,8 @@ public final class TableCopier {
   }
 
   /**
-   * Copies every table of the schema except the version table, which the target has already.
-   * Writes go to {@code to} in the caller's transaction.
+   * Copies every table of the schema except the version table, which the target has already. Writes
+   * go to {@code to} in the caller's transaction.
    */
   public static Copied copy(Connection from, Connection to) throws SQLException {
     long rows = 0;

@@ -18,18 +18,23 @@ import java.util.List;
  * (stateless).
  */
 final class WorkRows {
-  private static final String COLUMNS = "id, kind, escrow_id, operation_id, reason_code, attempts,"
-      + " not_before, created_at";
+  private static final String COLUMNS =
+      "id, kind, escrow_id, operation_id, reason_code, attempts," + " not_before, created_at";
 
   private WorkRows() {}
 
   static void enqueue(Connection connection, WorkItem item) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + Schema.WORK
-        + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-        + " kind = excluded.kind, escrow_id = excluded.escrow_id,"
-        + " operation_id = excluded.operation_id, reason_code = excluded.reason_code,"
-        + " attempts = excluded.attempts, not_before = excluded.not_before,"
-        + " created_at = excluded.created_at")) {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + Schema.WORK
+                + " ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " kind = excluded.kind, escrow_id = excluded.escrow_id,"
+                + " operation_id = excluded.operation_id, reason_code = excluded.reason_code,"
+                + " attempts = excluded.attempts, not_before = excluded.not_before,"
+                + " created_at = excluded.created_at")) {
       upsert.setString(1, item.id());
       upsert.setString(2, item.kind().name());
       upsert.setString(3, item.escrowId());
@@ -43,8 +48,8 @@ final class WorkRows {
   }
 
   static void complete(Connection connection, String workId) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(
-        "DELETE FROM " + Schema.WORK + " WHERE id = ?")) {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM " + Schema.WORK + " WHERE id = ?")) {
       delete.setString(1, workId);
       delete.executeUpdate();
     }
@@ -59,10 +64,15 @@ final class WorkRows {
     long nowNanos = Instants.toNanos(now);
     List<WorkItem> claimed = new ArrayList<>();
     List<Long> rows = new ArrayList<>();
-    try (PreparedStatement due = connection.prepareStatement("SELECT seq, " + COLUMNS
-        + " FROM " + Schema.WORK + " WHERE not_before <= ?"
-        + " AND (leased_until IS NULL OR leased_until <= ?) ORDER BY seq LIMIT ?"
-        + dialect.claimLocking())) {
+    try (PreparedStatement due =
+        connection.prepareStatement(
+            "SELECT seq, "
+                + COLUMNS
+                + " FROM "
+                + Schema.WORK
+                + " WHERE not_before <= ?"
+                + " AND (leased_until IS NULL OR leased_until <= ?) ORDER BY seq LIMIT ?"
+                + dialect.claimLocking())) {
       due.setLong(1, nowNanos);
       due.setLong(2, nowNanos);
       due.setInt(3, limit);
@@ -75,8 +85,9 @@ final class WorkRows {
     }
     if (!rows.isEmpty()) {
       long until = Instants.toNanos(now.plus(lease));
-      try (PreparedStatement take = connection.prepareStatement(
-          "UPDATE " + Schema.WORK + " SET leased_until = ? WHERE seq = ?")) {
+      try (PreparedStatement take =
+          connection.prepareStatement(
+              "UPDATE " + Schema.WORK + " SET leased_until = ? WHERE seq = ?")) {
         for (long row : rows) {
           take.setLong(1, until);
           take.setLong(2, row);
@@ -90,8 +101,11 @@ final class WorkRows {
 
   static Void reschedule(Connection connection, String workId, int attempts, Instant notBefore)
       throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("UPDATE " + Schema.WORK
-        + " SET attempts = ?, not_before = ?, leased_until = NULL WHERE id = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE "
+                + Schema.WORK
+                + " SET attempts = ?, not_before = ?, leased_until = NULL WHERE id = ?")) {
       update.setInt(1, attempts);
       update.setLong(2, Instants.toNanos(notBefore));
       update.setString(3, workId);
@@ -102,8 +116,9 @@ final class WorkRows {
 
   static List<WorkItem> pending(Connection connection) throws SQLException {
     List<WorkItem> items = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT " + COLUMNS + " FROM " + Schema.WORK + " ORDER BY seq");
+    try (PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM " + Schema.WORK + " ORDER BY seq");
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         items.add(item(rows, 1));
@@ -115,10 +130,14 @@ final class WorkRows {
   /** The item in the current row, whose columns start at {@code first}. */
   private static WorkItem item(ResultSet row, int first) throws SQLException {
     String id = row.getString(first);
-    return new WorkItem(id,
+    return new WorkItem(
+        id,
         Codes.parse(WorkItem.Kind.class, row.getString(first + 1), "$work[" + id + "].kind"),
-        row.getString(first + 2), row.getString(first + 3), row.getString(first + 4),
-        row.getInt(first + 5), Instants.fromNanos(row.getLong(first + 6)),
+        row.getString(first + 2),
+        row.getString(first + 3),
+        row.getString(first + 4),
+        row.getInt(first + 5),
+        Instants.fromNanos(row.getLong(first + 6)),
         Instants.fromNanos(row.getLong(first + 7)));
   }
 }

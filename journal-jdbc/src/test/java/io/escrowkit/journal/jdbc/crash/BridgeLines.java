@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The crash test's wire: one transport request or outcome a line, as a JSON object. Carries what
- * the in-memory host needs; a hold's card travels as a flag (the host side puts the fixed test
- * card back), so no card number crosses the wire or reaches a log.
+ * the in-memory host needs; a hold's card travels as a flag (the host side puts the fixed test card
+ * back), so no card number crosses the wire or reaches a log.
  */
 final class BridgeLines {
   private BridgeLines() {}
@@ -36,13 +36,15 @@ final class BridgeLines {
     line.put("currency", r.amount().currency().getCurrencyCode());
     line.put("card", r.card().isPresent());
     line.put("hostReferences", new LinkedHashMap<>(r.hostReferences()));
-    r.original().ifPresent(o -> {
-      line.put("originalType", o.type().name());
-      line.put("originalOperationId", o.operationId());
-      line.put("originalTrace", o.trace());
-      line.put("originalAt", o.transmittedAt().toString());
-      line.put("originalAmount", o.amount().minorUnits());
-    });
+    r.original()
+        .ifPresent(
+            o -> {
+              line.put("originalType", o.type().name());
+              line.put("originalOperationId", o.operationId());
+              line.put("originalTrace", o.trace());
+              line.put("originalAt", o.transmittedAt().toString());
+              line.put("originalAmount", o.amount().minorUnits());
+            });
     r.reversalReason().ifPresent(reason -> line.put("reversalReason", reason));
     line.put("completesHold", r.completesHold());
     return Json.write(line);
@@ -52,21 +54,33 @@ final class BridgeLines {
   static TransportRequest request(String text) {
     Map<String, Object> l = (Map<String, Object>) Json.parse(text);
     String currency = (String) l.get("currency");
-    Optional<OriginalRequest> original = l.containsKey("originalType")
-        ? Optional.of(new OriginalRequest(RequestType.valueOf((String) l.get("originalType")),
-            (String) l.get("originalOperationId"), (Long) l.get("originalTrace"),
-            Instant.parse((String) l.get("originalAt")),
-            Money.ofMinor((Long) l.get("originalAmount"), currency)))
-        : Optional.empty();
-    return new TransportRequest(RequestType.valueOf((String) l.get("type")),
-        (String) l.get("operationId"), (String) l.get("escrowId"), (String) l.get("merchantId"),
-        (String) l.get("terminalId"), (Long) l.get("trace"),
-        Instant.parse((String) l.get("transmittedAt")), Instant.parse((String) l.get("deadline")),
+    Optional<OriginalRequest> original =
+        l.containsKey("originalType")
+            ? Optional.of(
+                new OriginalRequest(
+                    RequestType.valueOf((String) l.get("originalType")),
+                    (String) l.get("originalOperationId"),
+                    (Long) l.get("originalTrace"),
+                    Instant.parse((String) l.get("originalAt")),
+                    Money.ofMinor((Long) l.get("originalAmount"), currency)))
+            : Optional.empty();
+    return new TransportRequest(
+        RequestType.valueOf((String) l.get("type")),
+        (String) l.get("operationId"),
+        (String) l.get("escrowId"),
+        (String) l.get("merchantId"),
+        (String) l.get("terminalId"),
+        (Long) l.get("trace"),
+        Instant.parse((String) l.get("transmittedAt")),
+        Instant.parse((String) l.get("deadline")),
         Money.ofMinor((Long) l.get("amount"), currency),
         Money.ofMinor((Long) l.get("holdAmount"), currency),
-        Boolean.TRUE.equals(l.get("card")) ? Optional.of(TestCards.unionPayChip())
+        Boolean.TRUE.equals(l.get("card"))
+            ? Optional.of(TestCards.unionPayChip())
             : Optional.empty(),
-        Optional.empty(), (Map<String, String>) l.get("hostReferences"), original,
+        Optional.empty(),
+        (Map<String, String>) l.get("hostReferences"),
+        original,
         Optional.ofNullable((String) l.get("reversalReason")),
         Boolean.TRUE.equals(l.get("completesHold")));
   }
@@ -84,7 +98,8 @@ final class BridgeLines {
   @SuppressWarnings("unchecked")
   static TransportOutcome outcome(String text) {
     Map<String, Object> l = (Map<String, Object>) Json.parse(text);
-    return new TransportOutcome(TransportOutcome.Kind.valueOf((String) l.get("kind")),
+    return new TransportOutcome(
+        TransportOutcome.Kind.valueOf((String) l.get("kind")),
         Optional.ofNullable((String) l.get("responseCode")),
         (Map<String, String>) l.get("hostReferences"),
         Optional.ofNullable((String) l.get("unknownReason")).map(UnknownReason::valueOf),

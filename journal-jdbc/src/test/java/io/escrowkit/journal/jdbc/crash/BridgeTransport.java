@@ -18,17 +18,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The crash child's transport: each request goes as one line over a pooled loopback connection
- * to the {@link HostBridge} in the test's JVM, and its outcome comes back as one line. A broken
+ * The crash child's transport: each request goes as one line over a pooled loopback connection to
+ * the {@link HostBridge} in the test's JVM, and its outcome comes back as one line. A broken
  * connection is an unknown outcome, as a real transport reports it. Threadsafe.
  */
 final class BridgeTransport implements Transport, AutoCloseable {
   private final int port;
-  private final ExecutorService io = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "bridge-transport");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService io =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "bridge-transport");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Deque<Connection> idle = new ArrayDeque<>();
 
   private record Connection(Socket socket, BufferedReader in, OutputStream out) {}
@@ -51,8 +53,9 @@ final class BridgeTransport implements Transport, AutoCloseable {
     Connection connection = null;
     try {
       connection = borrow();
-      connection.out().write((BridgeLines.request(request) + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      connection
+          .out()
+          .write((BridgeLines.request(request) + "\n").getBytes(StandardCharsets.UTF_8));
       connection.out().flush();
       String answer = connection.in().readLine();
       if (answer == null) {
@@ -78,8 +81,9 @@ final class BridgeTransport implements Transport, AutoCloseable {
     }
     Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setTcpNoDelay(true);
-    return new Connection(socket, new BufferedReader(
-        new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)),
+    return new Connection(
+        socket,
+        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)),
         socket.getOutputStream());
   }
 

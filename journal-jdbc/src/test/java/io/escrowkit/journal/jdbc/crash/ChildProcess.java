@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One life of the crash child: a JVM started on this module's test classpath, its output copied
- * to a log file, its start-up recovery report read from its {@code READY} line, and a
- * {@code kill -9} ({@link Process#destroyForcibly()}) to end it.
+ * One life of the crash child: a JVM started on this module's test classpath, its output copied to
+ * a log file, its start-up recovery report read from its {@code READY} line, and a {@code kill -9}
+ * ({@link Process#destroyForcibly()}) to end it.
  */
 final class ChildProcess {
   private static final Pattern READY = Pattern.compile("READY inDoubt=(\\d+) owed=(\\d+)");
@@ -28,24 +28,37 @@ final class ChildProcess {
   private final Process process;
   private final CompletableFuture<Integer> ready = new CompletableFuture<>();
   private final Thread pump;
+  private final int incarnation;
 
   private ChildProcess(Process process, Writer log, int incarnation) {
     this.process = process;
+    this.incarnation = incarnation;
     this.pump = new Thread(() -> copy(log, incarnation), "crash-child-" + incarnation);
     pump.setDaemon(true);
     pump.start();
   }
 
   /** Starts life number {@code incarnation} of the child on {@code journal}. */
-  static ChildProcess start(Path dir, Path journal, int port, Path keyLog, Writer log,
-      int incarnation) throws IOException {
+  static ChildProcess start(
+      Path dir, Path journal, int port, Path keyLog, Writer log, int incarnation)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-Dorg.sqlite.tmpdir=" + dir,
-        "-Dlogback.configurationFile=crash-child-logback.xml",
-        "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
-        journal.toString(), Integer.toString(port), keyLog.toString(),
-        Integer.toString(incarnation)));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            List.of(
+                java,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dorg.sqlite.tmpdir=" + dir,
+                "-Dlogback.configurationFile=crash-child-logback.xml",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashChild.class.getName(),
+                journal.toString(),
+                Integer.toString(port),
+                keyLog.toString(),
+                Integer.toString(incarnation)));
     builder.redirectErrorStream(true);
     return new ChildProcess(builder.start(), log, incarnation);
   }
@@ -67,8 +80,8 @@ final class ChildProcess {
   /** Lets the child run for {@code millis}; fails if it ends by itself meanwhile. */
   void runFor(long millis) throws InterruptedException {
     if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("the child exited by itself with " + process.exitValue()
-          + "; see its log");
+      throw new AssertionError(
+          "child " + incarnation + " exited by itself with " + process.exitValue());
     }
   }
 
@@ -80,8 +93,9 @@ final class ChildProcess {
   }
 
   private void copy(Writer log, int incarnation) {
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         Matcher matcher = READY.matcher(line);
         if (matcher.matches()) {
@@ -117,7 +131,7 @@ final class ChildProcess {
 
   /** A log file the children append to. */
   static Writer logFile(Path file) throws IOException {
-    return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    return Files.newBufferedWriter(
+        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

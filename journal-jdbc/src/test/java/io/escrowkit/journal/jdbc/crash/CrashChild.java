@@ -13,7 +13,6 @@ import io.escrowkit.journal.jdbc.JdbcJournal;
 import io.escrowkit.journal.jdbc.testing.Clients;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,12 +23,12 @@ import java.util.function.Supplier;
 /**
  * The process the crash test kills: an escrow client on a durable SQLite journal, talking to the
  * host in the test's JVM through {@link BridgeTransport}, running escrows with deterministic
- * idempotency keys on a few threads until it is killed. Each start recovers what the last one
- * left, then resumes every thread at the last escrow it logged (asking again with the same keys).
+ * idempotency keys on a few threads until it is killed. Each start recovers what the last one left,
+ * then resumes every thread at the last escrow it logged (asking again with the same keys).
  *
  * <p>Escrow {@code i}: a hold ({@code hold-i}) of 100.00 + (i mod 50) CNY, then by {@code i mod 4}:
- * a full capture, a release, a partial capture, or a capture and a refund of 20.00. Prints {@code READY}
- * with the start-up recovery report once it takes operations.
+ * a full capture, a release, a partial capture, or a capture and a refund of 20.00. Prints {@code
+ * READY} with the start-up recovery report once it takes operations.
  *
  * <p>Arguments: journal file, host bridge port, key log file, incarnation number.
  */
@@ -51,15 +50,18 @@ public final class CrashChild {
     int port = Integer.parseInt(args[1]);
     Path logFile = Path.of(args[2]);
     int incarnation = Integer.parseInt(args[3]);
-    Map<Integer, Integer> resume = resumePoints(logFile);
+    Map<Integer, Integer> resume = KeyLog.lastIndexPerWorker(logFile, WORKERS);
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3);
     JdbcJournal journal = JdbcJournal.sqlite(journalFile);
     BridgeTransport transport = new BridgeTransport(port);
-    EscrowClient client = Clients.builder(journal, transport, scheduler, 1_000_003L * incarnation)
-        .recoveryInterval(Duration.ofMillis(250)).recoverOnStart(false).build();
+    EscrowClient client =
+        Clients.builder(journal, transport, scheduler, 1_000_003L * incarnation)
+            .recoveryInterval(Duration.ofMillis(250))
+            .recoverOnStart(false)
+            .build();
     RecoveryReport recovered = client.recover();
-    System.out.println("READY inDoubt=" + recovered.requestsInDoubt() + " owed="
-        + recovered.workOwed());
+    System.out.println(
+        "READY inDoubt=" + recovered.requestsInDoubt() + " owed=" + recovered.workOwed());
     System.out.flush();
     CrashChild child = new CrashChild(client, new KeyLog(logFile));
     ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
@@ -69,15 +71,6 @@ public final class CrashChild {
     }
     workers.shutdown();
     workers.awaitTermination(1, TimeUnit.HOURS);
-  }
-
-  /** Each worker's last logged escrow index: where it starts again. */
-  private static Map<Integer, Integer> resumePoints(Path logFile) throws Exception {
-    Map<Integer, Integer> resume = new HashMap<>();
-    for (KeyLog.Entry entry : KeyLog.read(logFile)) {
-      resume.merge(entry.index() % WORKERS, entry.index(), Math::max);
-    }
-    return resume;
   }
 
   static long holdMinor(int i) {
@@ -105,9 +98,20 @@ public final class CrashChild {
 
   private void escrow(int i) {
     String reference = "ref-" + i;
-    Escrow held = logged("HOLD", i, "hold-" + i, holdMinor(i), reference, () -> client
-        .hold(Money.ofMinor(holdMinor(i), CURRENCY)).reference(reference)
-        .card(TestCards.unionPayChip()).idempotencyKey("hold-" + i).execute());
+    Escrow held =
+        logged(
+            "HOLD",
+            i,
+            "hold-" + i,
+            holdMinor(i),
+            reference,
+            () ->
+                client
+                    .hold(Money.ofMinor(holdMinor(i), CURRENCY))
+                    .reference(reference)
+                    .card(TestCards.unionPayChip())
+                    .idempotencyKey("hold-" + i)
+                    .execute());
     if (!held.approved()) {
       return;
     }
@@ -117,24 +121,43 @@ public final class CrashChild {
         follow("RELEASE", i, "rel-" + i, 0, current.release());
         break;
       case 3:
-        Escrow captured = follow("CAPTURE", i, "cap-" + i, captureMinor(i),
-            current.capture(Money.ofMinor(captureMinor(i), CURRENCY)));
+        Escrow captured =
+            follow(
+                "CAPTURE",
+                i,
+                "cap-" + i,
+                captureMinor(i),
+                current.capture(Money.ofMinor(captureMinor(i), CURRENCY)));
         if (captured.approved()) {
-          follow("REFUND", i, "refund-" + i, REFUND_MINOR,
+          follow(
+              "REFUND",
+              i,
+              "refund-" + i,
+              REFUND_MINOR,
               captured.refresh().refund(Money.ofMinor(REFUND_MINOR, CURRENCY)));
         }
         break;
       default:
-        follow("CAPTURE", i, "cap-" + i, captureMinor(i),
+        follow(
+            "CAPTURE",
+            i,
+            "cap-" + i,
+            captureMinor(i),
             current.capture(Money.ofMinor(captureMinor(i), CURRENCY)));
     }
   }
 
-  private Escrow follow(String kind, int i, String key, long amountMinor, OperationRequest request) {
+  private Escrow follow(
+      String kind, int i, String key, long amountMinor, OperationRequest request) {
     return logged(kind, i, key, amountMinor, "", () -> request.idempotencyKey(key).execute());
   }
 
-  private Escrow logged(String kind, int i, String key, long amountMinor, String reference,
+  private Escrow logged(
+      String kind,
+      int i,
+      String key,
+      long amountMinor,
+      String reference,
       Supplier<Escrow> operation) {
     Escrow escrow = operation.get();
     EscrowResult result = escrow.result().get();

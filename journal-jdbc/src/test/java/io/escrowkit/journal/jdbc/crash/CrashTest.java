@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The journal's promise under {@code kill -9}: a child JVM runs escrows on a durable SQLite
- * journal against a host in this JVM and is killed at random moments, again and again; each life
- * recovers what the last left. At the end a last recovery finishes all owed work, and then the
- * host's ledger and the journal agree on every escrow: no hold left frozen, no capture lost or
- * applied twice, and every idempotency key the child was answered on answers the same again
- * (without a new request to the host).
+ * The journal's promise under {@code kill -9}: a child JVM runs escrows on a durable SQLite journal
+ * against a host in this JVM and is killed at random moments, again and again; each life recovers
+ * what the last left. At the end a last recovery finishes all owed work, and then the host's ledger
+ * and the journal agree on every escrow: no hold left frozen, no capture lost or applied twice, and
+ * every idempotency key the child was answered on answers the same again (without a new request to
+ * the host).
  *
  * <p>{@code -Descrowkit.crash.kills=N} sets the number of kills (50 by default, the CI run; see
  * README.md for the longer run), {@code -Descrowkit.crash.seed=S} the kill timing.
@@ -47,9 +47,14 @@ class CrashTest {
   private static final int KILLS = Integer.getInteger("escrowkit.crash.kills", 50);
   private static final long SEED = Long.getLong("escrowkit.crash.seed", 20_261_125L);
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Set<EscrowState> UNSETTLED = EnumSet.of(EscrowState.HOLD_PENDING,
-      EscrowState.CAPTURE_PENDING, EscrowState.RELEASE_PENDING, EscrowState.VOID_PENDING,
-      EscrowState.REFUND_PENDING, EscrowState.IN_DOUBT);
+  private static final Set<EscrowState> UNSETTLED =
+      EnumSet.of(
+          EscrowState.HOLD_PENDING,
+          EscrowState.CAPTURE_PENDING,
+          EscrowState.RELEASE_PENDING,
+          EscrowState.VOID_PENDING,
+          EscrowState.REFUND_PENDING,
+          EscrowState.IN_DOUBT);
 
   @TempDir Path dir;
 
@@ -75,8 +80,8 @@ class CrashTest {
           }
         } catch (AssertionError failed) {
           child.kill();
-          throw new AssertionError(failed.getMessage() + "\n" + tail(dir.resolve("children.log")),
-              failed);
+          throw new AssertionError(
+              failed.getMessage() + "\n" + tail(dir.resolve("children.log")), failed);
         }
         child.kill();
         inDoubtAtStarts += child.inDoubtAtStart();
@@ -84,32 +89,45 @@ class CrashTest {
       assertThat(bridge.failures()).isEmpty();
       List<KeyLog.Entry> answered = KeyLog.read(keyLog);
       Summary summary = recoverAndCompare(host, bridge, journalFile, answered);
-      System.out.printf("crash test: %d kills, %d escrows, %d answered operations replayed,"
+      System.out.printf(
+          "crash test: %d kills, %d escrows, %d answered operations replayed,"
               + " %d requests found in doubt at start-up, %d finished by the last recovery,"
-              + " %d connections cut mid-request, %d s%n", KILLS, summary.escrows,
-          answered.size(), inDoubtAtStarts, summary.finishedAtEnd, bridge.connectionsCut(),
+              + " %d connections cut mid-request, %d s%n",
+          KILLS,
+          summary.escrows,
+          answered.size(),
+          inDoubtAtStarts,
+          summary.finishedAtEnd,
+          bridge.connectionsCut(),
           Duration.ofNanos(System.nanoTime() - started).toSeconds());
       assertThat(answered.size()).as("the children got work done").isGreaterThan(KILLS);
       assertThat(inDoubtAtStarts + summary.finishedAtEnd)
-          .as("kills hit requests in flight, and recovery reversed them").isPositive();
+          .as("kills hit requests in flight, and recovery reversed them")
+          .isPositive();
     }
   }
 
   private record Summary(int escrows, int finishedAtEnd) {}
 
-  private Summary recoverAndCompare(InMemoryTransport host, HostBridge bridge, Path journalFile,
-      List<KeyLog.Entry> answered) throws Exception {
+  private Summary recoverAndCompare(
+      InMemoryTransport host, HostBridge bridge, Path journalFile, List<KeyLog.Entry> answered)
+      throws Exception {
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     Transitions events = new Transitions();
     try (JdbcJournal journal = JdbcJournal.sqlite(journalFile)) {
       List<String> unsettled =
           journal.findByStates(UNSETTLED).stream().map(EscrowSnapshot::id).toList();
       // A minute later by its clock, every request the children left is past its deadline.
-      try (EscrowClient client = Clients.builder(journal, host, scheduler, 7)
-          .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1))).listener(events)
-          .recoveryInterval(Duration.ofMillis(200)).build()) {
+      try (EscrowClient client =
+          Clients.builder(journal, host, scheduler, 7)
+              .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)))
+              .listener(events)
+              .recoveryInterval(Duration.ofMillis(200))
+              .build()) {
         for (String escrowId : unsettled) {
-          events.await(e -> e.escrowId().equals(escrowId) && !UNSETTLED.contains(e.to()), WAIT,
+          events.await(
+              e -> e.escrowId().equals(escrowId) && !UNSETTLED.contains(e.to()),
+              WAIT,
               escrowId + " settled");
         }
         assertThat(journal.pendingWork()).as("work owed").isEmpty();
@@ -135,16 +153,15 @@ class CrashTest {
       Optional<HostLedger.Entry> onHost = ledger.entry(escrow.id());
       Money zero = Money.zero(escrow.held().currency());
       assertThat(onHost.map(HostLedger.Entry::holdActive).orElse(false))
-          .as("hold of %s frozen on the host %s; journal: %s", escrow.id(), onHost,
-              journal.history(escrow.id()))
+          .as(
+              "hold of %s frozen on the host %s; journal: %s",
+              escrow.id(), onHost, journal.history(escrow.id()))
           .isEqualTo(!escrow.remainingHold().isZero());
       assertThat(onHost.map(HostLedger.Entry::captured).orElse(zero))
-          .as("captured on the host for %s; journal: %s", escrow.id(),
-              journal.history(escrow.id()))
+          .as("captured on the host for %s; journal: %s", escrow.id(), journal.history(escrow.id()))
           .isEqualTo(escrow.captured());
       assertThat(onHost.map(HostLedger.Entry::refunded).orElse(zero))
-          .as("refunded on the host for %s; journal: %s", escrow.id(),
-              journal.history(escrow.id()))
+          .as("refunded on the host for %s; journal: %s", escrow.id(), journal.history(escrow.id()))
           .isEqualTo(escrow.refunded());
       journalCaptured += escrow.captured().minorUnits();
     }
@@ -160,20 +177,48 @@ class CrashTest {
       EscrowResult again;
       switch (entry.kind()) {
         case "HOLD":
-          again = client.hold(amount).reference(entry.reference()).card(TestCards.unionPayChip())
-              .idempotencyKey(entry.key()).execute().result().get();
+          again =
+              client
+                  .hold(amount)
+                  .reference(entry.reference())
+                  .card(TestCards.unionPayChip())
+                  .idempotencyKey(entry.key())
+                  .execute()
+                  .result()
+                  .get();
           break;
         case "CAPTURE":
-          again = client.escrow(entry.escrowId()).get().capture(amount)
-              .idempotencyKey(entry.key()).execute().result().get();
+          again =
+              client
+                  .escrow(entry.escrowId())
+                  .get()
+                  .capture(amount)
+                  .idempotencyKey(entry.key())
+                  .execute()
+                  .result()
+                  .get();
           break;
         case "RELEASE":
-          again = client.escrow(entry.escrowId()).get().release().idempotencyKey(entry.key())
-              .execute().result().get();
+          again =
+              client
+                  .escrow(entry.escrowId())
+                  .get()
+                  .release()
+                  .idempotencyKey(entry.key())
+                  .execute()
+                  .result()
+                  .get();
           break;
         default:
-          again = client.escrow(entry.escrowId()).get().refund(amount)
-              .idempotencyKey(entry.key()).execute().result().get();
+          again =
+              client
+                  .escrow(entry.escrowId())
+                  .get()
+                  .refund(amount)
+                  .idempotencyKey(entry.key())
+                  .execute()
+                  .result()
+                  .get();
       }
       assertThat(again).as("key %s", entry.key()).isEqualTo(entry.result());
     }
@@ -190,6 +235,6 @@ class CrashTest {
 
   private static String tail(Path log) throws java.io.IOException {
     List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
   }
 }

@@ -23,17 +23,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The acquirer host of the crash test, in the test's own JVM: a transport (whose ledger is the
- * truth) served on a loopback port, one request a line and one outcome a line. A request the
- * child dies while sending (no complete line) never reaches the host. Threadsafe.
+ * truth) served on a loopback port, one request a line and one outcome a line. A request the child
+ * dies while sending (no complete line) never reaches the host. Threadsafe.
  */
 final class HostBridge implements AutoCloseable {
   private final Transport host;
   private final ServerSocket server;
-  private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "host-bridge");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService connections =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "host-bridge");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Set<String> escrowsSeen = new HashSet<>();
   private final Set<Socket> open = new HashSet<>();
   private final List<Throwable> failures = new ArrayList<>();
@@ -85,8 +87,9 @@ final class HostBridge implements AutoCloseable {
 
   private void serve(Socket socket) {
     try (socket;
-        Reader in = new BufferedReader(
-            new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        Reader in =
+            new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8)) {
       for (String line = completeLine(in); line != null; line = completeLine(in)) {
         TransportRequest request = BridgeLines.request(line);

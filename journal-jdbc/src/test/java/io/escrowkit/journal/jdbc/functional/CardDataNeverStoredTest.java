@@ -42,12 +42,20 @@ class CardDataNeverStoredTest {
     try (JdbcJournal journal = JdbcJournal.sqlite(file);
         EscrowClient client =
             Clients.builder(journal, host, scheduler, 7).listener(events).build()) {
-      Escrow held = client.hold(Money.of("128.00", "CNY")).reference("room-1")
-          .card(TestCards.unionPayChip()).execute();
+      Escrow held =
+          client
+              .hold(Money.of("128.00", "CNY"))
+              .reference("room-1")
+              .card(TestCards.unionPayChip())
+              .execute();
       held.capture(Money.of("100.00", "CNY")).execute();
       host.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
-      Escrow inDoubt = client.hold(Money.of("10.00", "CNY")).reference("room-2")
-          .card(TestCards.unionPayChip()).execute();
+      Escrow inDoubt =
+          client
+              .hold(Money.of("10.00", "CNY"))
+              .reference("room-2")
+              .card(TestCards.unionPayChip())
+              .execute();
       events.awaitState(inDoubt.id(), EscrowState.REVERSED, Duration.ofSeconds(20));
 
       assertNoCardNumberIn(dir); // journal and its WAL while open
@@ -67,8 +75,11 @@ class CardDataNeverStoredTest {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        assertThat(bytes).as("%s", file.getFileName()).doesNotContain(PAN)
-            .doesNotContain(PAN.substring(0, 10)).doesNotContain("=4912");
+        assertThat(bytes)
+            .as("%s", file.getFileName())
+            .doesNotContain(PAN)
+            .doesNotContain(PAN.substring(0, 10))
+            .doesNotContain("=4912");
       }
     }
   }

@@ -73,8 +73,12 @@ abstract class ClientOnJournalTest {
   }
 
   private Escrow hold(String reference, String key) {
-    return client.hold(Money.of("128.00", "CNY")).reference(reference)
-        .card(TestCards.unionPayChip()).idempotencyKey(key).execute();
+    return client
+        .hold(Money.of("128.00", "CNY"))
+        .reference(reference)
+        .card(TestCards.unionPayChip())
+        .idempotencyKey(key)
+        .execute();
   }
 
   @Test
@@ -83,10 +87,15 @@ abstract class ClientOnJournalTest {
     Escrow captured = held.capture(Money.of("100.00", "CNY")).execute();
 
     assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
-    assertThat(host.ledger().entry(held.id()).get().captured()).isEqualTo(Money.of("100.00", "CNY"));
-    assertThat(journal.history(held.id())).extracting(TransitionEvent::to).containsExactly(
-        EscrowState.HOLD_PENDING, EscrowState.HELD, EscrowState.CAPTURE_PENDING,
-        EscrowState.CAPTURED);
+    assertThat(host.ledger().entry(held.id()).get().captured())
+        .isEqualTo(Money.of("100.00", "CNY"));
+    assertThat(journal.history(held.id()))
+        .extracting(TransitionEvent::to)
+        .containsExactly(
+            EscrowState.HOLD_PENDING,
+            EscrowState.HELD,
+            EscrowState.CAPTURE_PENDING,
+            EscrowState.CAPTURED);
     restart(Clock.systemUTC());
     assertThat(client.find("room-1208").get().snapshot()).isEqualTo(captured.snapshot());
     assertThat(journal.check().problems()).isEmpty();
@@ -123,8 +132,13 @@ abstract class ClientOnJournalTest {
 
     restart(Clock.systemUTC());
     Escrow heldAgain = hold("room-9", "k-hold-9");
-    Escrow capturedAgain = client.escrow(held.id()).get().capture(Money.of("90.00", "CNY"))
-        .idempotencyKey("k-cap-9").execute();
+    Escrow capturedAgain =
+        client
+            .escrow(held.id())
+            .get()
+            .capture(Money.of("90.00", "CNY"))
+            .idempotencyKey("k-cap-9")
+            .execute();
 
     assertThat(heldAgain.result()).isEqualTo(held.result());
     assertThat(capturedAgain.result()).isEqualTo(captured.result());
@@ -137,11 +151,17 @@ abstract class ClientOnJournalTest {
     host.injectNext(RequestType.HOLD, Fault.HANG);
     ScheduledExecutorService doomed = Executors.newScheduledThreadPool(1);
     EscrowClient vanishing = Clients.builder(journal, host, doomed, 99).listener(events).build();
-    CompletableFuture<Escrow> never = vanishing.hold(Money.of("50.00", "CNY"))
-        .reference("room-crash").card(TestCards.unionPayChip()).idempotencyKey("k-crash")
-        .executeAsync();
-    String escrowId = events.await(e -> e.to() == EscrowState.HOLD_PENDING, WAIT,
-        "hold intent journaled").escrowId();
+    CompletableFuture<Escrow> never =
+        vanishing
+            .hold(Money.of("50.00", "CNY"))
+            .reference("room-crash")
+            .card(TestCards.unionPayChip())
+            .idempotencyKey("k-crash")
+            .executeAsync();
+    String escrowId =
+        events
+            .await(e -> e.to() == EscrowState.HOLD_PENDING, WAIT, "hold intent journaled")
+            .escrowId();
     doomed.shutdownNow();
     vanishing.close();
     assertThat(host.ledger().entry(escrowId).get().holdActive()).as("the host holds").isTrue();
@@ -153,8 +173,9 @@ abstract class ClientOnJournalTest {
     assertThat(host.ledger().entry(escrowId).get().holdActive()).isFalse();
     assertThat(journal.pendingWork()).isEmpty();
     List<TransitionEvent> history = journal.history(escrowId);
-    assertThat(history).extracting(TransitionEvent::to).containsExactly(
-        EscrowState.HOLD_PENDING, EscrowState.IN_DOUBT, EscrowState.REVERSED);
+    assertThat(history)
+        .extracting(TransitionEvent::to)
+        .containsExactly(EscrowState.HOLD_PENDING, EscrowState.IN_DOUBT, EscrowState.REVERSED);
     assertThat(journal.idempotency("k-crash").get().result().get().status())
         .isEqualTo(OperationStatus.IN_DOUBT);
   }

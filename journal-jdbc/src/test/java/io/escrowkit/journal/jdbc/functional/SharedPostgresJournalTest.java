@@ -32,9 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two service instances on one PostgreSQL journal and one acquirer. Instance A takes reversals
- * and vanishes before they reach the host; instance B takes them over when A's leases lapse and
- * sends each exactly once. The host's books agree with the journal.
+ * Two service instances on one PostgreSQL journal and one acquirer. Instance A takes reversals and
+ * vanishes before they reach the host; instance B takes them over when A's leases lapse and sends
+ * each exactly once. The host's books agree with the journal.
  */
 class SharedPostgresJournalTest {
   private static final int IN_DOUBT = 12;
@@ -101,13 +101,20 @@ class SharedPostgresJournalTest {
   void reversalsAVanishedInstanceHeldAreFinishedOnceByTheOther() throws Exception {
     SwallowingReversals toHostA = new SwallowingReversals(host);
     EscrowClient clientA = Clients.builder(journalA, toHostA, schedulerA, 1).build();
-    EscrowClient clientB = Clients.builder(journalB, host, schedulerB, 2)
-        .recoveryInterval(Duration.ofMillis(100)).listener(eventsB).build();
+    EscrowClient clientB =
+        Clients.builder(journalB, host, schedulerB, 2)
+            .recoveryInterval(Duration.ofMillis(100))
+            .listener(eventsB)
+            .build();
     List<String> escrows = new ArrayList<>();
     for (int i = 0; i < IN_DOUBT; i++) {
       host.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
-      Escrow inDoubt = clientA.hold(Money.of("88.00", "CNY")).reference("room-" + i)
-          .card(TestCards.unionPayChip()).execute();
+      Escrow inDoubt =
+          clientA
+              .hold(Money.of("88.00", "CNY"))
+              .reference("room-" + i)
+              .card(TestCards.unionPayChip())
+              .execute();
       assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
       escrows.add(inDoubt.id());
     }
@@ -121,7 +128,8 @@ class SharedPostgresJournalTest {
       eventsB.awaitState(escrowId, EscrowState.REVERSED, WAIT);
     }
     assertThat(toHostA.taken).as("A had claimed work when it vanished").isNotEmpty();
-    assertThat(host.received(RequestType.REVERSAL)).as("each reversal reached the host once")
+    assertThat(host.received(RequestType.REVERSAL))
+        .as("each reversal reached the host once")
         .isEqualTo(IN_DOUBT);
     assertThat(host.reversalsApplied()).isEqualTo(IN_DOUBT);
     for (String escrowId : escrows) {

@@ -59,8 +59,9 @@ class DialectSessionTest {
       }
       dialect.begin(first);
 
-      SQLException busy = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-          () -> dialect.begin(second));
+      SQLException busy =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              SQLException.class, () -> dialect.begin(second));
 
       assertThat(dialect.isTransient(busy)).isTrue();
       dialect.rollback(first);

@@ -34,8 +34,12 @@ class GroupCommitterTest {
   @BeforeEach
   void open() {
     String url = SqliteFiles.url(dir.resolve("g.db"));
-    database = new Database(() -> DriverManager.getConnection(url), new SqliteDialect(),
-        Durability.DURABLE, "g.db");
+    database =
+        new Database(
+            () -> DriverManager.getConnection(url),
+            new SqliteDialect(),
+            Durability.DURABLE,
+            "g.db");
     writer = new GroupCommitter(database, 64);
     writer.submit("create", c -> execute(c, "CREATE TABLE t (n INTEGER PRIMARY KEY)"));
   }
@@ -74,11 +78,16 @@ class GroupCommitterTest {
       int n = i;
       results.add(submitLater(() -> writer.submit("insert " + n, c -> insert(c, n))));
     }
-    CompletableFuture<Integer> conflicting = submitLater(() -> writer.submit("stale", c -> {
-      conflictingRuns.incrementAndGet();
-      insert(c, 99);
-      throw new JournalConflictException("stale version");
-    }));
+    CompletableFuture<Integer> conflicting =
+        submitLater(
+            () ->
+                writer.submit(
+                    "stale",
+                    c -> {
+                      conflictingRuns.incrementAndGet();
+                      insert(c, 99);
+                      throw new JournalConflictException("stale version");
+                    }));
     awaitQueued(5);
 
     release.countDown();
@@ -96,12 +105,15 @@ class GroupCommitterTest {
   void aBusyDatabaseIsTriedAgain() {
     AtomicInteger runs = new AtomicInteger();
 
-    Integer n = writer.submit("busy once", c -> {
-      if (runs.incrementAndGet() == 1) {
-        throw new SQLException("database is locked", null, 5);
-      }
-      return insert(c, 7);
-    });
+    Integer n =
+        writer.submit(
+            "busy once",
+            c -> {
+              if (runs.incrementAndGet() == 1) {
+                throw new SQLException("database is locked", null, 5);
+              }
+              return insert(c, 7);
+            });
 
     assertThat(n.intValue()).isEqualTo(7);
     assertThat(runs).hasValue(2);
@@ -128,16 +140,20 @@ class GroupCommitterTest {
   private CountDownLatch holdTheWriter() throws InterruptedException {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    submitLater(() -> writer.submit("blocker", c -> {
-      holding.countDown();
-      try {
-        release.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SQLException("interrupted while holding the writer", e);
-      }
-      return insert(c, 1000);
-    }));
+    submitLater(
+        () ->
+            writer.submit(
+                "blocker",
+                c -> {
+                  holding.countDown();
+                  try {
+                    release.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while holding the writer", e);
+                  }
+                  return insert(c, 1000);
+                }));
     assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
     return release;
   }
@@ -152,23 +168,27 @@ class GroupCommitterTest {
 
   private <T> CompletableFuture<T> submitLater(java.util.concurrent.Callable<T> write) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    threads.execute(() -> {
-      try {
-        result.complete(write.call());
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    });
+    threads.execute(
+        () -> {
+          try {
+            result.complete(write.call());
+          } catch (Throwable e) {
+            result.completeExceptionally(e);
+          }
+        });
     return result;
   }
 
   private int rows() {
-    return database.read("count", c -> {
-      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM t")) {
-        r.next();
-        return r.getInt(1);
-      }
-    });
+    return database.read(
+        "count",
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM t")) {
+            r.next();
+            return r.getInt(1);
+          }
+        });
   }
 
   private static int insert(Connection c, int n) throws SQLException {

@@ -47,9 +47,26 @@ class JsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "{", "{\"a\"}", "{\"a\":1,}", "[1 2]", "\"open", "tru", "1.5",
-      "1e3", "-", "99999999999999999999", "{\"a\":1}x", "{\"a\":1,\"a\":2}", "\"\\q\"",
-      "\"\\u12\"", "\"bad \u0001 control\"", "{1:2}"})
+  @ValueSource(
+      strings = {
+        "",
+        "{",
+        "{\"a\"}",
+        "{\"a\":1,}",
+        "[1 2]",
+        "\"open",
+        "tru",
+        "1.5",
+        "1e3",
+        "-",
+        "99999999999999999999",
+        "{\"a\":1}x",
+        "{\"a\":1,\"a\":2}",
+        "\"\\q\"",
+        "\"\\u12\"",
+        "\"bad \u0001 control\"",
+        "{1:2}"
+      })
   void refusesWhatIsNotTheJournalsJsonWithAnOffset(String text) {
     assertThatThrownBy(() -> Json.parse(text))
         .isInstanceOf(DocumentException.class)

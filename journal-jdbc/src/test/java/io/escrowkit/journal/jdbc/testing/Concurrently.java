@@ -25,10 +25,12 @@ public final class Concurrently {
       List<Future<List<T>>> futures = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
         int worker = i;
-        futures.add(threads.submit(() -> {
-          start.await();
-          return task.run(worker);
-        }));
+        futures.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return task.run(worker);
+                }));
       }
       start.countDown();
       List<T> all = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * One database a test's journals live in: an SQLite file in a temporary directory, or a
- * PostgreSQL database of the test's own. Closing it drops what the test made.
+ * One database a test's journals live in: an SQLite file in a temporary directory, or a PostgreSQL
+ * database of the test's own. Closing it drops what the test made.
  */
 public interface JournalEngine extends AutoCloseable {
 

@@ -11,11 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A PostgreSQL database of the test's own, created on the server {@code scripts/postgres.sh}
- * starts and dropped on close. The server comes from {@code ESCROWKIT_PG_URL} (any database on
- * it; the role must be allowed to create databases), {@code ESCROWKIT_PG_USER} and {@code
- * ESCROWKIT_PG_PASSWORD}. When no server answers the test is skipped, or fails if {@code
- * CI=true}.
+ * A PostgreSQL database of the test's own, created on the server {@code scripts/postgres.sh} starts
+ * and dropped on close. The server comes from {@code ESCROWKIT_PG_URL} (any database on it; the
+ * role must be allowed to create databases), {@code ESCROWKIT_PG_USER} and {@code
+ * ESCROWKIT_PG_PASSWORD}. When no server answers the test is skipped, or fails if {@code CI=true}.
  */
 public final class PostgresTestDatabase implements AutoCloseable {
   public static final String ADMIN_URL =
@@ -37,16 +36,18 @@ public final class PostgresTestDatabase implements AutoCloseable {
   /** A new, empty database; skips (or fails under CI) the test when there is no server. */
   public static PostgresTestDatabase create() {
     requireServer();
-    String name = "escrowkit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection admin = connect(ADMIN_URL); Statement statement = admin.createStatement()) {
+    String name =
+        "escrowkit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Connection admin = connect(ADMIN_URL);
+        Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create test database " + name + ": " + e, e);
     }
     int slash = ADMIN_URL.lastIndexOf('/');
     int query = ADMIN_URL.indexOf('?', slash);
-    String url = ADMIN_URL.substring(0, slash + 1) + name
-        + (query < 0 ? "" : ADMIN_URL.substring(query));
+    String url =
+        ADMIN_URL.substring(0, slash + 1) + name + (query < 0 ? "" : ADMIN_URL.substring(query));
     return new PostgresTestDatabase(name, url);
   }
 
@@ -70,7 +71,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    try (Connection admin = connect(ADMIN_URL); Statement statement = admin.createStatement()) {
+    try (Connection admin = connect(ADMIN_URL);
+        Statement statement = admin.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (SQLException e) {
       throw new IllegalStateException("could not drop test database " + name + ": " + e, e);
@@ -82,8 +84,14 @@ public final class PostgresTestDatabase implements AutoCloseable {
       try (Connection probe = connect(ADMIN_URL)) {
         unreachable = null;
       } catch (SQLException e) {
-        unreachable = "no PostgreSQL at " + ADMIN_URL + " as " + USER + " (" + e.getMessage()
-            + "); start one with scripts/postgres.sh";
+        unreachable =
+            "no PostgreSQL at "
+                + ADMIN_URL
+                + " as "
+                + USER
+                + " ("
+                + e.getMessage()
+                + "); start one with scripts/postgres.sh";
       }
       probed = true;
     }

@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class Samples {
   /** 2026-11-25 10:00:00.123456789 Beijing time: nanoseconds on purpose. */
   public static final Instant T0 = Instant.parse("2026-11-25T02:00:00.123456789Z");
+
   public static final String MERCHANT = "898310048990001";
   public static final String TERMINAL = "10000001";
   public static final String MASKED_PAN = "620000******0005";
@@ -36,11 +37,27 @@ public final class Samples {
 
   /** A new escrow at version 1, its hold on the way. */
   public static EscrowSnapshot holdPending(String id, String reference, Instant at) {
-    PendingRequest hold = new PendingRequest(Operation.HOLD, "op_" + id, "key_" + id,
-        cny("128.00"), false, 17, at);
-    return new EscrowSnapshot(id, reference, MERCHANT, TERMINAL, MASKED_PAN, "tok_abc", "UnionPay",
-        EscrowState.HOLD_PENDING, cny("128.00"), List.of(), cny("0.00"), at, at,
-        at.plus(Duration.ofDays(30)), Map.of(), Optional.of(hold), Optional.empty(), 1);
+    PendingRequest hold =
+        new PendingRequest(Operation.HOLD, "op_" + id, "key_" + id, cny("128.00"), false, 17, at);
+    return new EscrowSnapshot(
+        id,
+        reference,
+        MERCHANT,
+        TERMINAL,
+        MASKED_PAN,
+        "tok_abc",
+        "UnionPay",
+        EscrowState.HOLD_PENDING,
+        cny("128.00"),
+        List.of(),
+        cny("0.00"),
+        at,
+        at,
+        at.plus(Duration.ofDays(30)),
+        Map.of(),
+        Optional.of(hold),
+        Optional.empty(),
+        1);
   }
 
   /** The escrow one version later in {@code state}, nothing pending. */
@@ -50,21 +67,51 @@ public final class Samples {
 
   /** A snapshot with everything set: captures, host references, a pending request, a resume. */
   public static EscrowSnapshot rich(String id, Instant at) {
-    PendingRequest refund = new PendingRequest(Operation.REFUND, "op_r_" + id, "key-refund-" + id,
-        cny("10.05"), true, 999_999, at.plusNanos(7));
-    return new EscrowSnapshot(id, "room \"1208\", 日本, 🛏", MERCHANT, TERMINAL, MASKED_PAN,
-        "tok_\\x", "UnionPay", EscrowState.REFUND_PENDING, cny("128.00"),
-        List.of(new Capture(cny("100.00"), at.plusMillis(3), 18),
+    PendingRequest refund =
+        new PendingRequest(
+            Operation.REFUND,
+            "op_r_" + id,
+            "key-refund-" + id,
+            cny("10.05"),
+            true,
+            999_999,
+            at.plusNanos(7));
+    return new EscrowSnapshot(
+        id,
+        "room \"1208\", 日本, 🛏",
+        MERCHANT,
+        TERMINAL,
+        MASKED_PAN,
+        "tok_\\x",
+        "UnionPay",
+        EscrowState.REFUND_PENDING,
+        cny("128.00"),
+        List.of(
+            new Capture(cny("100.00"), at.plusMillis(3), 18),
             new Capture(cny("0.01"), at.plusNanos(1), 19)),
-        cny("1.00"), at, at.plusSeconds(1), at.plus(Duration.ofDays(30)),
-        Map.of(HostReference.AUTHORIZATION_CODE, "123456",
-            HostReference.RETRIEVAL_REFERENCE, "000000000001", "note", "line\nbreak\ttab"),
-        Optional.of(refund), Optional.of(EscrowState.CAPTURED), 5);
+        cny("1.00"),
+        at,
+        at.plusSeconds(1),
+        at.plus(Duration.ofDays(30)),
+        Map.of(
+            HostReference.AUTHORIZATION_CODE,
+            "123456",
+            HostReference.RETRIEVAL_REFERENCE,
+            "000000000001",
+            "note",
+            "line\nbreak\ttab"),
+        Optional.of(refund),
+        Optional.of(EscrowState.CAPTURED),
+        5);
   }
 
   public static TransitionEvent event(EscrowSnapshot before, EscrowSnapshot after, String cause) {
-    return new TransitionEvent(after.id(), after.version(),
-        before == null ? Optional.empty() : Optional.of(before.state()), after.state(), cause,
+    return new TransitionEvent(
+        after.id(),
+        after.version(),
+        before == null ? Optional.empty() : Optional.of(before.state()),
+        after.state(),
+        cause,
         after.updatedAt());
   }
 
@@ -78,23 +125,35 @@ public final class Samples {
   }
 
   public static IdempotencyRecord intent(String key, String escrowId) {
-    return new IdempotencyRecord(key, "HOLD amount=128.00 CNY", escrowId, Operation.HOLD,
-        Optional.empty());
+    return new IdempotencyRecord(
+        key, "HOLD amount=128.00 CNY", escrowId, Operation.HOLD, Optional.empty());
   }
 
   /** A declined result, with a failure in both languages and the host's code. */
   public static EscrowResult declined(EscrowSnapshot snapshot, String key) {
-    return new EscrowResult(snapshot.id(), Operation.HOLD, OperationStatus.DECLINED, snapshot,
-        Optional.of(Failure.fromResponseCode("51")), Optional.of("51"), key);
+    return new EscrowResult(
+        snapshot.id(),
+        Operation.HOLD,
+        OperationStatus.DECLINED,
+        snapshot,
+        Optional.of(Failure.fromResponseCode("51")),
+        Optional.of("51"),
+        key);
   }
 
   public static EscrowResult approved(EscrowSnapshot snapshot, String key) {
-    return new EscrowResult(snapshot.id(), Operation.HOLD, OperationStatus.APPROVED, snapshot,
-        Optional.empty(), Optional.of("00"), key);
+    return new EscrowResult(
+        snapshot.id(),
+        Operation.HOLD,
+        OperationStatus.APPROVED,
+        snapshot,
+        Optional.empty(),
+        Optional.of("00"),
+        key);
   }
 
   public static WorkItem reversal(String id, String escrowId, Instant due) {
-    return new WorkItem(id, WorkItem.Kind.REVERSAL, escrowId, "op_" + escrowId, "98", 0, due,
-        due.minusSeconds(1));
+    return new WorkItem(
+        id, WorkItem.Kind.REVERSAL, escrowId, "op_" + escrowId, "98", 0, due, due.minusSeconds(1));
   }
 }

@@ -30,7 +30,9 @@ public final class Transitions implements EscrowListener {
 
   /** Waits at most {@code limit} for {@code escrowId} to enter {@code state}. */
   public TransitionEvent awaitState(String escrowId, EscrowState state, Duration limit) {
-    return await(e -> e.escrowId().equals(escrowId) && e.to() == state, limit,
+    return await(
+        e -> e.escrowId().equals(escrowId) && e.to() == state,
+        limit,
         escrowId + " entering " + state);
   }
 
