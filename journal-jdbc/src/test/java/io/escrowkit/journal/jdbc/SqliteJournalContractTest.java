@@ -1,0 +1,15 @@
+package io.escrowkit.journal.jdbc;
+
+import io.escrowkit.journal.jdbc.testing.JournalEngine;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on an SQLite file. */
+class SqliteJournalContractTest extends DurableJournalContractTest {
+  @TempDir Path dir;
+
+  @Override
+  protected JournalEngine newEngine() {
+    return JournalEngine.sqlite(dir);
+  }
+}
