@@ -152,10 +152,12 @@ public final class InMemoryTransport implements Transport {
         undo = e -> new HostLedger.Entry(e.held(), e.captured(), e.refunded(), false, e.reversed());
         break;
       case VOID_CAPTURE:
+        // A void restores the hold (both built-in profiles): what the capture released is held again.
+        boolean wasReleased = ledger.entry(escrowId).map(HostLedger.Entry::released).orElse(false);
         ledger.update(escrowId, e -> new HostLedger.Entry(
-            e.held(), e.captured().minus(amount), e.refunded(), e.released(), e.reversed()));
+            e.held(), e.captured().minus(amount), e.refunded(), false, e.reversed()));
         undo = e -> new HostLedger.Entry(
-            e.held(), e.captured().plus(amount), e.refunded(), e.released(), e.reversed());
+            e.held(), e.captured().plus(amount), e.refunded(), wasReleased, e.reversed());
         break;
       case REFUND:
         ledger.update(escrowId, e -> new HostLedger.Entry(

@@ -92,6 +92,7 @@ class EscrowLifecycleTest {
     Escrow voided = held.voidCapture().execute();
     assertThat(voided.state()).isEqualTo(EscrowState.HELD);
     assertThat(host(held).captured().isZero()).isTrue();
+    assertThat(host(held).holdActive()).as("the void put the hold back on the host too").isTrue();
 
     held.capture(Money.of("180.00", "CNY")).execute();
     Escrow partly = held.refund(Money.of("30.00", "CNY")).execute();

@@ -6,6 +6,7 @@ import io.escrowkit.EscrowResult;
 import io.escrowkit.IllegalTransitionException;
 import io.escrowkit.Money;
 import io.escrowkit.OperationInProgressException;
+import io.escrowkit.ReversalPendingException;
 import io.escrowkit.OperationRequest;
 import io.escrowkit.RecoveryReport;
 import io.escrowkit.device.simulated.TestCards;
@@ -82,9 +83,17 @@ public final class CrashChild {
   }
 
   private void run(int first) {
+    int owedRetries = 0;
     for (int i = first; i < 1_000_000; i += WORKERS) {
       try {
         escrow(i);
+        owedRetries = 0;
+      } catch (ReversalPendingException owed) {
+        // UnionPay: the terminal's owed reversals go first; an app retries the same request.
+        if (++owedRetries > 10_000) {
+          throw owed;
+        }
+        i -= WORKERS;
       } catch (IllegalTransitionException | OperationInProgressException left) {
         // A previous life left this escrow in doubt or mid-request; recovery finishes it.
         System.out.println("skip " + i + ": " + left.getMessage());

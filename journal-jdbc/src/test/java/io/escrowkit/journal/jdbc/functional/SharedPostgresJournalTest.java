@@ -6,6 +6,7 @@ import io.escrowkit.Escrow;
 import io.escrowkit.EscrowClient;
 import io.escrowkit.EscrowState;
 import io.escrowkit.Money;
+import io.escrowkit.SchemeProfile;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.journal.jdbc.JdbcJournal;
 import io.escrowkit.journal.jdbc.testing.Clients;
@@ -100,7 +101,11 @@ class SharedPostgresJournalTest {
   @Test
   void reversalsAVanishedInstanceHeldAreFinishedOnceByTheOther() throws Exception {
     SwallowingReversals toHostA = new SwallowingReversals(host);
-    EscrowClient clientA = Clients.builder(journalA, toHostA, schedulerA, 1).build();
+    // A backend instance, not a terminal: it keeps taking holds while its reversals are owed
+    // (UnionPay's reversal-first rule is for a terminal's own sequence of requests).
+    EscrowClient clientA = Clients.builder(journalA, toHostA, schedulerA, 1)
+        .profile(SchemeProfile.unionPay().toBuilder().reversalFirst(false).build())
+        .build();
     EscrowClient clientB =
         Clients.builder(journalB, host, schedulerB, 2)
             .recoveryInterval(Duration.ofMillis(100))
