@@ -4,10 +4,14 @@ import io.escrowkit.EscrowClient;
 import io.escrowkit.EscrowListener;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.IsoTransport;
-import io.escrowkit.memory.InMemoryJournal;
+import io.escrowkit.journal.jdbc.JdbcJournal;
 import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.HostProfile;
 import io.escrowkit.spi.Journal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 
@@ -21,13 +25,15 @@ final class DemoSetup implements AutoCloseable {
 
   private final AcquirerSimulator acquirer;
   private final Journal journal;
+  private final Path journalFile;
   private final IsoTransport transport;
   private final EscrowClient client;
 
-  private DemoSetup(AcquirerSimulator acquirer, Journal journal, IsoTransport transport,
-      EscrowClient client) {
+  private DemoSetup(AcquirerSimulator acquirer, Journal journal, Path journalFile,
+      IsoTransport transport, EscrowClient client) {
     this.acquirer = acquirer;
     this.journal = journal;
+    this.journalFile = journalFile;
     this.transport = transport;
     this.client = client;
   }
@@ -39,7 +45,8 @@ final class DemoSetup implements AutoCloseable {
         .port(0)
         .secureModule(SoftwareSecureModule.withTestKeys(random), SoftwareSecureModule.TEST_MAC_KEY_ID)
         .start();
-    Journal journal = new InMemoryJournal();
+    Path journalFile = demoJournalFile();
+    Journal journal = JdbcJournal.sqlite(journalFile);
     IsoTransport transport = IsoTransport.builder()
         .connect("127.0.0.1", acquirer.port())
         .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
@@ -54,7 +61,16 @@ final class DemoSetup implements AutoCloseable {
         .reversalBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
         .listener(listener)
         .build();
-    return new DemoSetup(acquirer, journal, transport, client);
+    return new DemoSetup(acquirer, journal, journalFile, transport, client);
+  }
+
+  /** A fresh SQLite file per run, so every run starts from an empty journal. */
+  private static Path demoJournalFile() {
+    try {
+      return Files.createTempDirectory("escrowkit-demo").resolve("journal.db");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for the demo journal", e);
+    }
   }
 
   AcquirerSimulator acquirer() {
@@ -66,7 +82,7 @@ final class DemoSetup implements AutoCloseable {
   }
 
   String journalDescription() {
-    return "in memory";
+    return "SQLite (durable) at " + journalFile;
   }
 
   @Override
