@@ -48,12 +48,12 @@ final class EscrowEvents implements EscrowListener {
     return when(escrowId, e -> e.to() == state);
   }
 
-  /** Waits (at most {@code limit}) until {@code escrowId} has entered {@code state}. */
-  TransitionEvent awaitState(String escrowId, EscrowState state, Duration limit) {
+  /** Waits (at most {@code limit}) until {@code escrowId} has left {@code state}. */
+  TransitionEvent awaitLeaving(String escrowId, EscrowState state, Duration limit) {
     try {
-      return entering(escrowId, state).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return leaving(escrowId, state).get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      throw new AssertionError("escrow " + escrowId + " did not reach " + state + " within "
+      throw new AssertionError("escrow " + escrowId + " did not leave " + state + " within "
           + limit + "; events: " + eventsOf(escrowId), e);
     }
   }

@@ -137,10 +137,10 @@ final class SdkLoopback implements AutoCloseable {
     return journal.findByStates(EnumSet.allOf(EscrowState.class));
   }
 
-  /** Waits for the escrow to reach {@code state} (through its reversal, if in doubt). */
-  Escrow await(Escrow escrow, EscrowState state) {
-    events.awaitState(escrow.id(), state, Duration.ofSeconds(20));
-    return escrow.refresh();
+  /** Waits for the escrow's reversal to be acknowledged; returns where it left the escrow. */
+  Escrow awaitReversal(Escrow inDoubt) {
+    events.awaitLeaving(inDoubt.id(), EscrowState.IN_DOUBT, Duration.ofSeconds(20));
+    return inDoubt.refresh();
   }
 
   @Override
