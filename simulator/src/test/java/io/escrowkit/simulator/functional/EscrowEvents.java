@@ -21,6 +21,7 @@ final class EscrowEvents implements EscrowListener {
 
   private final Map<String, List<TransitionEvent>> events = new ConcurrentHashMap<>();
   private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+  private final List<Waiter> anyWaiters = new ArrayList<>();
 
   @Override
   public void onTransition(TransitionEvent event) {
@@ -34,24 +35,33 @@ final class EscrowEvents implements EscrowListener {
           waiters.remove(event.escrowId());
         }
       }
+      anyWaiters.removeIf(w -> w.match().test(event) && matched.add(w));
     }
     matched.forEach(w -> w.done().complete(event));
   }
 
-  /** Completes with the first event (seen already or to come) after which the escrow left {@code state}. */
-  CompletableFuture<TransitionEvent> leaving(String escrowId, EscrowState state) {
-    return when(escrowId, e -> e.from().filter(state::equals).isPresent());
+  /**
+   * Completes with the first event (seen already or to come) past {@code version} by which the
+   * escrow left {@code state}.
+   */
+  CompletableFuture<TransitionEvent> leaving(String escrowId, EscrowState state, long version) {
+    return when(escrowId, e -> e.version() > version && e.from().filter(state::equals).isPresent());
   }
 
-  /** Completes with the first event (seen already or to come) that took the escrow to {@code state}. */
-  CompletableFuture<TransitionEvent> entering(String escrowId, EscrowState state) {
-    return when(escrowId, e -> e.to() == state);
+  /** Completes with the next event, of any escrow, that takes an escrow out of {@code state}. */
+  CompletableFuture<TransitionEvent> nextLeaving(EscrowState state) {
+    CompletableFuture<TransitionEvent> done = new CompletableFuture<>();
+    synchronized (this) {
+      anyWaiters.add(new Waiter(e -> e.from().filter(state::equals).isPresent(), done));
+    }
+    return done;
   }
 
-  /** Waits (at most {@code limit}) until {@code escrowId} has left {@code state}. */
-  TransitionEvent awaitLeaving(String escrowId, EscrowState state, Duration limit) {
+  /** Waits (at most {@code limit}) until the escrow has left {@code state} after {@code version}. */
+  TransitionEvent awaitLeaving(
+      String escrowId, EscrowState state, long version, Duration limit) {
     try {
-      return leaving(escrowId, state).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      return leaving(escrowId, state, version).get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new AssertionError("escrow " + escrowId + " did not leave " + state + " within "
           + limit + "; events: " + eventsOf(escrowId), e);

@@ -122,7 +122,7 @@ class FaultMatrixTest {
       assertThat(capture.state()).isEqualTo(EscrowState.CAPTURED);
     } else {
       assertThat(capture.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
-      Escrow back = loop.awaitReversal(held);
+      Escrow back = loop.awaitReversal(capture);
       assertThat(back.state()).isEqualTo(EscrowState.HELD);
       sendLateAnswers(fault);
       Authorization auth = loop.authorizationOf(held);

@@ -139,7 +139,8 @@ final class SdkLoopback implements AutoCloseable {
 
   /** Waits for the escrow's reversal to be acknowledged; returns where it left the escrow. */
   Escrow awaitReversal(Escrow inDoubt) {
-    events.awaitLeaving(inDoubt.id(), EscrowState.IN_DOUBT, Duration.ofSeconds(20));
+    events.awaitLeaving(
+        inDoubt.id(), EscrowState.IN_DOUBT, inDoubt.snapshot().version(), Duration.ofSeconds(20));
     return inDoubt.refresh();
   }
 
