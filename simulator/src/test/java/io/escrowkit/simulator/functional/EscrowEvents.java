@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * escrow's events and completes waiters as matching events arrive. Threadsafe.
  */
 final class EscrowEvents implements EscrowListener {
-  private record Waiter(Predicate<TransitionEvent> match, CompletableFuture<TransitionEvent> done) {}
+  private record Waiter(
+      Predicate<TransitionEvent> match, CompletableFuture<TransitionEvent> done) {}
 
   private final Map<String, List<TransitionEvent>> events = new ConcurrentHashMap<>();
   private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
@@ -57,14 +58,23 @@ final class EscrowEvents implements EscrowListener {
     return done;
   }
 
-  /** Waits (at most {@code limit}) until the escrow has left {@code state} after {@code version}. */
-  TransitionEvent awaitLeaving(
-      String escrowId, EscrowState state, long version, Duration limit) {
+  /**
+   * Waits (at most {@code limit}) until the escrow has left {@code state} after {@code version}.
+   */
+  TransitionEvent awaitLeaving(String escrowId, EscrowState state, long version, Duration limit) {
     try {
       return leaving(escrowId, state, version).get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      throw new AssertionError("escrow " + escrowId + " did not leave " + state + " within "
-          + limit + "; events: " + eventsOf(escrowId), e);
+      throw new AssertionError(
+          "escrow "
+              + escrowId
+              + " did not leave "
+              + state
+              + " within "
+              + limit
+              + "; events: "
+              + eventsOf(escrowId),
+          e);
     }
   }
 

@@ -8,16 +8,19 @@ import io.escrowkit.EscrowState;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.simulator.Authorization;
 import io.escrowkit.simulator.AuthorizationStatus;
+import io.escrowkit.simulator.Exchange;
 import io.escrowkit.simulator.HostProfile;
 import io.escrowkit.simulator.PostingType;
 import io.escrowkit.simulator.SimulatorLedger;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every escrow lifecycle through the SDK (EscrowClient, IsoTransport) to the simulator over loopback
- * TCP, in each dialect with MACs on, checked against the simulator's books. UnionPay: one
+ * Every escrow lifecycle through the SDK (EscrowClient, IsoTransport) to the simulator over
+ * loopback TCP, in each dialect with MACs on, checked against the simulator's books. UnionPay: one
  * completion of up to 115% that releases the rest; ISO 87: captures in parts up to 100%.
  */
 class EscrowLifecycleOverTcpTest {
@@ -63,8 +66,10 @@ class EscrowLifecycleOverTcpTest {
     assertThat(auth.frozen()).isZero();
     assertThat(ledger().capturedTotal()).isEqualTo(12_800);
     assertThat(ledger().frozenTotal()).isZero();
-    assertThat(ledger().postings()).extracting(p -> p.type())
+    assertThat(ledger().postings())
+        .extracting(p -> p.type())
         .containsExactly(PostingType.HOLD, PostingType.COMPLETION);
+    assertThat(loop.wire()).containsExactly("0100 PRE_AUTH 00", "0200 COMPLETION 00");
   }
 
   @ParameterizedTest
@@ -95,7 +100,9 @@ class EscrowLifecycleOverTcpTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = HostProfile.class, names = {"ISO87_BINARY", "ISO87_ASCII"})
+  @EnumSource(
+      value = HostProfile.class,
+      names = {"ISO87_BINARY", "ISO87_ASCII"})
   void isoPartialCapturesKeepTheRestFrozenUntilCapturedOrReleased(HostProfile profile) {
     loop = SdkLoopback.start(profile);
     Escrow held = loop.hold("128.00");
@@ -118,7 +125,9 @@ class EscrowLifecycleOverTcpTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = HostProfile.class, names = {"ISO87_BINARY", "ISO87_ASCII"})
+  @EnumSource(
+      value = HostProfile.class,
+      names = {"ISO87_BINARY", "ISO87_ASCII"})
   void isoCapturesInPartsUpToTheHoldCloseIt(HostProfile profile) {
     loop = SdkLoopback.start(profile);
     Escrow held = loop.hold("128.00");
@@ -152,9 +161,13 @@ class EscrowLifecycleOverTcpTest {
   @ParameterizedTest
   @EnumSource(HostProfile.class)
   void captureTheSdkAllowsButTheHostDoesNotIsDeclinedAndTheHoldStays(HostProfile profile) {
-    loop = new SdkLoopback(SdkLoopback.Options.of(profile)
-        .sdkScheme(SdkLoopback.defaultScheme(profile).toBuilder()
-            .captureTolerancePercent(130).build()));
+    loop =
+        new SdkLoopback(
+            SdkLoopback.Options.of(profile)
+                .sdkScheme(
+                    SdkLoopback.defaultScheme(profile).toBuilder()
+                        .captureTolerancePercent(130)
+                        .build()));
     Escrow held = loop.hold("128.00");
 
     Escrow declined = held.capture(cny("150.00")).execute();
@@ -182,6 +195,7 @@ class EscrowLifecycleOverTcpTest {
     assertThat(auth.frozen()).isZero();
     assertThat(auth.captured()).isZero();
     assertThat(ledger().frozenTotal()).isZero();
+    assertThat(loop.wire()).containsExactly("0100 PRE_AUTH 00", "0100 PRE_AUTH_CANCEL 00");
   }
 
   @ParameterizedTest
@@ -205,6 +219,12 @@ class EscrowLifecycleOverTcpTest {
     assertThat(recaptured.approved()).isTrue();
     assertThat(loop.authorizationOf(held).captured()).isEqualTo(9_000);
     assertThat(ledger().capturedTotal()).isEqualTo(9_000);
+    assertThat(loop.wire())
+        .containsExactly(
+            "0100 PRE_AUTH 00",
+            "0200 COMPLETION 00",
+            "0200 COMPLETION_VOID 00",
+            "0200 COMPLETION 00");
   }
 
   @ParameterizedTest
@@ -226,6 +246,10 @@ class EscrowLifecycleOverTcpTest {
     assertThat(auth.refunded()).isEqualTo(12_800);
     assertThat(auth.captured()).isEqualTo(12_800);
     assertThat(ledger().refundedTotal()).isEqualTo(12_800);
+    // UnionPay's refund is its own 0220 (60.1 25); ISO 87's an online financial request 0200.
+    String refund = profile == HostProfile.CUP ? "0220 REFUND 00" : "0200 REFUND 00";
+    assertThat(loop.wire())
+        .containsExactly("0100 PRE_AUTH 00", "0200 COMPLETION 00", refund, refund);
   }
 
   @ParameterizedTest
@@ -238,5 +262,24 @@ class EscrowLifecycleOverTcpTest {
     assertThat(declined.state()).isEqualTo(EscrowState.DECLINED);
     assertThat(declined.result().get().responseCode()).contains("05");
     assertThat(ledger().authorizations()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostProfile.class)
+  void idleConnectionIsEchoTestedAndKept(HostProfile profile) throws Exception {
+    loop =
+        new SdkLoopback(
+            SdkLoopback.Options.of(profile)
+                .transport(b -> b.echo(Duration.ofMillis(50), Duration.ofSeconds(2))));
+    loop.hold("10.00");
+
+    Exchange echo = loop.nextExchange("ECHO").get(10, TimeUnit.SECONDS);
+    Exchange again = loop.nextExchange("ECHO").get(10, TimeUnit.SECONDS);
+
+    assertThat(echo.requestMti()).isEqualTo(profile == HostProfile.CUP ? "0820" : "0800");
+    assertThat(echo.responseCode()).contains("00");
+    assertThat(again.responseCode()).contains("00");
+    assertThat(loop.hold("20.00").state()).isEqualTo(EscrowState.HELD);
+    assertThat(loop.host.acceptedConnections()).isEqualTo(1);
   }
 }

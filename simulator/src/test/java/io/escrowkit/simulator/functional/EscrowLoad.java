@@ -30,9 +30,12 @@ import java.util.function.Supplier;
  */
 final class EscrowLoad {
   static final int CAPTURE_TRIES = 3;
-  private static final List<String> CARDS = List.of(
-      TestCards.UNIONPAY_PAN, TestCards.UNIONPAY_DEBIT_PAN, TestCards.UNIONPAY_19_DIGIT_PAN,
-      TestCards.UNIONPAY_BRAINTREE_PAN);
+  private static final List<String> CARDS =
+      List.of(
+          TestCards.UNIONPAY_PAN,
+          TestCards.UNIONPAY_DEBIT_PAN,
+          TestCards.UNIONPAY_19_DIGIT_PAN,
+          TestCards.UNIONPAY_BRAINTREE_PAN);
 
   private final SdkLoopback loop;
   private final AtomicInteger captureRetries = new AtomicInteger();
@@ -48,16 +51,18 @@ final class EscrowLoad {
     Semaphore slots = new Semaphore(inFlight);
     for (int i = 0; i < escrows; i++) {
       slots.acquire();
-      escrow(i).whenComplete((done, error) -> {
-        if (error != null) {
-          errors.add(error);
-        }
-        slots.release();
-      });
+      escrow(i)
+          .whenComplete(
+              (done, error) -> {
+                if (error != null) {
+                  errors.add(error);
+                }
+                slots.release();
+              });
     }
     if (!slots.tryAcquire(inFlight, 2, TimeUnit.MINUTES)) {
-      throw new AssertionError((inFlight - slots.availablePermits())
-          + " escrows still unsettled after 2 minutes");
+      throw new AssertionError(
+          (inFlight - slots.availablePermits()) + " escrows still unsettled after 2 minutes");
     }
   }
 
@@ -80,14 +85,18 @@ final class EscrowLoad {
     // Whole units only: amounts ending in a decline trigger's minor units would be declined.
     Money held = Money.ofMinor((100 + n % 900) * 100L, "CNY");
     Money captured = n % 4 == 0 ? held.minus(cny("10.00")) : held;
-    HoldRequest hold = loop.client.hold(held)
-        .reference("load-" + n)
-        .card(TestCards.chip(CARDS.get(n % CARDS.size())));
+    HoldRequest hold =
+        loop.client
+            .hold(held)
+            .reference("load-" + n)
+            .card(TestCards.chip(CARDS.get(n % CARDS.size())));
     return onceReversalsAllow(hold::executeAsync)
         .thenCompose(escrow -> settled(escrow))
-        .thenCompose(escrow -> escrow.state() == EscrowState.HELD
-            ? capture(escrow, captured, 1)
-            : CompletableFuture.completedFuture(escrow));
+        .thenCompose(
+            escrow ->
+                escrow.state() == EscrowState.HELD
+                    ? capture(escrow, captured, 1)
+                    : CompletableFuture.completedFuture(escrow));
   }
 
   private CompletableFuture<Escrow> capture(Escrow held, Money amount, int attempt) {
@@ -97,9 +106,11 @@ final class EscrowLoad {
     CaptureRequest capture = held.capture(amount);
     return onceReversalsAllow(capture::executeAsync)
         .thenCompose(this::settled)
-        .thenCompose(escrow -> escrow.state() == EscrowState.HELD && attempt < CAPTURE_TRIES
-            ? capture(escrow, amount, attempt + 1)
-            : CompletableFuture.completedFuture(escrow));
+        .thenCompose(
+            escrow ->
+                escrow.state() == EscrowState.HELD && attempt < CAPTURE_TRIES
+                    ? capture(escrow, amount, attempt + 1)
+                    : CompletableFuture.completedFuture(escrow));
   }
 
   /** The escrow once its reversal, if it is in doubt, has been acknowledged. */
@@ -107,7 +118,8 @@ final class EscrowLoad {
     if (escrow.state() != EscrowState.IN_DOUBT) {
       return CompletableFuture.completedFuture(escrow);
     }
-    return loop.events.leaving(escrow.id(), EscrowState.IN_DOUBT, escrow.snapshot().version())
+    return loop.events
+        .leaving(escrow.id(), EscrowState.IN_DOUBT, escrow.snapshot().version())
         .thenApply(left -> escrow.refresh());
   }
 
@@ -117,27 +129,31 @@ final class EscrowLoad {
    */
   private CompletableFuture<Escrow> onceReversalsAllow(Supplier<CompletableFuture<Escrow>> send) {
     CompletableFuture<Escrow> result = new CompletableFuture<>();
-    attempt(send).whenComplete((escrow, error) -> {
-      if (error == null) {
-        result.complete(escrow);
-      } else if (!(causeOf(error) instanceof ReversalPendingException)) {
-        result.completeExceptionally(error);
-      } else {
-        reversalWaits.incrementAndGet();
-        CompletableFuture<Void> go = new CompletableFuture<>();
-        loop.events.nextLeaving(EscrowState.IN_DOUBT).thenRun(() -> go.complete(null));
-        if (loop.journal.pendingWork().isEmpty()) {
-          go.complete(null);
-        }
-        go.thenCompose(ready -> onceReversalsAllow(send)).whenComplete((again, failed) -> {
-          if (failed != null) {
-            result.completeExceptionally(failed);
-          } else {
-            result.complete(again);
-          }
-        });
-      }
-    });
+    attempt(send)
+        .whenComplete(
+            (escrow, error) -> {
+              if (error == null) {
+                result.complete(escrow);
+              } else if (!(causeOf(error) instanceof ReversalPendingException)) {
+                result.completeExceptionally(error);
+              } else {
+                reversalWaits.incrementAndGet();
+                CompletableFuture<Void> go = new CompletableFuture<>();
+                loop.events.nextLeaving(EscrowState.IN_DOUBT).thenRun(() -> go.complete(null));
+                if (loop.journal.pendingWork().isEmpty()) {
+                  go.complete(null);
+                }
+                go.thenCompose(ready -> onceReversalsAllow(send))
+                    .whenComplete(
+                        (again, failed) -> {
+                          if (failed != null) {
+                            result.completeExceptionally(failed);
+                          } else {
+                            result.complete(again);
+                          }
+                        });
+              }
+            });
     return result;
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.escrowkit.Escrow;
 import io.escrowkit.EscrowState;
 import io.escrowkit.OperationStatus;
+import io.escrowkit.iso8583.mapping.CaptureMode;
 import io.escrowkit.simulator.Authorization;
 import io.escrowkit.simulator.AuthorizationStatus;
 import io.escrowkit.simulator.Fault;
@@ -17,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +38,7 @@ class FaultMatrixTest {
 
   /** Holds late answers back until the test sends them, after the reversal. */
   private final RecordingScheduler lateAnswers = new RecordingScheduler();
+
   private SdkLoopback loop;
 
   @AfterEach
@@ -48,13 +51,13 @@ class FaultMatrixTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(HostProfile.CUP, HostProfile.ISO87_BINARY)
-        .flatMap(profile -> EnumSet.allOf(Fault.class).stream()
-            .map(fault -> Arguments.of(profile, fault)));
+        .flatMap(
+            profile ->
+                EnumSet.allOf(Fault.class).stream().map(fault -> Arguments.of(profile, fault)));
   }
 
   private void start(HostProfile profile, Fault fault) {
-    SdkLoopback.Options options =
-        SdkLoopback.Options.of(profile).requestTimeout(REQUEST_TIMEOUT);
+    SdkLoopback.Options options = SdkLoopback.Options.of(profile).requestTimeout(REQUEST_TIMEOUT);
     if (fault == Fault.LATE_RESPONSE) {
       options = options.host(b -> b.scheduler(lateAnswers));
     }
@@ -84,7 +87,8 @@ class FaultMatrixTest {
 
     if (ANSWERED.contains(fault)) {
       assertThat(hold.state()).isEqualTo(EscrowState.HELD);
-      assertThat(ledger().authorizations()).singleElement()
+      assertThat(ledger().authorizations())
+          .singleElement()
           .satisfies(auth -> assertThat(auth.frozen()).isEqualTo(12_800));
     } else {
       assertThat(hold.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
@@ -96,10 +100,13 @@ class FaultMatrixTest {
         assertThat(ledger().authorizations()).isEmpty();
         assertThat(ledger().unknownReversals()).isEqualTo(1);
       } else {
-        assertThat(ledger().authorizations()).singleElement().satisfies(auth -> {
-          assertThat(auth.status()).isEqualTo(AuthorizationStatus.REVERSED);
-          assertThat(auth.frozen()).isZero();
-        });
+        assertThat(ledger().authorizations())
+            .singleElement()
+            .satisfies(
+                auth -> {
+                  assertThat(auth.status()).isEqualTo(AuthorizationStatus.REVERSED);
+                  assertThat(auth.frozen()).isZero();
+                });
         assertThat(ledger().reversalsApplied()).isEqualTo(1);
       }
     }
@@ -146,6 +153,28 @@ class FaultMatrixTest {
         .filteredOn(p -> p.authCode().equals(auth.authCode()))
         .filteredOn(p -> p.type() == PostingType.COMPLETION && !p.reversed())
         .hasSize(1);
+  }
+
+  @Test
+  void unansweredCompletionAdviceIsRepeatedAndAppliedOnce() {
+    loop =
+        new SdkLoopback(
+            SdkLoopback.Options.of(HostProfile.CUP)
+                .requestTimeout(REQUEST_TIMEOUT)
+                .transport(b -> b.captureMode(CaptureMode.ADVICE, Duration.ofMillis(100))));
+    Escrow held = loop.hold("128.00");
+    loop.host.faults().next(Fault.NO_RESPONSE, "0220");
+
+    Escrow captured = held.capture(cny("100.00")).execute();
+
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(loop.wire())
+        .startsWith("0100 PRE_AUTH 00", "0220 COMPLETION_ADVICE 00", "0221 COMPLETION_ADVICE 00");
+    assertThat(ledger().duplicateAdvicesIgnored()).isGreaterThanOrEqualTo(1);
+    Authorization auth = loop.authorizationOf(held);
+    assertThat(auth.captured()).isEqualTo(10_000);
+    assertThat(auth.frozen()).isZero();
+    assertThat(ledger().capturedTotal()).isEqualTo(10_000);
   }
 
   /**

@@ -20,8 +20,8 @@ import org.assertj.core.api.SoftAssertions;
  * escrow (held, frozen, captured, refunded, state) and in total; an escrow without an approved hold
  * was reversed (or declined) and holds nothing; every pre-authorization the SDK does not know of
  * was reversed and holds nothing, and there are no more of those than such escrows (the others
- * never reached the books: dropped unread, or lost with a connection); no completion applied
- * twice. Stateless.
+ * never reached the books: dropped unread, or lost with a connection); no completion applied twice.
+ * Stateless.
  */
 final class LedgerAgreement {
 
@@ -40,7 +40,8 @@ final class LedgerAgreement {
         assertThat(byAuthCode.put(code, escrow)).as("authorization %s twice", code).isNull();
       } else {
         withoutHold++;
-        assertThat(escrow.state()).as("escrow %s without an approved hold", escrow.id())
+        assertThat(escrow.state())
+            .as("escrow %s without an approved hold", escrow.id())
             .isIn(EscrowState.REVERSED, EscrowState.DECLINED);
       }
       sdkFrozen += escrow.remainingHold().minorUnits();
@@ -52,29 +53,45 @@ final class LedgerAgreement {
     long hostReversed = 0;
     for (Authorization auth : ledger.authorizations()) {
       EscrowSnapshot escrow = byAuthCode.remove(auth.authCode());
-      softly.assertThat(completions.getOrDefault(auth.authCode(), 0L))
-          .as("completions in force on %s", auth.authCode()).isLessThanOrEqualTo(1);
+      softly
+          .assertThat(completions.getOrDefault(auth.authCode(), 0L))
+          .as("completions in force on %s", auth.authCode())
+          .isLessThanOrEqualTo(1);
       if (escrow == null) {
         hostReversed++;
-        softly.assertThat(auth.status()).as("authorization %s unknown to the SDK", auth.authCode())
+        softly
+            .assertThat(auth.status())
+            .as("authorization %s unknown to the SDK", auth.authCode())
             .isEqualTo(AuthorizationStatus.REVERSED);
-        softly.assertThat(auth.frozen() + auth.captured()).as("%s holds money", auth.authCode())
+        softly
+            .assertThat(auth.frozen() + auth.captured())
+            .as("%s holds money", auth.authCode())
             .isZero();
         continue;
       }
       String what = "escrow " + escrow.id() + " / authorization " + auth.authCode();
       softly.assertThat(auth.held()).as(what + " held").isEqualTo(escrow.held().minorUnits());
-      softly.assertThat(auth.frozen()).as(what + " frozen")
+      softly
+          .assertThat(auth.frozen())
+          .as(what + " frozen")
           .isEqualTo(escrow.remainingHold().minorUnits());
-      softly.assertThat(auth.captured()).as(what + " captured")
+      softly
+          .assertThat(auth.captured())
+          .as(what + " captured")
           .isEqualTo(escrow.captured().minorUnits());
-      softly.assertThat(auth.refunded()).as(what + " refunded")
+      softly
+          .assertThat(auth.refunded())
+          .as(what + " refunded")
           .isEqualTo(escrow.refunded().minorUnits());
       softly.assertThat(auth.status()).as(what + " status").isEqualTo(statusOf(escrow.state()));
     }
-    softly.assertThat(byAuthCode.keySet()).as("authorizations the simulator does not have")
+    softly
+        .assertThat(byAuthCode.keySet())
+        .as("authorizations the simulator does not have")
         .isEmpty();
-    softly.assertThat(hostReversed).as("reversed pre-authorizations unknown to the SDK")
+    softly
+        .assertThat(hostReversed)
+        .as("reversed pre-authorizations unknown to the SDK")
         .isLessThanOrEqualTo(withoutHold);
     softly.assertThat(ledger.frozenTotal()).as("frozen total").isEqualTo(sdkFrozen);
     softly.assertThat(ledger.capturedTotal()).as("captured total").isEqualTo(sdkCaptured);

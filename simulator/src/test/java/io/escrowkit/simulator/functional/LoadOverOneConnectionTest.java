@@ -30,10 +30,11 @@ class LoadOverOneConnectionTest {
 
   @Test
   void tenThousandEscrowsWithOnePercentFaultsEndWithTheBooksInAgreement() throws Exception {
-    SdkLoopback.Options options = SdkLoopback.Options.of(HostProfile.CUP)
-        .requestTimeout(Duration.ofSeconds(1));
+    SdkLoopback.Options options =
+        SdkLoopback.Options.of(HostProfile.CUP).requestTimeout(Duration.ofSeconds(1));
     try (SdkLoopback loop = new SdkLoopback(options)) {
-      Faults faults = loop.host.faults().delay(Duration.ofMillis(50)).lateBy(Duration.ofMillis(1_300));
+      Faults faults =
+          loop.host.faults().delay(Duration.ofMillis(50)).lateBy(Duration.ofMillis(1_300));
       for (Fault fault : Fault.values()) {
         faults.inject(fault, FAULT_RATE / Fault.values().length);
       }
@@ -47,23 +48,35 @@ class LoadOverOneConnectionTest {
       List<EscrowSnapshot> escrows = loop.escrows();
       assertThat(escrows).hasSize(ESCROWS);
       LedgerAgreement.assertAgree(escrows, loop.host.ledger());
-      Map<EscrowState, Long> states = escrows.stream()
-          .collect(Collectors.groupingBy(EscrowSnapshot::state, () -> new EnumMap<>(EscrowState.class),
-              Collectors.counting()));
+      Map<EscrowState, Long> states =
+          escrows.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      EscrowSnapshot::state,
+                      () -> new EnumMap<>(EscrowState.class),
+                      Collectors.counting()));
       assertThat(states.getOrDefault(EscrowState.CAPTURED, 0L)).isGreaterThan(ESCROWS * 9L / 10);
-      System.out.printf(Locale.ROOT,
-          "load run: %d escrows (hold + capture) over 1 connection, %d in flight, UnionPay with MAC:"
-              + " %.1f s, %.0f escrows/s; faults %s; escrows %s; capture retries %d;"
-              + " requests held back for an owed reversal %d; reversals applied %d; connections %d%n",
-          ESCROWS, IN_FLIGHT, seconds, ESCROWS / seconds, applied(faults), states,
-          load.captureRetries(), load.reversalWaits(), loop.host.ledger().reversalsApplied(),
+      System.out.printf(
+          Locale.ROOT,
+          "load run: %d escrows (hold + capture) over 1 connection, %d in flight, UnionPay with"
+              + " MAC: %.1f s, %.0f escrows/s; faults %s; escrows %s; capture retries %d; requests"
+              + " held back for an owed reversal %d; reversals applied %d; connections %d%n",
+          ESCROWS,
+          IN_FLIGHT,
+          seconds,
+          ESCROWS / seconds,
+          applied(faults),
+          states,
+          load.captureRetries(),
+          load.reversalWaits(),
+          loop.host.ledger().reversalsApplied(),
           loop.host.acceptedConnections());
     }
   }
 
   private static Map<String, Long> applied(Faults faults) {
     return List.of(Fault.values()).stream()
-        .collect(Collectors.toMap(Fault::cliName, faults::applied, (a, b) -> a,
-            java.util.TreeMap::new));
+        .collect(
+            Collectors.toMap(Fault::cliName, faults::applied, (a, b) -> a, java.util.TreeMap::new));
   }
 }

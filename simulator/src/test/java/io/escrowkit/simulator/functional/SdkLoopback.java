@@ -9,17 +9,24 @@ import io.escrowkit.SchemeProfile;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.iso8583.IsoTransport;
+import io.escrowkit.iso8583.IsoTransportBuilder;
 import io.escrowkit.iso8583.channel.Framing;
 import io.escrowkit.iso8583.mapping.Dialect;
 import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.Authorization;
+import io.escrowkit.simulator.Exchange;
 import io.escrowkit.simulator.HostProfile;
+import io.escrowkit.simulator.SimulatorBuilder;
 import io.escrowkit.spi.HostReference;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
@@ -39,6 +46,11 @@ final class SdkLoopback implements AutoCloseable {
   final IsoTransport transport;
   final EscrowClient client;
   final EscrowEvents events = new EscrowEvents();
+  private final Queue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
+  private final List<ExchangeWaiter> exchangeWaiters = new ArrayList<>();
+
+  private record ExchangeWaiter(String transaction, CompletableFuture<Exchange> done) {}
+
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
   /** What a test may change; the defaults suit the lifecycle tests. */
@@ -46,52 +58,70 @@ final class SdkLoopback implements AutoCloseable {
       HostProfile profile,
       SchemeProfile sdkScheme,
       Duration requestTimeout,
-      UnaryOperator<io.escrowkit.simulator.SimulatorBuilder> host) {
+      UnaryOperator<SimulatorBuilder> host,
+      UnaryOperator<IsoTransportBuilder> transport) {
 
     static Options of(HostProfile profile) {
-      return new Options(profile, defaultScheme(profile), Duration.ofSeconds(5), b -> b);
+      return new Options(profile, defaultScheme(profile), Duration.ofSeconds(5), b -> b, b -> b);
     }
 
     Options sdkScheme(SchemeProfile scheme) {
-      return new Options(profile, scheme, requestTimeout, host);
+      return new Options(profile, scheme, requestTimeout, host, transport);
     }
 
     Options requestTimeout(Duration timeout) {
-      return new Options(profile, sdkScheme, timeout, host);
+      return new Options(profile, sdkScheme, timeout, host, transport);
     }
 
-    Options host(UnaryOperator<io.escrowkit.simulator.SimulatorBuilder> more) {
-      return new Options(profile, sdkScheme, requestTimeout, more);
+    Options host(UnaryOperator<SimulatorBuilder> more) {
+      return new Options(profile, sdkScheme, requestTimeout, more, transport);
+    }
+
+    Options transport(UnaryOperator<IsoTransportBuilder> more) {
+      return new Options(profile, sdkScheme, requestTimeout, host, more);
     }
   }
 
   SdkLoopback(Options options) {
     this.profile = options.profile();
-    this.host = options.host().apply(AcquirerSimulator.builder().profile(profile).seed(8583))
-        .requireMac(true)
-        .start();
-    this.transport = IsoTransport.builder()
-        .connect("127.0.0.1", host.port())
-        .dialect(dialect(profile))
-        .framing(profile == HostProfile.ISO87_ASCII ? Framing.asciiLength() : Framing.binaryLength())
-        .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
-        .mac(SoftwareSecureModule.withTestKeys(new Random(5)),
-            SoftwareSecureModule.TEST_MAC_KEY_ID)
-        .signOnOnConnect(true)
-        .reconnectBackoff(Duration.ofMillis(5), Duration.ofMillis(50))
-        .random(new Random(9))
-        .build();
-    this.client = EscrowClient.builder()
-        .merchant(MERCHANT, TERMINAL)
-        .transport(transport)
-        .journal(journal)
-        .profile(options.sdkScheme())
-        .scheduler(scheduler)
-        .random(new Random(11))
-        .requestTimeout(options.requestTimeout())
-        .reversalBackoff(Duration.ofMillis(5), Duration.ofMillis(100))
-        .listener(events)
-        .build();
+    this.host =
+        options
+            .host()
+            .apply(AcquirerSimulator.builder().profile(profile).seed(8583))
+            .requireMac(true)
+            .listener(this::onExchange)
+            .start();
+    this.transport =
+        options
+            .transport()
+            .apply(
+                IsoTransport.builder()
+                    .connect("127.0.0.1", host.port())
+                    .dialect(dialect(profile))
+                    .framing(
+                        profile == HostProfile.ISO87_ASCII
+                            ? Framing.asciiLength()
+                            : Framing.binaryLength())
+                    .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
+                    .mac(
+                        SoftwareSecureModule.withTestKeys(new Random(5)),
+                        SoftwareSecureModule.TEST_MAC_KEY_ID)
+                    .signOnOnConnect(true)
+                    .reconnectBackoff(Duration.ofMillis(5), Duration.ofMillis(50))
+                    .random(new Random(9)))
+            .build();
+    this.client =
+        EscrowClient.builder()
+            .merchant(MERCHANT, TERMINAL)
+            .transport(transport)
+            .journal(journal)
+            .profile(options.sdkScheme())
+            .scheduler(scheduler)
+            .random(new Random(11))
+            .requestTimeout(options.requestTimeout())
+            .reversalBackoff(Duration.ofMillis(5), Duration.ofMillis(100))
+            .listener(events)
+            .build();
   }
 
   static SdkLoopback start(HostProfile profile) {
@@ -128,8 +158,42 @@ final class SdkLoopback implements AutoCloseable {
     if (code == null) {
       throw new AssertionError("escrow " + escrow + " has no authorization code");
     }
-    return host.ledger().authorization(code).orElseThrow(
-        () -> new AssertionError("the simulator has no authorization " + code));
+    return host.ledger()
+        .authorization(code)
+        .orElseThrow(() -> new AssertionError("the simulator has no authorization " + code));
+  }
+
+  private void onExchange(Exchange exchange) {
+    exchanges.add(exchange);
+    List<CompletableFuture<Exchange>> due = new ArrayList<>();
+    synchronized (exchangeWaiters) {
+      exchangeWaiters.removeIf(
+          w -> w.transaction().equals(exchange.transaction()) && due.add(w.done()));
+    }
+    due.forEach(done -> done.complete(exchange));
+  }
+
+  /** Completes with the next request the simulator reads as {@code transaction}, e.g. "ECHO". */
+  CompletableFuture<Exchange> nextExchange(String transaction) {
+    CompletableFuture<Exchange> done = new CompletableFuture<>();
+    synchronized (exchangeWaiters) {
+      exchangeWaiters.add(new ExchangeWaiter(transaction, done));
+    }
+    return done;
+  }
+
+  /**
+   * What the simulator made of each request, in order: MTI, the transaction it read, its answer's
+   * response code; e.g. {@code "0100 PRE_AUTH 00"}. Sign-on and echo left out.
+   */
+  List<String> wire() {
+    List<String> lines = new ArrayList<>();
+    for (Exchange e : exchanges) {
+      if (!e.transaction().equals("SIGN_ON") && !e.transaction().equals("ECHO")) {
+        lines.add(e.requestMti() + " " + e.transaction() + " " + e.responseCode().orElse("-"));
+      }
+    }
+    return lines;
   }
 
   /** Every escrow the journal holds. */

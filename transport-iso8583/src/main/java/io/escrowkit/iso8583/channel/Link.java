@@ -27,8 +27,8 @@ final class Link {
   /**
    * Undecodable messages in a row after which the stream is taken to be out of step and the
    * connection is dropped. One alone is dropped and the connection kept: its length prefix was
-   * sound, so the next message starts where it should, and the request it answered (which cannot
-   * be told) ends in doubt at its deadline instead of every request on the connection.
+   * sound, so the next message starts where it should, and the request it answered (which cannot be
+   * told) ends in doubt at its deadline instead of every request on the connection.
    */
   static final int UNDECODABLE_IN_A_ROW = 3;
 
@@ -324,7 +324,8 @@ final class Link {
         undecodable = routing == AnswerRouter.Routing.UNDECODABLE ? undecodable + 1 : 0;
         if (undecodable >= UNDECODABLE_IN_A_ROW) {
           reason = UnknownReason.MALFORMED_RESPONSE;
-          detail = "host sent " + undecodable + " undecodable messages in a row; connection dropped";
+          detail =
+              "host sent " + undecodable + " undecodable messages in a row; connection dropped";
           break;
         }
       }

@@ -69,8 +69,7 @@ class ConnectionFaultsTest extends ChannelTestSupport {
   }
 
   @Test
-  void garbageSeveralTimesInARowDropsTheConnectionAndEndsItsRequestsAsMalformed()
-      throws Exception {
+  void garbageSeveralTimesInARowDropsTheConnectionAndEndsItsRequestsAsMalformed() throws Exception {
     LoopbackHost host =
         closeLater(
             LoopbackHost.start(
