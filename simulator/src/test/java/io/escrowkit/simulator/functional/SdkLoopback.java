@@ -10,7 +10,6 @@ import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.iso8583.IsoTransport;
 import io.escrowkit.iso8583.IsoTransportBuilder;
-import io.escrowkit.iso8583.channel.Framing;
 import io.escrowkit.iso8583.mapping.Dialect;
 import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.simulator.AcquirerSimulator;
@@ -98,10 +97,6 @@ final class SdkLoopback implements AutoCloseable {
                 IsoTransport.builder()
                     .connect("127.0.0.1", host.port())
                     .dialect(dialect(profile))
-                    .framing(
-                        profile == HostProfile.ISO87_ASCII
-                            ? Framing.asciiLength()
-                            : Framing.binaryLength())
                     .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
                     .mac(
                         SoftwareSecureModule.withTestKeys(new Random(5)),

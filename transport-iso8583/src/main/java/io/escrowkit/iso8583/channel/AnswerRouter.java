@@ -75,7 +75,9 @@ final class AnswerRouter {
       log.warn("late answer {} for {} dropped: the request had just ended", answer.mti(), request);
       return Routing.DROPPED;
     }
-    log.debug("answer on connection {}: {}", connection, dumpOf(answer));
+    if (log.isDebugEnabled()) {
+      log.debug("answer on connection {}: {}", connection, dumpOf(answer));
+    }
     return Routing.DELIVERED;
   }
 
