@@ -22,8 +22,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -35,10 +35,10 @@ import javax.net.ssl.SSLContext;
  * built. Not threadsafe.
  *
  * <p>Defaults: UnionPay POS dialect (TPDU {@value MappingSettings#DEFAULT_TPDU}, header {@value
- * MappingSettings#DEFAULT_HEADER}, Asia/Shanghai), 2-byte binary length, 10 s connect timeout,
- * reconnect backoff 200 ms doubling to 30 s with jitter, no sign-on, no echo, no MAC, online
- * capture, 0400 reversals; the system UTC clock, a {@link SecureRandom}, a one-thread daemon
- * scheduler owned by the transport and daemon socket threads.
+ * MappingSettings#DEFAULT_HEADER}, Asia/Shanghai), 2-byte binary length (4 ASCII digits for ISO 87
+ * ASCII), 10 s connect timeout, reconnect backoff 200 ms doubling to 30 s with jitter, no sign-on,
+ * no echo, no MAC, online capture, 0400 reversals; the system UTC clock, a {@link SecureRandom}, a
+ * one-thread daemon scheduler owned by the transport and daemon socket threads.
  */
 public final class IsoTransportBuilder {
   private String host;
@@ -90,7 +90,10 @@ public final class IsoTransportBuilder {
     return this;
   }
 
-  /** The length prefix and maximum message size; default {@link Framing#binaryLength()}. */
+  /**
+   * The length prefix and maximum message size; default {@link Framing#asciiLength()} for {@link
+   * Dialect#ISO87_ASCII}, else {@link Framing#binaryLength()}.
+   */
   public IsoTransportBuilder framing(Framing framing) {
     once(this.framing, "framing");
     this.framing = Objects.requireNonNull(framing, "framing");
@@ -291,7 +294,7 @@ public final class IsoTransportBuilder {
                         module,
                         macAlgorithm != null ? macAlgorithm : chosen.defaultMacAlgorithm(),
                         macKeyId));
-    ChannelSettings channelSettings = channelSettings(echoEvery);
+    ChannelSettings channelSettings = channelSettings(chosen, echoEvery);
     ScheduledExecutorService timers = scheduler != null ? scheduler : ownScheduler();
     Runnable onClose = scheduler != null ? () -> {} : timers::shutdownNow;
     ChannelRuntime runtime =
@@ -345,9 +348,14 @@ public final class IsoTransportBuilder {
     return settings;
   }
 
-  private ChannelSettings channelSettings(Duration echoEvery) {
+  /** The framing each dialect's hosts usually use: 4 ASCII digits for ISO 87 ASCII, else binary. */
+  private static Framing defaultFraming(Dialect dialect) {
+    return dialect == Dialect.ISO87_ASCII ? Framing.asciiLength() : Framing.binaryLength();
+  }
+
+  private ChannelSettings channelSettings(Dialect chosen, Duration echoEvery) {
     ChannelSettings settings =
-        ChannelSettings.of(host, port, framing != null ? framing : Framing.binaryLength());
+        ChannelSettings.of(host, port, framing != null ? framing : defaultFraming(chosen));
     if (tls != null) {
       settings = settings.withTls(tls);
     }
@@ -364,8 +372,15 @@ public final class IsoTransportBuilder {
     throw new IllegalStateException("no trace source: configure terminal(..., traces)");
   }
 
+  /**
+   * One timer thread; a cancelled timer (every answered request cancels its deadline) leaves the
+   * queue at once instead of at its deadline, so the queue stays as long as the requests in flight.
+   */
   private static ScheduledExecutorService ownScheduler() {
-    return Executors.newSingleThreadScheduledExecutor(daemons("escrowkit-iso-timer-"));
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(1, daemons("escrowkit-iso-timer-"));
+    timers.setRemoveOnCancelPolicy(true);
+    return timers;
   }
 
   private static ThreadFactory daemons(String prefix) {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Hands each message read from the host to the request it answers, and to no other: the answer must
  * name the request's terminal, trace and message class, and arrive while the request is in flight.
  * Late, duplicate and unknown answers are logged (card data masked) and dropped. A message that
- * does not decode cannot be attributed; the caller drops the connection. Threadsafe.
+ * does not decode cannot be attributed: it is logged (its length only) and dropped, and the caller
+ * drops the connection when several come in a row. Threadsafe.
  */
 final class AnswerRouter {
   private static final Logger log = LoggerFactory.getLogger(AnswerRouter.class);
@@ -24,7 +25,7 @@ final class AnswerRouter {
     DELIVERED,
     /** It was logged and dropped. */
     DROPPED,
-    /** It did not decode: the stream can no longer be trusted. */
+    /** It did not decode: it answered nobody, or nobody can tell whom. */
     UNDECODABLE
   }
 
@@ -42,7 +43,7 @@ final class AnswerRouter {
       answer = codec.decode(frame);
     } catch (IsoFormatException malformed) {
       log.warn(
-          "undecodable message of {} bytes on connection {}: {}",
+          "undecodable message of {} bytes dropped on connection {}: {}",
           frame.length,
           connection,
           malformed.getMessage());
@@ -74,7 +75,9 @@ final class AnswerRouter {
       log.warn("late answer {} for {} dropped: the request had just ended", answer.mti(), request);
       return Routing.DROPPED;
     }
-    log.debug("answer on connection {}: {}", connection, dumpOf(answer));
+    if (log.isDebugEnabled()) {
+      log.debug("answer on connection {}: {}", connection, dumpOf(answer));
+    }
     return Routing.DELIVERED;
   }
 

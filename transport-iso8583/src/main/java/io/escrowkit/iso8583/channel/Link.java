@@ -24,6 +24,14 @@ import org.slf4j.LoggerFactory;
 final class Link {
   private static final Logger log = LoggerFactory.getLogger(Link.class);
 
+  /**
+   * Undecodable messages in a row after which the stream is taken to be out of step and the
+   * connection is dropped. One alone is dropped and the connection kept: its length prefix was
+   * sound, so the next message starts where it should, and the request it answered (which cannot be
+   * told) ends in doubt at its deadline instead of every request on the connection.
+   */
+  static final int UNDECODABLE_IN_A_ROW = 3;
+
   private final IsoChannel channel;
   private final ChannelSettings settings;
   private final ChannelRuntime runtime;
@@ -294,6 +302,7 @@ final class Link {
   private void read(Connection connection) {
     UnknownReason reason = UnknownReason.CONNECTION_LOST;
     String detail;
+    int undecodable = 0;
     try {
       while (true) {
         byte[] frame = connection.read();
@@ -311,9 +320,12 @@ final class Link {
           synchronized (lock) {
             failures = 0;
           }
-        } else if (routing == AnswerRouter.Routing.UNDECODABLE) {
+        }
+        undecodable = routing == AnswerRouter.Routing.UNDECODABLE ? undecodable + 1 : 0;
+        if (undecodable >= UNDECODABLE_IN_A_ROW) {
           reason = UnknownReason.MALFORMED_RESPONSE;
-          detail = "host sent an undecodable message; connection dropped";
+          detail =
+              "host sent " + undecodable + " undecodable messages in a row; connection dropped";
           break;
         }
       }

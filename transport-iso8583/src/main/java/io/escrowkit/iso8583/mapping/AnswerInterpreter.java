@@ -41,7 +41,7 @@ public final class AnswerInterpreter {
     DecodedMessage answer = result.message().get();
     try {
       Optional<String> code = answer.findString(39);
-      if (!code.isPresent() || !code.get().matches("[0-9A-Z]{2}")) {
+      if (!code.isPresent() || !isResponseCode(code.get())) {
         return TransportOutcome.unknown(
             UnknownReason.MALFORMED_RESPONSE,
             "answer "
@@ -72,5 +72,14 @@ public final class AnswerInterpreter {
       return TransportOutcome.unknown(
           UnknownReason.BAD_MAC, "answer's MAC could not be checked: " + macFailure.getMessage());
     }
+  }
+
+  /** Two characters of 0-9 and A-Z, as field 39 is defined. */
+  private static boolean isResponseCode(String code) {
+    return code.length() == 2 && isCodeChar(code.charAt(0)) && isCodeChar(code.charAt(1));
+  }
+
+  private static boolean isCodeChar(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
   }
 }

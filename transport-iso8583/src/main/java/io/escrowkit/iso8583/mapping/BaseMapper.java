@@ -43,7 +43,8 @@ abstract class BaseMapper implements MessageMapper {
     if (request.type() == RequestType.REVERSAL) {
       return reversal(request);
     }
-    RequestCodes codes = RequestCodes.of(request.type(), settings.captureMode());
+    RequestCodes codes =
+        RequestCodes.of(request.type(), settings.captureMode(), settings.dialect());
     IsoMessage.Builder b =
         start(codes.mti(), request.trace(), request.terminalId(), request.merchantId())
             .set(3, codes.processingCode())
@@ -56,7 +57,7 @@ abstract class BaseMapper implements MessageMapper {
       b.set(22, noCardEntryMode());
     }
     if (request.type() != RequestType.HOLD) {
-      OriginalData original = OriginalData.of(request, settings.captureMode());
+      OriginalData original = OriginalData.of(request, settings);
       Optional<String> code =
           Optional.ofNullable(request.hostReferences().get(HostReference.AUTHORIZATION_CODE));
       code.ifPresent(value -> b.set(38, value));

@@ -56,7 +56,8 @@ final class Iso87Mapper extends BaseMapper {
 
   @Override
   void reversalFields(IsoMessage.Builder b, TransportRequest reversal, OriginalRequest original) {
-    String originalMti = RequestCodes.of(original.type(), settings.captureMode()).mti();
+    String originalMti =
+        RequestCodes.of(original.type(), settings.captureMode(), settings.dialect()).mti();
     b.set(7, Formats.transmission(reversal.transmittedAt()))
         .setSubfields(
             90,

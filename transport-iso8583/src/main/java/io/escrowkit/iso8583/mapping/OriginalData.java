@@ -19,13 +19,13 @@ record OriginalData(
     Optional<String> transmission,
     Optional<String> retrievalReference) {
 
-  static OriginalData of(TransportRequest request, CaptureMode captureMode) {
+  static OriginalData of(TransportRequest request, MappingSettings settings) {
     Map<String, String> refs = request.hostReferences();
     boolean afterCapture =
         request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
     if (afterCapture && refs.containsKey(IsoHostReferences.CAPTURE_TRACE)) {
       return new OriginalData(
-          RequestCodes.of(RequestType.CAPTURE, captureMode).mti(),
+          RequestCodes.of(RequestType.CAPTURE, settings.captureMode(), settings.dialect()).mti(),
           get(refs, IsoHostReferences.CAPTURE_TRACE),
           get(refs, IsoHostReferences.CAPTURE_BATCH),
           get(refs, IsoHostReferences.CAPTURE_DATE),

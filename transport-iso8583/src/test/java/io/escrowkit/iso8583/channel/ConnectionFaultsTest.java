@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ConnectionFaultsTest extends ChannelTestSupport {
+  /** A well-framed message of six bytes that do not decode. */
+  private static final byte[] GARBAGE = {0, 6, 0x01, (byte) 0x10, (byte) 0xFF, 0x7F, 0, 0};
+
   private final IsoSpec spec = Specs.iso87Binary();
 
   @Test
@@ -41,21 +44,48 @@ class ConnectionFaultsTest extends ChannelTestSupport {
   }
 
   @Test
-  void garbageBytesEndTheRequestAsMalformedNeverAsDeclined() throws Exception {
+  void wellFramedGarbageIsDroppedTheRequestEndsInDoubtAndTheConnectionStays() throws Exception {
     LoopbackHost host =
         closeLater(
             LoopbackHost.start(
                 spec,
                 Framing.binaryLength(),
-                request ->
-                    request
-                        .peer()
-                        .sendRaw(new byte[] {0, 6, 0x01, (byte) 0x10, (byte) 0xFF, 0x7F, 0, 0})));
+                request -> {
+                  if (request.message().readLong(11) == 2) {
+                    request.peer().sendRaw(GARBAGE);
+                  } else {
+                    request.peer().send(HostAnswers.approve(request.message()));
+                  }
+                }));
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+
+    ChannelResult result =
+        await(channel.send(request(spec, "0100", 2), in(Duration.ofMillis(500))));
+    ChannelResult next = await(channel.send(request(spec, "0100", 3), soon()));
+
+    assertThat(result.failure()).contains(UnknownReason.TIMEOUT);
+    assertThat(next.isAnswer()).isTrue();
+    assertThat(host.connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void garbageSeveralTimesInARowDropsTheConnectionAndEndsItsRequestsAsMalformed() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  for (int i = 0; i < Link.UNDECODABLE_IN_A_ROW; i++) {
+                    request.peer().sendRaw(GARBAGE);
+                  }
+                }));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
 
     ChannelResult result = await(channel.send(request(spec, "0100", 2), soon()));
 
     assertThat(result.failure()).contains(UnknownReason.MALFORMED_RESPONSE);
+    assertThat(result.detail()).contains("undecodable");
   }
 
   @Test

@@ -30,13 +30,13 @@ class Iso87MapperTest {
     assertThat(m.tpdu()).isEmpty();
     assertThat(m.fields())
         .containsExactly(2, 3, 4, 7, 11, 12, 13, 14, 22, 23, 25, 35, 41, 42, 49, 52, 55);
-    assertThat(text(m, 3)).isEqualTo("030000");
+    assertThat(text(m, 3)).isEqualTo("000000");
     assertThat(text(m, 4)).isEqualTo("000000012800");
     assertThat(text(m, 7)).isEqualTo("0314021530");
     assertThat(text(m, 12)).isEqualTo("101530");
     assertThat(text(m, 13)).isEqualTo("0314");
     assertThat(text(m, 22)).isEqualTo("051");
-    assertThat(text(m, 25)).isEqualTo("06");
+    assertThat(text(m, 25)).isEqualTo("00");
     assertThat(text(m, 49)).isEqualTo("156");
   }
 
@@ -83,7 +83,7 @@ class Iso87MapperTest {
     assertThat(capture.mti() + text(capture, 3) + text(capture, 25)).isEqualTo("020000000006");
     assertThat(voided.mti() + text(voided, 3) + text(voided, 25)).isEqualTo("020020000006");
     assertThat(text(voided, 37)).isEqualTo("000000000777");
-    assertThat(refund.mti() + text(refund, 3) + text(refund, 25)).isEqualTo("022020000000");
+    assertThat(refund.mti() + text(refund, 3) + text(refund, 25)).isEqualTo("020020000000");
     assertThat(capture.has(60) || capture.has(61)).isFalse();
   }
 

@@ -1,0 +1,43 @@
+package io.escrowkit.benchmarks.roundtrip;
+
+import io.escrowkit.simulator.AcquirerSimulator;
+import io.escrowkit.simulator.Exchange;
+import io.escrowkit.simulator.HostProfile;
+import io.escrowkit.simulator.SimulatorLedger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulator both sides of the benchmark talk to: UnionPay, MACs required, no faults, with a
+ * count of the answers that were not approvals, so that an iteration whose requests were refused
+ * fails instead of measuring refusals. Threadsafe.
+ */
+final class Hosts {
+  private Hosts() {}
+
+  /** A started simulator; every answer other than 00 is counted in {@code refused}. */
+  static AcquirerSimulator start(AtomicLong refused) {
+    return AcquirerSimulator.builder()
+        .profile(HostProfile.CUP)
+        .requireMac(true)
+        .listener(exchange -> countRefusal(exchange, refused))
+        .start();
+  }
+
+  /**
+   * Checks that the iteration's escrows all went through (nothing refused, nothing left frozen) and
+   * forgets them, so the next iteration starts with empty books.
+   */
+  static void checkAndForget(SimulatorLedger ledger, AtomicLong refused) {
+    if (refused.get() != 0 || ledger.frozenTotal() != 0) {
+      throw new IllegalStateException(
+          refused.get() + " requests refused, " + ledger.frozenTotal() + " left frozen");
+    }
+    ledger.forgetClosed();
+  }
+
+  private static void countRefusal(Exchange exchange, AtomicLong refused) {
+    if (!exchange.responseCode().filter("00"::equals).isPresent()) {
+      refused.incrementAndGet();
+    }
+  }
+}
