@@ -12,10 +12,6 @@ class BinaryCodec extends FieldCodec {
     super(spec);
   }
 
-  @Override
-  public int wireLength(int units) {
-    return units;
-  }
 
   @Override
   public final Object prepare(String value) {

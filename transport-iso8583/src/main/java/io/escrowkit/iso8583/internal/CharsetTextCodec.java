@@ -24,10 +24,6 @@ final class CharsetTextCodec extends FieldCodec {
     this.chars = CharClass.of(spec.type());
   }
 
-  @Override
-  public int wireLength(int units) {
-    return units;
-  }
 
   @Override
   public Object prepare(String value) {
