@@ -128,9 +128,12 @@ final class Bcd {
       out[i--] = (byte) ((int) (rest % 10) << 4 | padNibble);
       rest /= 10;
     }
-    for (; i >= off; i--) {
+    for (; i >= off && rest != 0; i--) {
       out[i] = PACKED[(int) (rest % 100)];
       rest /= 100;
+    }
+    for (; i >= off; i--) {
+      out[i] = 0;
     }
   }
 

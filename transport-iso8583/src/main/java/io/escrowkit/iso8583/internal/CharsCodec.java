@@ -72,10 +72,14 @@ final class CharsCodec extends FieldCodec {
         out[off] = encode(v < 0 ? 'D' : 'C');
         start++;
       }
-      long rest = Math.abs(v);
-      for (int i = off + units - 1; i >= start; i--) {
-        out[i] = encode((char) ('0' + rest % 10));
-        rest /= 10;
+      if (ebcdic) {
+        long rest = Math.abs(v);
+        for (int i = off + units - 1; i >= start; i--) {
+          out[i] = Ebcdic.encode((char) ('0' + rest % 10));
+          rest /= 10;
+        }
+      } else {
+        Digits.writeAscii(Math.abs(v), out, start, off + units - start);
       }
       return off + units;
     }

@@ -37,6 +37,18 @@ public final class Hex {
     return c >= 0 && c < 256 ? VALUES[c] : -1;
   }
 
+  /** Writes the first {@code n} bytes as upper-case ASCII hex at {@code off}; returns the end. */
+  public static int write(byte[] bytes, int n, byte[] out, int off) {
+    int at = off;
+    for (int i = 0; i < n; i++) {
+      int b = bytes[i] & 0xFF;
+      out[at] = PAIRS[2 * b];
+      out[at + 1] = PAIRS[2 * b + 1];
+      at += 2;
+    }
+    return at;
+  }
+
   /** Upper-case hex of a byte range. */
   public static String toHex(byte[] bytes, int off, int len) {
     return toHex(bytes, off, len, new byte[2 * len]);

@@ -25,6 +25,9 @@ final class HexCodec extends BinaryCodec {
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     byte[] bytes = (byte[]) prepared;
+    if (!ebcdic) {
+      return Hex.write(bytes, units, out, off);
+    }
     int at = off;
     for (int i = 0; i < units; i++) {
       int v = bytes[i] & 0xFF;

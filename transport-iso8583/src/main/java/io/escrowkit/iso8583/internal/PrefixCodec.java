@@ -113,11 +113,12 @@ final class PrefixCodec {
         }
         return off + size;
       case ASCII:
+        Digits.writeAscii(length, out, off, digits);
+        return off + digits;
       case EBCDIC:
         int w = length;
-        int zero = mode == EBCDIC ? 0xF0 : '0';
         for (int i = digits - 1; i >= 0; i--) {
-          out[off + i] = (byte) (zero + w % 10);
+          out[off + i] = (byte) (0xF0 + w % 10);
           w /= 10;
         }
         return off + digits;
