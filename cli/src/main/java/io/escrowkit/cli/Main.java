@@ -21,6 +21,8 @@ public final class Main {
   static {
     register("demo", new DemoCommand(), "hold -> partial capture, hold -> release, and a lost "
         + "answer -> automatic reversal, each escrow's timeline printed");
+    register("decode", new DecodeCommand(), "ISO 8583 message -> JSON: " + DecodeCommand.USAGE);
+    register("encode", new EncodeCommand(), "JSON on stdin -> hex: " + EncodeCommand.USAGE);
   }
 
   private Main() {}

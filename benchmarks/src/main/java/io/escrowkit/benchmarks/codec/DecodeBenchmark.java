@@ -20,13 +20,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code *Values} (the headline): each library's own accessor for each field's value, binary
  *       fields 52, 55 and 64 as {@code byte[]}: this codec {@code readString}/{@code readBytes},
- *       jPOS {@code getString}/{@code getBytes}, j8583 {@code getObjectValue} — which hands out
- *       the numbers it parsed while decoding (a {@code Long} in binary mode, where a String would
- *       cost j8583 a {@code String.format}), text as Strings and binary as bytes.
+ *       jPOS {@code getString}/{@code getBytes}, j8583 {@code getObjectValue} — which hands out the
+ *       numbers it parsed while decoding (a {@code Long} in binary mode, where a String would cost
+ *       j8583 a {@code String.format}), text as Strings and binary as bytes.
  *   <li>{@code *Strings}: every field as the String each library's own string getter returns. For
  *       binary fields that differs: this codec returns upper-case hex (52, 55, 64); jPOS returns
- *       hex for 52 and 64 and the ISO-8859-1 text of 55 (LLLCHAR); j8583 returns hex, except for
- *       55 in ASCII mode, where it is LLLVAR text; j8583 formats binary-mode numbers with {@code
+ *       hex for 52 and 64 and the ISO-8859-1 text of 55 (LLLCHAR); j8583 returns hex, except for 55
+ *       in ASCII mode, where it is LLLVAR text; j8583 formats binary-mode numbers with {@code
  *       String.format}.
  * </ul>
  *

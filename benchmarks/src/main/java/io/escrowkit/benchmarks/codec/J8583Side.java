@@ -76,7 +76,9 @@ final class J8583Side {
     IsoMessage m = mf.newMessage(MTI);
     for (int f : PreAuth.FIELDS) {
       Object value =
-          f == 52 ? pinBlock : f == 64 ? mac : f == 55 ? (binary ? emv : emvLatin1) : PreAuth.TEXT[f];
+          f == 52
+              ? pinBlock
+              : f == 64 ? mac : f == 55 ? (binary ? emv : emvLatin1) : PreAuth.TEXT[f];
       m.setValue(f, value, type(f, binary), length(f, binary));
     }
     return m;

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Everything the codec benchmarks work on, per form, built once per trial: the message as each
- * library's object and as each library's bytes. Setup checks that the libraries agree on the
- * bytes (this codec and jPOS: identical; j8583 in ASCII: identical; j8583 in binary: its own
- * layout of fields 2 and 35, see {@link J8583Side}), so every benchmark does the same job.
+ * library's object and as each library's bytes. Setup checks that the libraries agree on the bytes
+ * (this codec and jPOS: identical; j8583 in ASCII: identical; j8583 in binary: its own layout of
+ * fields 2 and 35, see {@link J8583Side}), so every benchmark does the same job.
  *
  * <p>Not threadsafe: JMH gives each benchmark thread its own instance.
  */
@@ -32,6 +32,7 @@ public class Messages {
   IsoCodec codec;
   IsoMessage escrowkit;
   byte[] escrowkitBytes;
+
   /** A caller-supplied output buffer, and a reusable view, for the allocation-free paths. */
   final byte[] out = new byte[1024];
 

@@ -33,7 +33,15 @@ public class ZeroAllocationBenchmark {
   @Benchmark
   public long decodeReadNumbers(Messages s) {
     DecodedMessage m = s.codec.decode(s.escrowkitBytes, 0, s.escrowkitBytes.length, s.view);
-    return m.readLong(3) + m.readLong(4) + m.readLong(11) + m.readLong(12) + m.readLong(13)
-        + m.readLong(14) + m.readLong(22) + m.readLong(23) + m.readLong(25) + m.readLong(26);
+    return m.readLong(3)
+        + m.readLong(4)
+        + m.readLong(11)
+        + m.readLong(12)
+        + m.readLong(13)
+        + m.readLong(14)
+        + m.readLong(22)
+        + m.readLong(23)
+        + m.readLong(25)
+        + m.readLong(26);
   }
 }

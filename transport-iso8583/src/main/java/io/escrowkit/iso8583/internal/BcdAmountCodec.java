@@ -19,7 +19,6 @@ final class BcdAmountCodec extends FieldCodec {
     this.padNibble = spec.valueEncoding() == ValueEncoding.BCD_RIGHT_PADDED_F ? 0xF : 0;
   }
 
-
   @Override
   public Object prepare(String value) {
     checkChars(value, CharClass.AMOUNT);

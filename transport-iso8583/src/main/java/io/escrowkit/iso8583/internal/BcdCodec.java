@@ -24,7 +24,6 @@ final class BcdCodec extends FieldCodec {
     this.track = spec.type() == FieldType.Z;
   }
 
-
   @Override
   public Object prepare(String value) {
     checkChars(value, track ? CharClass.TRACK : CharClass.DIGITS);

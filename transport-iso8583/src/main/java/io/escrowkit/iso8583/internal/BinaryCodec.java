@@ -12,7 +12,6 @@ class BinaryCodec extends FieldCodec {
     super(spec);
   }
 
-
   @Override
   public final Object prepare(String value) {
     byte[] bytes = Hex.parseOrNull(value);

@@ -35,7 +35,6 @@ final class CharsCodec extends FieldCodec {
     }
   }
 
-
   @Override
   public Object prepare(String value) {
     checkChars(value, chars);

@@ -24,7 +24,6 @@ final class CharsetTextCodec extends FieldCodec {
     this.chars = CharClass.of(spec.type());
   }
 
-
   @Override
   public Object prepare(String value) {
     checkChars(value, chars);

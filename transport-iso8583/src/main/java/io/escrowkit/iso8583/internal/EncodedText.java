@@ -1,8 +1,8 @@
 package io.escrowkit.iso8583.internal;
 
 /**
- * A text value with its bytes, encoded once when the value is set: the charset's bytes of text in
- * a multi-byte charset such as GBK, the ASCII characters of a value packed as BCD. Writing it
+ * A text value with its bytes, encoded once when the value is set: the charset's bytes of text in a
+ * multi-byte charset such as GBK, the ASCII characters of a value packed as BCD. Writing it
  * allocates nothing and reads no String.
  */
 final class EncodedText {

@@ -19,9 +19,11 @@ public final class Hex {
     for (int b = 0; b < 256; b++) {
       PAIRS[2 * b] = (byte) UPPER[b >>> 4];
       PAIRS[2 * b + 1] = (byte) UPPER[b & 0xF];
-      VALUES[b] = (byte) (b >= '0' && b <= '9' ? b - '0'
-          : b >= 'A' && b <= 'F' ? b - 'A' + 10
-          : b >= 'a' && b <= 'f' ? b - 'a' + 10 : -1);
+      VALUES[b] =
+          (byte)
+              (b >= '0' && b <= '9'
+                  ? b - '0'
+                  : b >= 'A' && b <= 'F' ? b - 'A' + 10 : b >= 'a' && b <= 'f' ? b - 'a' + 10 : -1);
     }
   }
 

@@ -21,7 +21,6 @@ final class HexCodec extends BinaryCodec {
     }
   }
 
-
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     byte[] bytes = (byte[]) prepared;
