@@ -23,6 +23,8 @@ public final class Main {
         + "answer -> automatic reversal, each escrow's timeline printed");
     register("simulate", new SimulateCommand(), "run the acquirer simulator until interrupted; "
         + "--port N --profile cup|iso87binary|iso87ascii [--framing 2|4a] [--fault NAME:RATE ...]");
+    register("decode", new DecodeCommand(), "ISO 8583 message -> JSON: " + DecodeCommand.USAGE);
+    register("encode", new EncodeCommand(), "JSON on stdin -> hex: " + EncodeCommand.USAGE);
   }
 
   private Main() {}

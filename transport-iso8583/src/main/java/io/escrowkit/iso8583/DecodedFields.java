@@ -11,6 +11,8 @@ import java.util.NoSuchElementException;
  */
 abstract class DecodedFields {
 
+  private static final int[] NO_INDEX = new int[0];
+
   IsoSpec spec;
   byte[] buf;
   int start;
@@ -22,7 +24,7 @@ abstract class DecodedFields {
   final long[] bitmap = new long[3];
   int words;
   int dataFields;
-  int[] index = new int[0];
+  int[] index = NO_INDEX;
   boolean valid;
   final Scratch scratch = new Scratch();
 
@@ -41,9 +43,10 @@ abstract class DecodedFields {
     this.valid = false;
   }
 
+  /** The index, grown to exactly {@code slots} triples if it is smaller (reused views keep it). */
   final int[] ensureIndex(int slots) {
     if (index.length < 3 * slots) {
-      index = new int[3 * Math.max(slots, 64)];
+      index = new int[3 * slots];
     }
     return index;
   }

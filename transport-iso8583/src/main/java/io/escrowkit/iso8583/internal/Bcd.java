@@ -28,11 +28,12 @@ final class Bcd {
   }
 
   /**
-   * Packs the {@code count} characters of {@code s} starting at {@code from} as {@code digits}
-   * digits, zero-filled in front when {@code count < digits}.
+   * Packs the {@code count} characters (one byte each: {@code '0'..'9'} or a track character) of
+   * {@code s} starting at {@code from} as {@code digits} digits, zero-filled in front when {@code
+   * count < digits}.
    */
   static void pack(
-      String s,
+      byte[] s,
       int from,
       int count,
       int digits,
@@ -48,19 +49,19 @@ final class Bcd {
     int i = from;
     int end = from + count;
     if (lead(digits, leftPad) == 1) {
-      out[o++] = (byte) ((s.charAt(i++) - '0') & 0xF);
+      out[o++] = (byte) ((s[i++] - '0') & 0xF);
     }
     while (end - i >= 2) {
-      out[o++] = (byte) ((s.charAt(i) - '0') << 4 | ((s.charAt(i + 1) - '0') & 0xF));
+      out[o++] = (byte) ((s[i] - '0') << 4 | ((s[i + 1] - '0') & 0xF));
       i += 2;
     }
     if (i < end) {
-      out[o] = (byte) (((s.charAt(i) - '0') & 0xF) << 4 | padNibble);
+      out[o] = (byte) (((s[i] - '0') & 0xF) << 4 | padNibble);
     }
   }
 
   private static void packSlow(
-      String s,
+      byte[] s,
       int from,
       int count,
       int digits,
@@ -78,7 +79,7 @@ final class Bcd {
     }
   }
 
-  private static int nibbleOf(String s, int from, int zeros, int digits, int pad, int k) {
+  private static int nibbleOf(byte[] s, int from, int zeros, int digits, int pad, int k) {
     if (k < 0) {
       return 0;
     }
@@ -88,16 +89,32 @@ final class Bcd {
     if (k < zeros) {
       return 0;
     }
-    return (s.charAt(from + k - zeros) - '0') & 0xF;
+    return (s[from + k - zeros] - '0') & 0xF;
   }
 
   /** For each number 0..99, its two digits as one packed BCD byte. */
   private static final byte[] PACKED = new byte[100];
 
+  /** For each byte, the number 0..99 its two nibbles spell, or -1 if a nibble is not a digit. */
+  private static final byte[] VALUE = new byte[256];
+
   static {
     for (int i = 0; i < 100; i++) {
       PACKED[i] = (byte) ((i / 10) << 4 | i % 10);
     }
+    for (int v = 0; v < 256; v++) {
+      VALUE[v] = (byte) ((v >>> 4) > 9 || (v & 0xF) > 9 ? -1 : (v >>> 4) * 10 + (v & 0xF));
+    }
+  }
+
+  /** The packed BCD byte of a number 0..99. */
+  static byte packed(int twoDigits) {
+    return PACKED[twoDigits];
+  }
+
+  /** The number 0..99 a packed byte holds, or -1 if either nibble is above 9. */
+  static int value(byte b) {
+    return VALUE[b & 0xFF];
   }
 
   /**
@@ -111,9 +128,12 @@ final class Bcd {
       out[i--] = (byte) ((int) (rest % 10) << 4 | padNibble);
       rest /= 10;
     }
-    for (; i >= off; i--) {
+    for (; i >= off && rest != 0; i--) {
       out[i] = PACKED[(int) (rest % 100)];
       rest /= 100;
+    }
+    for (; i >= off; i--) {
+      out[i] = 0;
     }
   }
 

@@ -20,18 +20,13 @@ final class BcdAmountCodec extends FieldCodec {
   }
 
   @Override
-  public int wireLength(int units) {
-    return 1 + Bcd.bytes(units - 1);
-  }
-
-  @Override
   public Object prepare(String value) {
     checkChars(value, CharClass.AMOUNT);
     if (value.length() < 2) {
       throw invalid("an x+n value needs a C or D sign and at least one digit");
     }
     checkLength(value.length(), false);
-    return value;
+    return new EncodedText(value, value.getBytes(StandardCharsets.US_ASCII));
   }
 
   @Override
@@ -46,10 +41,10 @@ final class BcdAmountCodec extends FieldCodec {
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     int digits = units - 1;
-    if (prepared instanceof String) {
-      String s = (String) prepared;
-      out[off] = (byte) s.charAt(0);
-      Bcd.pack(s, 1, s.length() - 1, digits, leftPad, padNibble, out, off + 1);
+    if (prepared instanceof EncodedText) {
+      byte[] chars = ((EncodedText) prepared).bytes;
+      out[off] = chars[0];
+      Bcd.pack(chars, 1, chars.length - 1, digits, leftPad, padNibble, out, off + 1);
     } else {
       long v = (Long) prepared;
       out[off] = (byte) (v < 0 ? 'D' : 'C');
@@ -75,7 +70,7 @@ final class BcdAmountCodec extends FieldCodec {
     byte[] out = scratch.bytes(units);
     out[0] = (byte) sign(b, off, len, base);
     Bcd.unpack(b, off + 1, Bcd.lead(digits, leftPad), digits, out, 1, true, field, base);
-    return new String(out, 0, units, StandardCharsets.ISO_8859_1);
+    return Latin1.string(out, 0, units);
   }
 
   @Override

@@ -25,15 +25,11 @@ final class BcdCodec extends FieldCodec {
   }
 
   @Override
-  public int wireLength(int units) {
-    return Bcd.bytes(units);
-  }
-
-  @Override
   public Object prepare(String value) {
     checkChars(value, track ? CharClass.TRACK : CharClass.DIGITS);
     checkLength(value.length(), track);
-    return track ? value.replace('D', '=').replace('d', '=') : value;
+    String text = track ? value.replace('D', '=').replace('d', '=') : value;
+    return new EncodedText(text, text.getBytes(StandardCharsets.US_ASCII));
   }
 
   @Override
@@ -50,9 +46,9 @@ final class BcdCodec extends FieldCodec {
 
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
-    if (prepared instanceof String) {
-      String s = (String) prepared;
-      Bcd.pack(s, 0, s.length(), units, leftPad, padNibble, out, off);
+    if (prepared instanceof EncodedText) {
+      byte[] chars = ((EncodedText) prepared).bytes;
+      Bcd.pack(chars, 0, chars.length, units, leftPad, padNibble, out, off);
     } else {
       Bcd.packLong((Long) prepared, units, leftPad, padNibble, out, off);
     }
@@ -63,7 +59,7 @@ final class BcdCodec extends FieldCodec {
   public String readString(byte[] b, int off, int len, int units, int base, Scratch scratch) {
     byte[] out = scratch.bytes(units);
     Bcd.unpack(b, off, Bcd.lead(units, leftPad), units, out, 0, !track, field, base);
-    return new String(out, 0, units, StandardCharsets.ISO_8859_1);
+    return Latin1.string(out, 0, units);
   }
 
   @Override

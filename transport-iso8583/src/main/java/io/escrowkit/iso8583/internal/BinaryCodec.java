@@ -13,11 +13,6 @@ class BinaryCodec extends FieldCodec {
   }
 
   @Override
-  public int wireLength(int units) {
-    return units;
-  }
-
-  @Override
   public final Object prepare(String value) {
     byte[] bytes = Hex.parseOrNull(value);
     if (bytes == null) {

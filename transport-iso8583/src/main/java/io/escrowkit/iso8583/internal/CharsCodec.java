@@ -17,6 +17,9 @@ final class CharsCodec extends FieldCodec {
   private final FieldType type;
   private final CharClass chars;
   private final String charsetName;
+  // For n, z and x+n: which wire bytes are allowed (after the x+n sign), by byte value.
+  private final boolean[] allowed;
+  private final boolean text;
 
   CharsCodec(FieldSpec spec) {
     super(spec);
@@ -25,11 +28,11 @@ final class CharsCodec extends FieldCodec {
     this.type = spec.type();
     this.chars = CharClass.of(type);
     this.charsetName = ebcdic ? "EBCDIC" : spec.charset().name();
-  }
-
-  @Override
-  public int wireLength(int units) {
-    return units;
+    this.text = type.isText();
+    this.allowed = new boolean[256];
+    for (int v = 0; v < 256; v++) {
+      allowed[v] = chars.accepts(decode((byte) v), 1);
+    }
   }
 
   @Override
@@ -68,10 +71,14 @@ final class CharsCodec extends FieldCodec {
         out[off] = encode(v < 0 ? 'D' : 'C');
         start++;
       }
-      long rest = Math.abs(v);
-      for (int i = off + units - 1; i >= start; i--) {
-        out[i] = encode((char) ('0' + rest % 10));
-        rest /= 10;
+      if (ebcdic) {
+        long rest = Math.abs(v);
+        for (int i = off + units - 1; i >= start; i--) {
+          out[i] = Ebcdic.encode((char) ('0' + rest % 10));
+          rest /= 10;
+        }
+      } else {
+        Digits.writeAscii(Math.abs(v), out, start, off + units - start);
       }
       return off + units;
     }
@@ -126,7 +133,7 @@ final class CharsCodec extends FieldCodec {
       throw malformed(off, base, "an x+n value needs its C or D sign, the field is empty");
     }
     int end = off + len;
-    if (type.isText()) {
+    if (text) {
       if (fixed) {
         byte space = encode(' ');
         while (end > off && b[end - 1] == space) {
@@ -134,20 +141,32 @@ final class CharsCodec extends FieldCodec {
         }
       }
     } else {
-      for (int i = off; i < end; i++) {
-        if (!chars.accepts(decode(b[i]), i - off)) {
-          throw malformed(i, base, "byte at this offset is not " + chars.expected());
-        }
-      }
+      checkChars(b, off, end, base);
     }
     if (!ebcdic) {
-      return new String(b, off, end - off, StandardCharsets.ISO_8859_1);
+      return Latin1.string(b, off, end - off);
     }
     char[] out = new char[end - off];
     for (int i = off; i < end; i++) {
       out[i - off] = Ebcdic.decode(b[i]);
     }
     return new String(out);
+  }
+
+  private void checkChars(byte[] b, int off, int end, int base) {
+    int from = off;
+    if (type == FieldType.XN && off < end) {
+      if (!chars.accepts(decode(b[off]), 0)) {
+        throw malformed(off, base, "byte at this offset is not " + chars.expected());
+      }
+      from++;
+    }
+    boolean[] ok = allowed;
+    for (int i = from; i < end; i++) {
+      if (!ok[b[i] & 0xFF]) {
+        throw malformed(i, base, "byte at this offset is not " + chars.expected());
+      }
+    }
   }
 
   @Override

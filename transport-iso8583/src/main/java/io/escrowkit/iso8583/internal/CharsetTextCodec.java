@@ -25,11 +25,6 @@ final class CharsetTextCodec extends FieldCodec {
   }
 
   @Override
-  public int wireLength(int units) {
-    return units;
-  }
-
-  @Override
   public Object prepare(String value) {
     checkChars(value, chars);
     CharsetEncoder encoder =

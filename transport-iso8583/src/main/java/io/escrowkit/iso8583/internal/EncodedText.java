@@ -1,6 +1,10 @@
 package io.escrowkit.iso8583.internal;
 
-/** A text value already encoded in a multi-byte charset, so writing it allocates nothing. */
+/**
+ * A text value with its bytes, encoded once when the value is set: the charset's bytes of text in a
+ * multi-byte charset such as GBK, the ASCII characters of a value packed as BCD. Writing it
+ * allocates nothing and reads no String.
+ */
 final class EncodedText {
 
   final String text;

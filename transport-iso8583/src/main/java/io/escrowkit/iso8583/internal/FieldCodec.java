@@ -25,6 +25,14 @@ public abstract class FieldCodec {
   protected final int maxUnits;
   protected final boolean fixed;
   private final PrefixCodec prefix;
+  private final int prefixSize;
+  private final int wireKind;
+
+  // How a length in units becomes bytes on the wire (a final switch, not a virtual call per field).
+  private static final int WIRE_BYTES = 0;
+  private static final int WIRE_HEX = 1;
+  private static final int WIRE_BCD = 2;
+  private static final int WIRE_SIGN_BCD = 3;
 
   FieldCodec(FieldSpec spec) {
     this.spec = spec;
@@ -32,6 +40,22 @@ public abstract class FieldCodec {
     this.maxUnits = spec.maxLength();
     this.fixed = spec.lengthKind() == LengthKind.FIXED;
     this.prefix = new PrefixCodec(spec.lengthEncoding(), spec.lengthKind());
+    this.prefixSize = prefix.size();
+    this.wireKind = wireKind(spec);
+  }
+
+  private static int wireKind(FieldSpec spec) {
+    switch (spec.valueEncoding()) {
+      case HEX_ASCII:
+      case HEX_EBCDIC:
+        return WIRE_HEX;
+      case BCD_LEFT_PADDED:
+      case BCD_RIGHT_PADDED:
+      case BCD_RIGHT_PADDED_F:
+        return spec.type() == FieldType.XN ? WIRE_SIGN_BCD : WIRE_BCD;
+      default:
+        return WIRE_BYTES;
+    }
   }
 
   /** The codec for a field definition. */
@@ -61,7 +85,7 @@ public abstract class FieldCodec {
 
   /** The number of length prefix bytes (0 for fixed fields). */
   public final int prefixLength() {
-    return prefix.size();
+    return prefixSize;
   }
 
   // ---------------------------------------------------------------- decoding
@@ -76,7 +100,7 @@ public abstract class FieldCodec {
     if (fixed) {
       return maxUnits;
     }
-    int size = prefix.size();
+    int size = prefixSize;
     if (end - off < size) {
       throw new IsoFormatException(
           field,
@@ -91,8 +115,22 @@ public abstract class FieldCodec {
     return units;
   }
 
-  /** The number of value bytes on the wire for a length in units. */
-  public abstract int wireLength(int units);
+  /**
+   * The number of value bytes on the wire for a length in units: bytes for text and raw binary, two
+   * hex characters a byte, two BCD digits a byte, and for BCD x+n one sign byte then the digits.
+   */
+  public final int wireLength(int units) {
+    switch (wireKind) {
+      case WIRE_HEX:
+        return 2 * units;
+      case WIRE_BCD:
+        return (units + 1) >>> 1;
+      case WIRE_SIGN_BCD:
+        return 1 + (units >>> 1);
+      default:
+        return units;
+    }
+  }
 
   /**
    * The value as text: padding removed (trailing spaces of fixed text, pad nibbles), leading zeros
@@ -182,7 +220,7 @@ public abstract class FieldCodec {
 
   /** The bytes the field takes on the wire, prefix included, for a length in units. */
   public final int encodedLength(int units) {
-    return prefix.size() + wireLength(units);
+    return prefixSize + wireLength(units);
   }
 
   /**

@@ -1,7 +1,5 @@
 package io.escrowkit.iso8583.internal;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Hexadecimal conversions without allocation on the encode path.
  *
@@ -14,10 +12,18 @@ public final class Hex {
   /** For each byte value, its two upper-case hex digits. */
   private static final byte[] PAIRS = new byte[512];
 
+  /** For each character code below 256, its value as a hex digit (either case), or -1. */
+  private static final byte[] VALUES = new byte[256];
+
   static {
     for (int b = 0; b < 256; b++) {
       PAIRS[2 * b] = (byte) UPPER[b >>> 4];
       PAIRS[2 * b + 1] = (byte) UPPER[b & 0xF];
+      VALUES[b] =
+          (byte)
+              (b >= '0' && b <= '9'
+                  ? b - '0'
+                  : b >= 'A' && b <= 'F' ? b - 'A' + 10 : b >= 'a' && b <= 'f' ? b - 'a' + 10 : -1);
     }
   }
 
@@ -30,16 +36,19 @@ public final class Hex {
 
   /** The value of a hex digit character (either case), or -1. */
   public static int value(int c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
+    return c >= 0 && c < 256 ? VALUES[c] : -1;
+  }
+
+  /** Writes the first {@code n} bytes as upper-case ASCII hex at {@code off}; returns the end. */
+  public static int write(byte[] bytes, int n, byte[] out, int off) {
+    int at = off;
+    for (int i = 0; i < n; i++) {
+      int b = bytes[i] & 0xFF;
+      out[at] = PAIRS[2 * b];
+      out[at + 1] = PAIRS[2 * b + 1];
+      at += 2;
     }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    return -1;
+    return at;
   }
 
   /** Upper-case hex of a byte range. */
@@ -55,7 +64,7 @@ public final class Hex {
       out[2 * i] = PAIRS[2 * b];
       out[2 * i + 1] = PAIRS[2 * b + 1];
     }
-    return new String(out, 0, 2 * len, StandardCharsets.ISO_8859_1);
+    return Latin1.string(out, 0, 2 * len);
   }
 
   /** Upper-case hex of a whole array. */

@@ -10,20 +10,23 @@ import io.escrowkit.iso8583.spec.ValueEncoding;
 final class HexCodec extends BinaryCodec {
 
   private final boolean ebcdic;
+  // For each wire byte, the hex digit's value, or -1.
+  private final byte[] values = new byte[256];
 
   HexCodec(FieldSpec spec) {
     super(spec);
     this.ebcdic = spec.valueEncoding() == ValueEncoding.HEX_EBCDIC;
-  }
-
-  @Override
-  public int wireLength(int units) {
-    return 2 * units;
+    for (int v = 0; v < 256; v++) {
+      values[v] = (byte) Hex.value(ebcdic ? Ebcdic.decode((byte) v) : (char) v);
+    }
   }
 
   @Override
   protected int writeValue(Object prepared, int units, byte[] out, int off) {
     byte[] bytes = (byte[]) prepared;
+    if (!ebcdic) {
+      return Hex.write(bytes, units, out, off);
+    }
     int at = off;
     for (int i = 0; i < units; i++) {
       int v = bytes[i] & 0xFF;
@@ -38,7 +41,7 @@ final class HexCodec extends BinaryCodec {
   }
 
   private int value(byte[] b, int at, int base) {
-    int v = Hex.value(ebcdic ? Ebcdic.decode(b[at]) : (char) (b[at] & 0xFF));
+    int v = values[b[at] & 0xFF];
     if (v < 0) {
       throw malformed(at, base, "byte at this offset is not a hex digit");
     }
@@ -51,7 +54,7 @@ final class HexCodec extends BinaryCodec {
     for (int i = 0; i < len; i++) {
       out[i] = (byte) Hex.digit(value(b, off + i, base));
     }
-    return new String(out, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return Latin1.string(out, 0, len);
   }
 
   @Override

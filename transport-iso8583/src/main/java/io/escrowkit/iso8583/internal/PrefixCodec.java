@@ -11,12 +11,36 @@ final class PrefixCodec {
   private final LengthKind kind;
   private final int digits;
   private final int size;
+  // The encoding as a small int, so the per-field switch needs no enum ordinal lookup.
+  private final int mode;
+
+  private static final int NONE = 0;
+  private static final int BINARY = 1;
+  private static final int BCD = 2;
+  private static final int ASCII = 3;
+  private static final int EBCDIC = 4;
 
   PrefixCodec(LengthEncoding encoding, LengthKind kind) {
     this.encoding = encoding;
     this.kind = kind;
     this.digits = kind.digits();
     this.size = encoding.prefixBytes(kind);
+    this.mode = modeOf(encoding);
+  }
+
+  private static int modeOf(LengthEncoding encoding) {
+    switch (encoding) {
+      case BINARY:
+        return BINARY;
+      case BCD:
+        return BCD;
+      case ASCII:
+        return ASCII;
+      case EBCDIC:
+        return EBCDIC;
+      default:
+        return NONE;
+    }
   }
 
   int size() {
@@ -29,7 +53,7 @@ final class PrefixCodec {
    * @param base the array index error offsets are counted from
    */
   int read(byte[] b, int off, int field, int base) {
-    switch (encoding) {
+    switch (mode) {
       case BINARY:
         return size == 1 ? b[off] & 0xFF : (b[off] & 0xFF) << 8 | (b[off + 1] & 0xFF);
       case BCD:
@@ -46,13 +70,12 @@ final class PrefixCodec {
   private int readBcd(byte[] b, int off, int field, int base) {
     int value = 0;
     for (int i = 0; i < size; i++) {
-      int hi = (b[off + i] >>> 4) & 0xF;
-      int lo = b[off + i] & 0xF;
-      if (hi > 9 || lo > 9) {
+      int pair = Bcd.value(b[off + i]);
+      if (pair < 0) {
         throw new IsoFormatException(
             field, off + i - base, kind + " BCD length prefix is not decimal");
       }
-      value = value * 100 + hi * 10 + lo;
+      value = value * 100 + pair;
     }
     return value;
   }
@@ -72,7 +95,7 @@ final class PrefixCodec {
 
   /** Writes {@code length} at {@code off}; returns the offset after the prefix. */
   int write(int length, byte[] out, int off) {
-    switch (encoding) {
+    switch (mode) {
       case BINARY:
         if (size == 1) {
           out[off] = (byte) length;
@@ -82,21 +105,20 @@ final class PrefixCodec {
         }
         return off + size;
       case BCD:
-        int v = length;
-        for (int i = size - 1; i >= 0; i--) {
-          int lo = v % 10;
-          v /= 10;
-          int hi = v % 10;
-          v /= 10;
-          out[off + i] = (byte) (hi << 4 | lo);
+        if (size == 1) {
+          out[off] = Bcd.packed(length);
+        } else {
+          out[off] = Bcd.packed(length / 100);
+          out[off + 1] = Bcd.packed(length % 100);
         }
         return off + size;
       case ASCII:
+        Digits.writeAscii(length, out, off, digits);
+        return off + digits;
       case EBCDIC:
         int w = length;
-        int zero = encoding == LengthEncoding.EBCDIC ? 0xF0 : '0';
         for (int i = digits - 1; i >= 0; i--) {
-          out[off + i] = (byte) (zero + w % 10);
+          out[off + i] = (byte) (0xF0 + w % 10);
           w /= 10;
         }
         return off + digits;

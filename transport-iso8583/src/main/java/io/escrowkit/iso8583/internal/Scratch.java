@@ -6,7 +6,9 @@ package io.escrowkit.iso8583.internal;
  */
 public final class Scratch {
 
-  private byte[] bytes = new byte[0];
+  private static final byte[] NONE = new byte[0];
+
+  private byte[] bytes = NONE;
 
   /** A buffer of at least {@code n} bytes (contents undefined). */
   public byte[] bytes(int n) {

@@ -1,0 +1,163 @@
+package io.escrowkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.escrowkit.iso8583.IsoSpec;
+import io.escrowkit.iso8583.LengthPrefix;
+import io.escrowkit.iso8583.Specs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DecodeCommandTest {
+
+  private static JsonNode json(String line) throws Exception {
+    return MessageJson.MAPPER.readTree(line);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"iso87ascii", "iso87binary", "cup"})
+  void decodePrintsOneJsonObjectForEveryBuiltInSpec(String name) throws Exception {
+    IsoSpec spec = Specs.builtIn(name).orElseThrow();
+    CliRun run = CliRun.of("decode", "--spec", name, "--no-mask", "--hex", CliMessages.hex(spec));
+
+    assertThat(run.status).isZero();
+    assertThat(run.outLines()).hasSize(1);
+    JsonNode m = json(run.out);
+    assertThat(m.get("mti").asText()).isEqualTo("0100");
+    JsonNode f = m.get("fields");
+    assertThat(f.get("2").asText()).isEqualTo(CliMessages.TEST_PAN);
+    assertThat(f.get("3").asText()).isEqualTo("030000");
+    assertThat(f.get("4").asText()).isEqualTo("000000001000");
+    assertThat(f.get("35").asText()).isEqualTo(CliMessages.TEST_TRACK2);
+    assertThat(f.get("41").asText()).isEqualTo("TERM0001");
+    assertThat(f.get("52").asText()).isEqualTo("0123456789ABCDEF");
+    assertThat(f.get("55").asText()).isEqualTo("9F2608A1B2C3D4E5F607189F270180");
+    assertThat(m.has("tpdu")).isEqualTo(name.equals("cup"));
+    if (name.equals("cup")) {
+      assertThat(m.get("tpdu").asText()).isEqualTo("6000030000");
+      assertThat(m.get("header").asText()).isEqualTo("603100310000");
+    }
+  }
+
+  @Test
+  void cardDataIsMaskedByDefault() throws Exception {
+    CliRun run =
+        CliRun.of("decode", "--spec", "cup", "--hex", CliMessages.hex(Specs.unionPayPos()));
+
+    assertThat(run.status).isZero();
+    JsonNode f = json(run.out).get("fields");
+    assertThat(f.get("2").asText()).isEqualTo("622588******5678");
+    assertThat(f.get("35").asText()).isEqualTo("622588******5678=*****************");
+    assertThat(f.get("52").asText()).isEqualTo("****************");
+    assertThat(f.get("55").asText()).startsWith("9F2608");
+    assertThat(run.out).doesNotContain(CliMessages.TEST_PAN).doesNotContain("0123456789ABCDEF");
+  }
+
+  @Test
+  void tlvAddsTheDataObjectsOfField55() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "decode",
+            "--spec",
+            "iso87binary",
+            "--tlv",
+            "--hex",
+            CliMessages.hex(Specs.iso87Binary()));
+
+    JsonNode tlv = json(run.out).get("tlv");
+    assertThat(tlv).hasSize(2);
+    assertThat(tlv.get(0).get("tag").asText()).isEqualTo("9F26");
+    assertThat(tlv.get(0).get("value").asText()).isEqualTo("A1B2C3D4E5F60718");
+    assertThat(tlv.get(1).get("tag").asText()).isEqualTo("9F27");
+  }
+
+  @Test
+  void batchAnswersEveryLineAndReportsTheBadOneOnItsLine() throws Exception {
+    String good = CliMessages.hex(Specs.unionPayPos());
+    String truncated = good.substring(0, 70);
+    String stdin = good + "\n" + truncated + "\nnot hex\n\n" + good + "\n";
+    CliRun run = CliRun.withStdin(stdin, "decode", "--spec", "cup", "--hex", "-");
+
+    List<String> lines = run.outLines();
+    assertThat(lines).hasSize(4);
+    assertThat(json(lines.get(0)).get("mti").asText()).isEqualTo("0100");
+    JsonNode error = json(lines.get(1));
+    // TPDU 5 + header 6 + MTI 2 + bitmap 8 + field 2 (1 + 8) + field 3 (3) = 33; 2 bytes remain.
+    assertThat(error.get("field").asInt()).isEqualTo(4);
+    assertThat(error.get("offset").asInt()).isEqualTo(33);
+    assertThat(error.get("error").asText()).contains("field 4 at offset 33");
+    assertThat(json(lines.get(2)).get("error").asText()).contains("not hex");
+    assertThat(json(lines.get(3)).get("fields").get("3").asText()).isEqualTo("030000");
+    assertThat(run.status).isEqualTo(2);
+    assertThat(run.err).isEmpty();
+  }
+
+  @Test
+  void batchOfGoodLinesExitsZero() {
+    String good = CliMessages.hex(Specs.iso87Ascii());
+    CliRun run =
+        CliRun.withStdin(good + "\n" + good + "\n", "decode", "--spec", "iso87ascii", "--hex", "-");
+
+    assertThat(run.status).isZero();
+    assertThat(run.outLines()).hasSize(2);
+  }
+
+  @Test
+  void aSingleMalformedInputExitsTwoWithOneLineNamingFieldAndOffset() {
+    String truncated = CliMessages.hex(Specs.iso87Binary()).substring(0, 40);
+    CliRun run = CliRun.of("decode", "--spec", "iso87binary", "--hex", truncated);
+
+    assertThat(run.status).isEqualTo(2);
+    assertThat(run.out).isEmpty();
+    assertThat(run.err.split("\n")).hasSize(1);
+    // MTI 2 + bitmaps 8 + field 2 (1 + 8) = 19; field 3 needs 3 bytes, 1 remains.
+    assertThat(run.err)
+        .contains("field 3 at offset 19")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void lengthPrefixIsCheckedAndSkipped() throws Exception {
+    String framed = CliMessages.hex(Specs.iso87Binary(), LengthPrefix.BINARY_2);
+    CliRun run =
+        CliRun.of("decode", "--spec", "iso87binary", "--length-prefix", "2", "--hex", framed);
+    assertThat(run.status).isZero();
+    assertThat(json(run.out).get("fields").get("41").asText()).isEqualTo("TERM0001");
+
+    CliRun wrong =
+        CliRun.of("decode", "--spec", "iso87binary", "--length-prefix", "4a", "--hex", framed);
+    assertThat(wrong.status).isEqualTo(2);
+    assertThat(wrong.err).contains("length prefix");
+  }
+
+  @Test
+  void fileIsReadAsRawBytes(@TempDir Path dir) throws Exception {
+    Path capture = dir.resolve("capture.bin");
+    Files.write(capture, HexText.parse(CliMessages.hex(Specs.iso87Ascii()), "sample"));
+    CliRun run = CliRun.of("decode", "--spec", "iso87ascii", "--file", capture.toString());
+
+    assertThat(run.status).isZero();
+    assertThat(json(run.out).get("fields").get("11").asText()).isEqualTo("000123");
+    assertThat(
+            CliRun.of("decode", "--spec", "iso87ascii", "--file", dir.resolve("missing").toString())
+                .status)
+        .isEqualTo(2);
+  }
+
+  @Test
+  void badUsageExitsTwoAndShowsUsage() {
+    assertThat(CliRun.of("decode", "--hex", "00").err).contains("--spec is required");
+    CliRun noInput = CliRun.of("decode", "--spec", "cup");
+    assertThat(noInput.status).isEqualTo(2);
+    assertThat(noInput.err).contains("usage: decode");
+    assertThat(CliRun.of("decode", "--spec", "nope", "--hex", "00").err)
+        .contains("neither a built-in spec");
+  }
+}
