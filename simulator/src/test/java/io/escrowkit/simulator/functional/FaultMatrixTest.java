@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * capture lost or applied twice.
  */
 class FaultMatrixTest {
-  private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(800);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration DELAY = Duration.ofMillis(150);
 
   /** Faults after which the answer is used as usual. */
