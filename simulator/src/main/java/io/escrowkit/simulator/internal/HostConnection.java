@@ -82,6 +82,9 @@ final class HostConnection implements Runnable {
       end += n;
       int length;
       while ((length = decoder.frameLength(buf, start, end - start)) > 0) {
+        if (isClosed()) {
+          return; // a reset fault ended the connection: what it still held is lost with it
+        }
         byte[] body = Arrays.copyOfRange(buf, start + decoder.prefix().size(), start + length);
         start += length;
         deliver(engine.handle(body));
@@ -131,6 +134,10 @@ final class HostConnection implements Runnable {
       log.info("answer not sent to {}: {}", socket.getRemoteSocketAddress(), e.toString());
       close();
     }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   synchronized void close() {

@@ -126,6 +126,9 @@ public final class HostEngine {
   }
 
   private Decision apply(RequestView r, TransactionType type) {
+    if (type.isFinancial() && reversals.reversedBeforeArrival(r)) {
+      return Decision.answer("94", "its reversal came first; not applied");
+    }
     switch (type) {
       case SIGN_ON:
         return Decision.answer(Decision.APPROVED, "signed on");

@@ -4,8 +4,10 @@ import io.escrowkit.simulator.PostingType;
 import java.util.Optional;
 
 /**
- * Refund of a completion, in one or several parts up to the completed amount. Call with the book's
- * lock held.
+ * Refund of a completion, in one or several parts up to the completed amount. A refund sent as an
+ * advice (UnionPay's 0220, ISO 0220) may come again as a repeat (0221, or 0220 again when the
+ * answer was lost): one with the trace and amount of a refund already applied is acknowledged with
+ * that refund's references and not applied again. Call with the book's lock held.
  */
 final class RefundHandler extends BookHandler {
 
@@ -14,6 +16,15 @@ final class RefundHandler extends BookHandler {
   }
 
   Decision refund(RequestView r) {
+    if (r.mti.startsWith("022")) {
+      Optional<PostingRecord> applied = appliedAt(r);
+      if (applied.isPresent()) {
+        book.countDuplicateAdvice();
+        PostingRecord refund = applied.get();
+        return Decision.approve(
+            refund.auth.authCode, refund.rrn, "repeated refund, not applied again");
+      }
+    }
     Optional<PostingRecord> found = Originals.completion(book, r);
     Optional<Decision> refusal = refuseOnCompletion(r, found);
     if (refusal.isPresent()) {
@@ -37,5 +48,15 @@ final class RefundHandler extends BookHandler {
         new AuthRecord.State(
             auth.frozen(), auth.captured(), auth.refunded() + amount, auth.status()));
     return Decision.approve(auth.authCode, rrn, "refunded");
+  }
+
+  /** The refund in force with this request's trace (terminal, merchant, F11) and amount. */
+  private Optional<PostingRecord> appliedAt(RequestView r) {
+    for (PostingRecord p : book.atTrace(r.trace())) {
+      if (p.type == PostingType.REFUND && !p.reversed && p.amount == r.amount().orElse(-1)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -1,6 +1,8 @@
 package io.escrowkit.simulator.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,21 +12,54 @@ import java.util.Optional;
  * names the pre-authorization, not the cancel) at the same terminal and merchant, of the original's
  * message class (from 90.1, or UnionPay 60.1), the latest if several. Unknown originals are
  * answered 25; a second reversal of the same original 00 without a second undo. A reversal can undo
- * only the last request still in force on its pre-authorization (else 12). Call with the book's
- * lock held.
+ * only the last request still in force on its pre-authorization (else 12).
+ *
+ * <p>A reversal can overtake its original: the client gave up on a request written on a connection
+ * that broke, and reversed it on a new connection, while the old connection's request still waits
+ * to be read. The reversal is answered 25 (nothing to undo, which the client takes as done), and
+ * its original, should it arrive afterwards, is refused 94 and not applied ({@link
+ * #reversedBeforeArrival}), as switches do with a reversal that comes before its original. The last
+ * {@value #REMEMBERED} such reversals are remembered. Call with the book's lock held.
  */
 final class ReversalHandler {
 
+  static final int REMEMBERED = 4096;
+
   private final LedgerBook book;
+
+  /** Reversals of originals not seen (yet), with the original's message class (0: any). */
+  private final Map<Trace, Integer> early =
+      new LinkedHashMap<Trace, Integer>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Trace, Integer> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
 
   ReversalHandler(LedgerBook book) {
     this.book = book;
   }
 
+  /**
+   * Whether {@code r} is an original whose reversal came first; it is then forgotten, so that the
+   * trace number can be used again.
+   */
+  boolean reversedBeforeArrival(RequestView r) {
+    Integer mtiClass = early.get(r.trace());
+    if (mtiClass == null || (mtiClass != 0 && mtiClass != r.mtiClass())) {
+      return false;
+    }
+    early.remove(r.trace());
+    return true;
+  }
+
   Decision reverse(RequestView r) {
     String stan = r.originalDataStan().orElse(r.stan());
     Optional<Integer> mtiClass = r.originalMtiClass().or(() -> classOf(r.transactionTypeCode()));
-    List<PostingRecord> candidates = book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan));
+    Trace trace = new Trace(r.terminalId(), r.merchantId(), stan);
+    List<PostingRecord> candidates = book.atTrace(trace);
     PostingRecord original = null;
     for (int i = candidates.size() - 1; i >= 0 && original == null; i--) {
       PostingRecord p = candidates.get(i);
@@ -33,6 +68,7 @@ final class ReversalHandler {
       }
     }
     if (original == null) {
+      early.put(trace, mtiClass.orElse(0));
       book.countUnknownReversal();
       return Decision.answer("25", "nothing to reverse");
     }

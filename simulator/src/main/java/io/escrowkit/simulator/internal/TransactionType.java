@@ -21,4 +21,14 @@ enum TransactionType {
   boolean isNetworkManagement() {
     return this == SIGN_ON || this == ECHO;
   }
+
+  /** A request that changes the books when approved (and that a reversal can undo). */
+  boolean isFinancial() {
+    return this == PRE_AUTH
+        || this == PRE_AUTH_CANCEL
+        || this == COMPLETION
+        || this == COMPLETION_ADVICE
+        || this == COMPLETION_VOID
+        || this == REFUND;
+  }
 }

@@ -206,4 +206,20 @@ class CupFollowUpsTest {
     assertThat(host.ledger().account(TEST_PAN).get().available())
         .isEqualTo(host.ledger().account(TEST_PAN).get().balance() - 5_000);
   }
+
+  @Test
+  void repeatedRefundAdviceIsAcknowledgedButAppliedOnce() throws Exception {
+    Ref hold = hold(20_000);
+    Ref completion = Ref.of(terminal.exchange(requests.completion(TEST_PAN, 15_000, hold)));
+    IsoMessage refund = requests.refund(TEST_PAN, 4_000, completion);
+
+    DecodedMessage first = terminal.exchange(refund);
+    DecodedMessage repeat = terminal.exchange(refund.toBuilder().mti("0221").build());
+
+    assertThat(List.of(first.readString(39), repeat.readString(39))).containsOnly("00");
+    assertThat(repeat.mti()).isEqualTo("0230");
+    assertThat(repeat.readString(37)).isEqualTo(first.readString(37));
+    assertThat(host.ledger().refundedTotal()).isEqualTo(4_000);
+    assertThat(host.ledger().duplicateAdvicesIgnored()).isEqualTo(1);
+  }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * capture lost or applied twice.
  */
 class FaultMatrixTest {
-  private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(800);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration DELAY = Duration.ofMillis(150);
 
   /** Faults after which the answer is used as usual. */
@@ -153,6 +154,40 @@ class FaultMatrixTest {
         .filteredOn(p -> p.authCode().equals(auth.authCode()))
         .filteredOn(p -> p.type() == PostingType.COMPLETION && !p.reversed())
         .hasSize(1);
+  }
+
+  @ParameterizedTest(name = "unanswered release, void and refund are reversed ({0})")
+  @EnumSource(
+      value = HostProfile.class,
+      names = {"CUP", "ISO87_BINARY"})
+  void unansweredFollowUpsAreReversedToWhereTheyStarted(HostProfile profile) {
+    start(profile, Fault.NO_RESPONSE);
+    Escrow held = loop.hold("128.00");
+
+    loop.host.faults().next(Fault.NO_RESPONSE, "0100");
+    Escrow release = held.release().execute();
+    assertThat(loop.awaitReversal(release).state()).isEqualTo(EscrowState.HELD);
+    assertThat(loop.authorizationOf(held).frozen()).isEqualTo(12_800);
+
+    Escrow captured = held.capture(cny("128.00")).execute();
+    loop.host.faults().next(Fault.NO_RESPONSE, "0200");
+    Escrow voided = captured.voidCapture().execute();
+    assertThat(loop.awaitReversal(voided).state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(loop.authorizationOf(held).captured()).isEqualTo(12_800);
+
+    loop.host.faults().next(Fault.NO_RESPONSE, profile == HostProfile.CUP ? "0220" : "0200");
+    Escrow refund = captured.refund(cny("28.00")).execute();
+    assertThat(loop.awaitReversal(refund).state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(ledger().refundedTotal()).isZero();
+
+    Escrow refunded = captured.refund(cny("28.00")).execute();
+
+    assertThat(refunded.state()).isEqualTo(EscrowState.PARTIALLY_REFUNDED);
+    Authorization auth = loop.authorizationOf(held);
+    assertThat(auth.captured()).isEqualTo(12_800);
+    assertThat(auth.refunded()).isEqualTo(2_800);
+    assertThat(auth.frozen()).isZero();
+    assertThat(ledger().reversalsApplied()).isEqualTo(3);
   }
 
   @Test

@@ -70,6 +70,25 @@ class ReversalsTest {
 
   @ParameterizedTest
   @EnumSource(HostProfile.class)
+  void originalArrivingAfterItsReversalIsRefused94AndNotBooked(HostProfile profile)
+      throws Exception {
+    try (Session s = Session.start(profile)) {
+      IsoMessage late = s.requests.preAuth(TEST_PAN, 5_000);
+
+      DecodedMessage reversal = s.terminal.exchange(s.requests.reversal(late, "98"));
+      DecodedMessage original = s.terminal.exchange(late);
+      DecodedMessage again = s.terminal.exchange(s.requests.preAuth(TEST_PAN, 5_000));
+
+      assertThat(reversal.readString(39)).isEqualTo("25");
+      assertThat(original.readString(39)).isEqualTo("94");
+      assertThat(again.readString(39)).isEqualTo("00");
+      assertThat(s.host.ledger().authorizations()).hasSize(1);
+      assertThat(s.host.ledger().frozenTotal()).isEqualTo(5_000);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostProfile.class)
   void reversalOfSomethingNeverSeenIsAnswered25(HostProfile profile) throws Exception {
     try (Session s = Session.start(profile)) {
       IsoMessage neverSent = s.requests.preAuth(TEST_PAN, 5_000);
