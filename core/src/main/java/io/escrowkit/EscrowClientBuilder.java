@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -194,7 +194,11 @@ public final class EscrowClientBuilder {
       thread.setDaemon(true);
       return thread;
     };
-    return Executors.newScheduledThreadPool(2, daemons);
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, daemons);
+    // Every request arms a deadline timer and cancels it when the answer comes; without this a
+    // busy client would keep each cancelled timer queued until its deadline.
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
   }
 
   private static void once(Object current, String name) {
