@@ -26,7 +26,6 @@ public final class IsoMessage {
   private final String mti;
   private final byte[] tpdu;
   private final byte[] header;
-  private final Object[] values;
   private final int[] fields;
   private final long[] bitmap;
   private final int encodedLength;
@@ -40,7 +39,6 @@ public final class IsoMessage {
     this.mti = b.mti;
     this.tpdu = b.tpdu;
     this.header = b.header;
-    this.values = b.values.clone();
     this.fields = fields;
     this.bitmap = bitmap;
     int n = fields.length;
@@ -54,7 +52,7 @@ public final class IsoMessage {
             + bitmap.length * spec.bitmapEncoding().bytesPerBitmap();
     for (int i = 0; i < n; i++) {
       FieldCodec codec = spec.codec(fields[i]);
-      Object value = values[fields[i]];
+      Object value = b.values[fields[i]];
       orderedCodecs[i] = codec;
       orderedValues[i] = value;
       orderedUnits[i] = codec.units(value);
@@ -74,7 +72,9 @@ public final class IsoMessage {
     b.mti = mti;
     b.tpdu = tpdu;
     b.header = header;
-    System.arraycopy(values, 0, b.values, 0, values.length);
+    for (int i = 0; i < fields.length; i++) {
+      b.put(fields[i], orderedValues[i]);
+    }
     return b;
   }
 
@@ -100,7 +100,12 @@ public final class IsoMessage {
 
   /** Whether a data element is present. */
   public boolean has(int field) {
-    return field >= 0 && field < values.length && values[field] != null;
+    return indexOf(field) >= 0;
+  }
+
+  /** The position of a present field in field order, or a negative number. */
+  private int indexOf(int field) {
+    return Arrays.binarySearch(fields, field);
   }
 
   /** The present data element numbers, ascending. */
@@ -116,14 +121,15 @@ public final class IsoMessage {
     if (!has(field)) {
       return Optional.empty();
     }
-    Object v = values[field];
+    Object v = orderedValues[indexOf(field)];
     return Optional.of(v instanceof byte[] ? Hex.toHex((byte[]) v) : v.toString());
   }
 
   /** A copy of a binary field's value; empty if absent or not binary. */
   public Optional<byte[]> getBytes(int field) {
-    return has(field) && values[field] instanceof byte[]
-        ? Optional.of(((byte[]) values[field]).clone())
+    int i = indexOf(field);
+    return i >= 0 && orderedValues[i] instanceof byte[]
+        ? Optional.of(((byte[]) orderedValues[i]).clone())
         : Optional.empty();
   }
 
@@ -219,9 +225,7 @@ public final class IsoMessage {
 
     /** Removes a field. */
     public Builder remove(int field) {
-      if (field >= 0 && field < values.length) {
-        values[field] = null;
-      }
+      clear(field);
       return this;
     }
 
@@ -232,22 +236,21 @@ public final class IsoMessage {
      */
     public IsoMessage build() {
       checkComplete();
-      int count = 0;
-      int highest = 0;
-      for (int f = 2; f < values.length; f++) {
-        if (values[f] != null) {
-          count++;
-          highest = f;
-        }
-      }
-      int words = highest > 128 ? 3 : highest > 64 ? 2 : 1;
+      // Walk the set bits, not every field number the spec could have.
+      int words = present[2] != 0 ? 3 : present[1] != 0 ? 2 : 1;
       long[] bitmap = new long[words];
+      int count = 0;
+      for (int w = 0; w < words; w++) {
+        bitmap[w] = present[w];
+        count += Long.bitCount(present[w]);
+      }
       int[] fields = new int[count];
       int i = 0;
-      for (int f = 2; f < values.length; f++) {
-        if (values[f] != null) {
-          fields[i++] = f;
-          bitmap[(f - 1) >>> 6] |= Bitmaps.bit(f);
+      for (int w = 0; w < words; w++) {
+        for (long rest = present[w]; rest != 0; ) {
+          int p = Long.numberOfLeadingZeros(rest);
+          fields[i++] = 64 * w + p + 1;
+          rest &= ~(Long.MIN_VALUE >>> p);
         }
       }
       if (words > 1) {

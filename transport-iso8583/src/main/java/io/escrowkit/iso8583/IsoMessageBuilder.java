@@ -1,5 +1,6 @@
 package io.escrowkit.iso8583;
 
+import io.escrowkit.iso8583.internal.Bitmaps;
 import io.escrowkit.iso8583.internal.Mti;
 import java.util.Objects;
 
@@ -10,6 +11,10 @@ abstract class IsoMessageBuilder {
 
   final IsoSpec spec;
   final Object[] values;
+
+  /** The fields set, one bit each as in a bitmap (field 1 is the top bit of word 0). */
+  final long[] present = new long[3];
+
   String mti;
   byte[] tpdu = NONE;
   byte[] header = NONE;
@@ -52,6 +57,14 @@ abstract class IsoMessageBuilder {
 
   final void put(int field, Object prepared) {
     values[field] = prepared;
+    present[(field - 1) >>> 6] |= Bitmaps.bit(field);
+  }
+
+  final void clear(int field) {
+    if (field >= 1 && field < values.length) {
+      values[field] = null;
+      present[(field - 1) >>> 6] &= ~Bitmaps.bit(field);
+    }
   }
 
   final void checkComplete() {

@@ -15,6 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Setting every field and encoding, per operation: this codec validates each value as it is set
  * (digits, lengths, charset), so {@link EncodeBenchmark} alone would leave that work out. Values
  * are the same prepared constants for all three libraries.
+ *
+ * <p>Stateless (threadsafe); JMH hands each thread its own {@link Messages}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -31,7 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  *
  * <p>Each operation decodes into a new message object (this codec: a new {@link DecodedMessage}),
- * as the peers do; {@link ZeroAllocationBenchmark} shows the reused-view path.
+ * as the peers do; {@link ZeroAllocationBenchmark} shows the reused-view path. Stateless
+ * (threadsafe); JMH hands each thread its own {@link Messages}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

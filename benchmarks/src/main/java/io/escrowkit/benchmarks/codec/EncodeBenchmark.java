@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Encoding the pre-authorization, message already built: this codec into a caller-supplied buffer
  * (allocates nothing) and into a new array; jPOS {@code ISOMsg.pack()}; j8583 {@code
  * IsoMessage.writeData()} (both return a new array).
+ *
+ * <p>Stateless (threadsafe); JMH hands each thread its own {@link Messages}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * This codec's allocation-free paths (expect ~0 B/op with {@code -prof gc}): decoding into a reused
  * {@link DecodedMessage} (which still checks the whole structure: MTI, bitmap, every length) and
  * reading numbers as longs. No peer equivalent: jPOS and j8583 materialize every field on decode.
+ *
+ * <p>Stateless (threadsafe); JMH hands each thread its own {@link Messages}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -159,19 +159,31 @@ final class Bcd {
       j = 1;
       at++;
     }
+    int pairsFrom = at;
+    int bad = 0;
     while (digits - j >= 2) {
       int v = b[at] & 0xFF;
-      if (strict && ((v & 0xF) > 9 || v > 0x9F)) {
-        throw notDigit(v > 0x9F ? v >>> 4 : v & 0xF, at, field, base);
-      }
+      bad |= VALUE[v]; // negative once any nibble is above 9; checked after the loop
       out[outOff + j] = (byte) ('0' + (v >>> 4));
       out[outOff + j + 1] = (byte) ('0' + (v & 0xF));
       j += 2;
       at++;
     }
+    if (strict && bad < 0) {
+      throw firstNotDigit(b, pairsFrom, at, field, base);
+    }
     if (j < digits) {
       out[outOff + j] = digit((b[at] >>> 4) & 0xF, strict, at, field, base);
     }
+  }
+
+  private static IsoFormatException firstNotDigit(byte[] b, int from, int to, int field, int base) {
+    int at = from;
+    while (at < to - 1 && VALUE[b[at] & 0xFF] >= 0) {
+      at++;
+    }
+    int v = b[at] & 0xFF;
+    return notDigit(v > 0x9F ? v >>> 4 : v & 0xF, at, field, base);
   }
 
   private static byte digit(int nibble, boolean strict, int at, int field, int base) {

@@ -26,7 +26,7 @@ final class BcdAmountCodec extends FieldCodec {
       throw invalid("an x+n value needs a C or D sign and at least one digit");
     }
     checkLength(value.length(), false);
-    return new EncodedText(value, value.getBytes(StandardCharsets.US_ASCII));
+    return new EncodedText(value, value.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Override

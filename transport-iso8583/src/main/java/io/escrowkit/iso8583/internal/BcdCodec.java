@@ -28,8 +28,19 @@ final class BcdCodec extends FieldCodec {
   public Object prepare(String value) {
     checkChars(value, track ? CharClass.TRACK : CharClass.DIGITS);
     checkLength(value.length(), track);
-    String text = track ? value.replace('D', '=').replace('d', '=') : value;
-    return new EncodedText(text, text.getBytes(StandardCharsets.US_ASCII));
+    // Validated: every char is ASCII, so its ISO-8859-1 bytes are a plain copy.
+    byte[] chars = value.getBytes(StandardCharsets.ISO_8859_1);
+    if (!track) {
+      return new EncodedText(value, chars);
+    }
+    boolean separatorAsD = false;
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] == 'D' || chars[i] == 'd') {
+        chars[i] = '=';
+        separatorAsD = true;
+      }
+    }
+    return new EncodedText(separatorAsD ? Latin1.string(chars, 0, chars.length) : value, chars);
   }
 
   @Override

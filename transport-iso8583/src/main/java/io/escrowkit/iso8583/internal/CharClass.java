@@ -12,6 +12,17 @@ enum CharClass {
 
   private final String expected;
 
+  /** Per class, by char code below 256: accepted at any position but the first of an x+n. */
+  private static final boolean[][] ACCEPTED = new boolean[values().length][256];
+
+  static {
+    for (CharClass c : values()) {
+      for (int ch = 0; ch < 256; ch++) {
+        ACCEPTED[c.ordinal()][ch] = c.accepts((char) ch, 1);
+      }
+    }
+  }
+
   CharClass(String expected) {
     this.expected = expected;
   }
@@ -38,9 +49,21 @@ enum CharClass {
 
   /** The index of the first character this class rejects, or -1. */
   int firstInvalid(String s) {
+    if (this == ANY) {
+      return -1;
+    }
     int n = s.length();
-    for (int i = 0; i < n; i++) {
-      if (!accepts(s.charAt(i), i)) {
+    int i = 0;
+    if (this == AMOUNT && n > 0) {
+      if (!accepts(s.charAt(0), 0)) {
+        return 0;
+      }
+      i = 1;
+    }
+    boolean[] accepted = ACCEPTED[ordinal()];
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c > 0xFF || !accepted[c]) {
         return i;
       }
     }

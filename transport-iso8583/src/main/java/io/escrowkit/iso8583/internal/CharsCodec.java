@@ -162,10 +162,16 @@ final class CharsCodec extends FieldCodec {
       from++;
     }
     boolean[] ok = allowed;
+    boolean all = true;
     for (int i = from; i < end; i++) {
-      if (!ok[b[i] & 0xFF]) {
-        throw malformed(i, base, "byte at this offset is not " + chars.expected());
+      all &= ok[b[i] & 0xFF]; // no branch per byte; the first bad one is found only on failure
+    }
+    if (!all) {
+      int i = from;
+      while (ok[b[i] & 0xFF]) {
+        i++;
       }
+      throw malformed(i, base, "byte at this offset is not " + chars.expected());
     }
   }
 
