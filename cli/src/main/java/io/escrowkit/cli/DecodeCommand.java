@@ -22,14 +22,15 @@ import java.util.function.Supplier;
  * <p>{@code --hex -} reads one hex message per line from stdin and answers every line, a line that
  * fails with {@code {"error":"...","field":N,"offset":M}}; the exit status is 2 if any line failed.
  * A single input that fails prints one line on stderr naming the field and offset, exit status 2.
- * {@code --file} reads raw bytes. Card data is masked unless {@code --no-mask} ({@link Masking}).
+ * {@code --file} reads raw bytes. Fields are printed as they are on the wire, as a decoder of
+ * captures must; {@code --mask} masks card data for output that is shared ({@link Masking}).
  * Not threadsafe; one per run.
  */
 final class DecodeCommand implements Main.Command {
 
   static final String USAGE =
       "decode --spec iso87ascii|iso87binary|cup|PATH.xml [--length-prefix none|2|4a] [--tlv]"
-          + " [--no-mask] (--hex HEX | --hex - | --file PATH)";
+          + " [--mask] (--hex HEX | --hex - | --file PATH)";
 
   private final Supplier<InputStream> stdin;
 
@@ -105,7 +106,7 @@ final class DecodeCommand implements Main.Command {
     String hex;
     String file;
     boolean tlv;
-    boolean mask = true;
+    boolean mask;
 
     static Options parse(String[] args) {
       CodecArgs shared = CodecArgs.parse(args);

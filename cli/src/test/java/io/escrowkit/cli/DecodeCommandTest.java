@@ -46,9 +46,18 @@ class DecodeCommandTest {
   }
 
   @Test
-  void cardDataIsMaskedByDefault() throws Exception {
+  void fieldsArePrintedAsOnTheWireByDefault() throws Exception {
     CliRun run =
         CliRun.of("decode", "--spec", "cup", "--hex", CliMessages.hex(Specs.unionPayPos()));
+
+    assertThat(run.status).isZero();
+    assertThat(json(run.out).get("fields").get("2").asText()).isEqualTo(CliMessages.TEST_PAN);
+  }
+
+  @Test
+  void cardDataIsMaskedOnRequest() throws Exception {
+    CliRun run = CliRun.of(
+        "decode", "--spec", "cup", "--mask", "--hex", CliMessages.hex(Specs.unionPayPos()));
 
     assertThat(run.status).isZero();
     JsonNode f = json(run.out).get("fields");
