@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param businessZone the zone whose calendar day bounds a void ("same business day")
  * @param reversalFirst whether a reversal the terminal still owes is sent, and acknowledged,
  *     before the terminal's next online request (UnionPay POS terminals must)
+ * @param forwarded requests that are stored and forwarded rather than reversed when their answer
+ *     never comes (UnionPay refunds are advices, 0220, repeated as 0221 until acknowledged; add
+ *     CAPTURE when the transport sends completions as advices)
  */
 public record SchemeProfile(
     String name,
@@ -27,12 +30,17 @@ public record SchemeProfile(
     Duration holdValidity,
     boolean voidRestoresHold,
     ZoneId businessZone,
-    boolean reversalFirst) {
+    boolean reversalFirst,
+    java.util.Set<Operation> forwarded) {
 
   public SchemeProfile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(holdValidity, "holdValidity");
     Objects.requireNonNull(businessZone, "businessZone");
+    forwarded = java.util.Set.copyOf(forwarded);
+    if (forwarded.contains(Operation.HOLD)) {
+      throw new IllegalArgumentException("a hold is never forwarded: an unanswered hold is reversed");
+    }
     if (name.trim().isEmpty()) {
       throw new IllegalArgumentException("scheme profile name must not be blank");
     }
@@ -52,7 +60,8 @@ public record SchemeProfile(
    */
   public static SchemeProfile unionPay() {
     return new SchemeProfile(
-        "UnionPay", 115, false, Duration.ofDays(30), true, ZoneId.of("Asia/Shanghai"), true);
+        "UnionPay", 115, false, Duration.ofDays(30), true, ZoneId.of("Asia/Shanghai"), true,
+        java.util.Set.of(Operation.REFUND));
   }
 
   /**
@@ -62,11 +71,17 @@ public record SchemeProfile(
    */
   public static SchemeProfile genericCard() {
     return new SchemeProfile(
-        "GenericCard", 100, true, Duration.ofDays(7), true, ZoneId.of("UTC"), false);
+        "GenericCard", 100, true, Duration.ofDays(7), true, ZoneId.of("UTC"), false,
+        java.util.Set.of());
   }
 
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /** Whether an unanswered {@code operation} is forwarded again rather than reversed. */
+  public boolean forwards(Operation operation) {
+    return forwarded.contains(operation);
   }
 
   /** The most that all captures of a hold may add up to. */
@@ -83,6 +98,7 @@ public record SchemeProfile(
     private boolean voidRestoresHold;
     private ZoneId businessZone;
     private boolean reversalFirst;
+    private java.util.Set<Operation> forwarded;
 
     Builder(SchemeProfile from) {
       name = from.name;
@@ -92,6 +108,7 @@ public record SchemeProfile(
       voidRestoresHold = from.voidRestoresHold;
       businessZone = from.businessZone;
       reversalFirst = from.reversalFirst;
+      forwarded = from.forwarded;
     }
 
     public Builder name(String name) {
@@ -129,10 +146,15 @@ public record SchemeProfile(
       return this;
     }
 
+    public Builder forwarded(java.util.Set<Operation> operations) {
+      this.forwarded = operations;
+      return this;
+    }
+
     public SchemeProfile build() {
       return new SchemeProfile(
           name, captureTolerancePercent, multipleCaptures, holdValidity, voidRestoresHold,
-          businessZone, reversalFirst);
+          businessZone, reversalFirst, forwarded);
     }
   }
 }

@@ -69,6 +69,10 @@ final class Outcomes {
     }
   }
 
+  static Failure forwardingFailure(String detail) {
+    return Failure.networkTimeout(detail + "; the request will be sent again until acknowledged");
+  }
+
   static boolean reversalAcknowledged(TransportOutcome outcome) {
     if (outcome.isApproved()) {
       return true;

@@ -75,6 +75,9 @@ final class Recovery {
     EscrowSnapshot escrow = found.get();
     PendingRequest request = escrow.pending().get();
     Instant now = context.clock.instant();
+    if (context.config.profile().forwards(request.operation())) {
+      return CompletableFuture.completedFuture(queueForwarding(escrow, request, now));
+    }
     EscrowSnapshot inDoubt = context.machine.answer(escrow, Command.LOSE_OUTCOME, Map.of(), now);
     UnknownReason reason = UnknownReason.TERMINAL_RESTART;
     String detail = "the answer to " + request.operation() + " was never recorded";
@@ -95,6 +98,25 @@ final class Recovery {
       log.info("escrow {} moved on while recovering it; leaving it", escrowId);
       return CompletableFuture.completedFuture(false);
     }
+  }
+
+  /** A forwarded request left pending: queue it to go again, unless it already is. */
+  private boolean queueForwarding(EscrowSnapshot escrow, PendingRequest request, Instant now) {
+    if (Settlement.workQueuedFor(context, request.operationId())) {
+      return false;
+    }
+    JournalWrite write = new JournalWrite(Optional.empty(), List.of(), Optional.empty(),
+        List.of(new WorkItem(context.ids.workId(), WorkItem.Kind.ADVICE, escrow.id(),
+            request.operationId(), "", 0, now, now)), List.of());
+    Optional<IdempotencyRecord> intent = context.journal.idempotency(request.idempotencyKey());
+    if (intent.isPresent() && !intent.get().result().isPresent()) {
+      write = write.withIdempotency(intent.get().withResult(new EscrowResult(escrow.id(),
+          request.operation(), OperationStatus.IN_DOUBT, escrow,
+          Optional.of(Outcomes.forwardingFailure("the answer was never recorded")),
+          Optional.empty(), request.idempotencyKey())));
+    }
+    context.write(write);
+    return true;
   }
 
   private CompletableFuture<Boolean> expireIfLapsed(String escrowId) {

@@ -70,14 +70,12 @@ final class ReversalWorker {
       Instant now = context.clock.instant();
       List<WorkItem> due = context.journal.claimDueWork(now, CLAIM_BATCH, context.config.workLease());
       for (WorkItem item : due) {
-        if (item.kind() == WorkItem.Kind.REVERSAL) {
-          attemptOnce(item).whenComplete((ignored, error) -> {
-                if (error != null) {
-                  log.error("reversal {} of escrow {} failed; it stays owed", item.id(),
-                      item.escrowId(), error);
-                }
-              });
-        }
+        attemptOnce(item).whenComplete((ignored, error) -> {
+          if (error != null) {
+            log.error("{} {} of escrow {} failed; it stays owed", item.kind(), item.id(),
+                item.escrowId(), error);
+          }
+        });
       }
       if (due.size() == CLAIM_BATCH) {
         wake();
@@ -121,7 +119,9 @@ final class ReversalWorker {
     if (running != null) {
       return running;
     }
-    context.serializer.submit(item.escrowId(), () -> attempt(item)).whenComplete((done, error) -> {
+    context.serializer.submit(item.escrowId(),
+        () -> item.kind() == WorkItem.Kind.ADVICE ? forward(item) : attempt(item))
+        .whenComplete((done, error) -> {
       attempts.remove(item.id(), mine);
       if (error != null) {
         mine.completeExceptionally(error);
@@ -158,6 +158,54 @@ final class ReversalWorker {
     return context.send(reversal).thenAccept(outcome -> settle(escrow, item, outcome));
   }
 
+  /** Sends a stored-and-forwarded request again, as a repeat, while its escrow still awaits it. */
+  private CompletableFuture<Void> forward(WorkItem item) {
+    Optional<EscrowSnapshot> found = context.journal.find(item.escrowId());
+    boolean stillOwed = found.isPresent()
+        && found.get().state().isPending()
+        && found.get().pending().map(p -> p.operationId().equals(item.operationId())).orElse(false);
+    if (!stillOwed) {
+      context.write(emptyWrite().withCompleted(item.id()));
+      return CompletableFuture.completedFuture(null);
+    }
+    EscrowSnapshot escrow = found.get();
+    PendingRequest request = escrow.pending().get();
+    Instant now = context.clock.instant();
+    TransportRequest again = new TransportRequest(
+        RequestType.valueOf(request.operation().name()), request.operationId(), escrow.id(),
+        escrow.merchantId(), escrow.terminalId(), request.trace(), now,
+        now.plus(context.config.requestTimeout()), request.amount(), escrow.held(),
+        Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
+        Optional.empty(), request.operation() == io.escrowkit.Operation.CAPTURE
+            && context.machine.completesHold(escrow, request.amount(), request.finalCapture()),
+        true);
+    return context.send(again).thenAccept(outcome -> settleForward(escrow, item, outcome));
+  }
+
+  private void settleForward(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
+    if (outcome.isUnknown()) {
+      retryLater(escrow, item, outcome);
+      return;
+    }
+    Instant now = context.clock.instant();
+    EscrowSnapshot next = context.machine.answer(
+        escrow, Outcomes.command(outcome), outcome.hostReferences(), now);
+    String cause = escrow.pending().get().operation() + " forwarded, "
+        + outcome.kind().name().toLowerCase(java.util.Locale.ROOT) + " ("
+        + outcome.responseCode().orElse("?") + ")";
+    if (!outcome.isApproved()) {
+      log.error("host declined forwarded {} of escrow {} with {}; settle it with the acquirer",
+          escrow.pending().get().operation(), escrow.id(), outcome.responseCode().orElse("?"));
+    }
+    try {
+      context.write(JournalWrite.of(next, Settlement.event(escrow, next, cause, now))
+          .withCompleted(item.id()));
+    } catch (JournalConflictException raced) {
+      log.info("escrow {} changed while forwarding; rechecking", escrow.id());
+      wake();
+    }
+  }
+
   private void settle(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
     Instant now = context.clock.instant();
     if (Outcomes.reversalAcknowledged(outcome)) {
@@ -173,11 +221,15 @@ final class ReversalWorker {
       }
       return;
     }
+    retryLater(escrow, item, outcome);
+  }
+
+  private void retryLater(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
     int attempts = item.attempts() + 1;
     Duration delay = context.config.reversalBackoff().delay(attempts, context.random);
-    log.warn("reversal of escrow {} not acknowledged ({}); attempt {} again in {}",
+    log.warn("{} of escrow {} not acknowledged ({}); attempt {} again in {}", item.kind(),
         escrow.id(), outcome.responseCode().orElse(outcome.detail()), attempts, delay);
-    context.journal.rescheduleWork(item.id(), attempts, now.plus(delay));
+    context.journal.rescheduleWork(item.id(), attempts, context.clock.instant().plus(delay));
     schedule(delay);
   }
 

@@ -29,6 +29,9 @@ final class Settlement {
       EscrowSnapshot sent, IdempotencyRecord intent, TransportOutcome outcome) {
     PendingRequest request = sent.pending().get();
     Instant now = context.clock.instant();
+    if (outcome.isUnknown() && context.config.profile().forwards(request.operation())) {
+      return queueForwarding(sent, intent, outcome, request, now);
+    }
     Command command = Outcomes.command(outcome);
     EscrowSnapshot next = context.machine.answer(sent, command, outcome.hostReferences(), now);
     EscrowResult result = new EscrowResult(
@@ -48,6 +51,41 @@ final class Settlement {
       reversals.wake();
     }
     return result;
+  }
+
+  /**
+   * A forwarded request (store and forward) whose answer never came: the escrow stays pending and
+   * the same request is queued to go again, as a repeat, until the host acknowledges it. Nothing is
+   * reversed.
+   */
+  private EscrowResult queueForwarding(EscrowSnapshot sent, IdempotencyRecord intent,
+      TransportOutcome outcome, PendingRequest request, Instant now) {
+    EscrowResult result = new EscrowResult(sent.id(), request.operation(),
+        io.escrowkit.OperationStatus.IN_DOUBT, sent,
+        java.util.Optional.of(Outcomes.forwardingFailure(outcome.detail())), outcome.responseCode(),
+        intent.key());
+    // Recovery may already have queued it (and recorded the first result) if this answer came
+    // very late: queue once, and never replace a first result.
+    boolean queued = workQueuedFor(context, request.operationId());
+    boolean answered = context.journal.idempotency(intent.key())
+        .map(stored -> stored.result().isPresent()).orElse(false);
+    context.write(new JournalWrite(java.util.Optional.empty(), java.util.List.of(),
+        answered ? java.util.Optional.empty() : java.util.Optional.of(intent.withResult(result)),
+        queued ? java.util.List.of() : java.util.List.of(new WorkItem(context.ids.workId(),
+            WorkItem.Kind.ADVICE, sent.id(), request.operationId(), "", 0, now, now)),
+        java.util.List.of()));
+    reversals.wake();
+    return result;
+  }
+
+  /** Whether work for the request {@code operationId} is already owed. */
+  static boolean workQueuedFor(EngineContext context, String operationId) {
+    for (WorkItem owed : context.journal.pendingWork()) {
+      if (owed.operationId().equals(operationId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static TransitionEvent event(

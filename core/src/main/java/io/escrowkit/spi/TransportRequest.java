@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param reversalReason for a reversal: its reason code (field 39), e.g. "98"
  * @param completesHold for a capture: it is the last one, and the host releases whatever remains
  *     of the hold (always so under single-capture schemes such as UnionPay)
+ * @param repeat this request was sent before and its answer never came; it is forwarded again
+ *     (store and forward: a UnionPay advice 0220 goes again as 0221), same trace, never reversed
  */
 public record TransportRequest(
     RequestType type,
@@ -47,7 +49,8 @@ public record TransportRequest(
     Map<String, String> hostReferences,
     Optional<OriginalRequest> original,
     Optional<String> reversalReason,
-    boolean completesHold) {
+    boolean completesHold,
+    boolean repeat) {
 
   public TransportRequest {
     Objects.requireNonNull(type, "type");
@@ -69,10 +72,41 @@ public record TransportRequest(
     }
   }
 
+  /** A first sending (not a repeat). */
+  public TransportRequest(
+      RequestType type,
+      String operationId,
+      String escrowId,
+      String merchantId,
+      String terminalId,
+      long trace,
+      Instant transmittedAt,
+      Instant deadline,
+      Money amount,
+      Money holdAmount,
+      Optional<CardData> card,
+      Optional<PinBlock> pinBlock,
+      Map<String, String> hostReferences,
+      Optional<OriginalRequest> original,
+      Optional<String> reversalReason,
+      boolean completesHold) {
+    this(type, operationId, escrowId, merchantId, terminalId, trace, transmittedAt, deadline,
+        amount, holdAmount, card, pinBlock, hostReferences, original, reversalReason,
+        completesHold, false);
+  }
+
+  /** The same request, to be forwarded again at {@code now}. */
+  public TransportRequest asRepeat(Instant now, Instant newDeadline) {
+    return new TransportRequest(type, operationId, escrowId, merchantId, terminalId, trace, now,
+        newDeadline, amount, holdAmount, card, pinBlock, hostReferences, original, reversalReason,
+        completesHold, true);
+  }
+
   @Override
   public String toString() {
     return "TransportRequest[" + type + " " + operationId + " escrow=" + escrowId + " trace="
         + trace + " amount=" + amount + " card=" + card.map(CardData::maskedPan).orElse("-")
-        + original.map(o -> " reverses=" + o.type() + "/" + o.trace()).orElse("") + "]";
+        + original.map(o -> " reverses=" + o.type() + "/" + o.trace()).orElse("")
+        + (repeat ? " repeat" : "") + "]";
   }
 }

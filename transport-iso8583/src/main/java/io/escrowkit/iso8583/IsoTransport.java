@@ -123,8 +123,12 @@ public final class IsoTransport implements Transport, AutoCloseable {
     IsoMessage message;
     Optional<IsoMessage> repeat;
     try {
-      message = sign(mapper.request(request));
-      repeat = isAdvice(request) ? mapper.repeatOf(message).map(this::sign) : Optional.empty();
+      IsoMessage first = sign(mapper.request(request));
+      // Forwarded again by the client (store and forward): an advice goes as its repeat, 0221.
+      message = request.repeat() ? mapper.repeatOf(first).map(this::sign).orElse(first) : first;
+      repeat = isAdvice(request) && !request.repeat()
+          ? mapper.repeatOf(message).map(this::sign)
+          : Optional.empty();
     } catch (RuntimeException unbuildable) {
       log.error("{}: could not build the message for {}; not sent", name, request, unbuildable);
       return CompletableFuture.completedFuture(

@@ -47,6 +47,7 @@ final class BridgeLines {
             });
     r.reversalReason().ifPresent(reason -> line.put("reversalReason", reason));
     line.put("completesHold", r.completesHold());
+    line.put("repeat", r.repeat());
     return Json.write(line);
   }
 
@@ -82,7 +83,8 @@ final class BridgeLines {
         (Map<String, String>) l.get("hostReferences"),
         original,
         Optional.ofNullable((String) l.get("reversalReason")),
-        Boolean.TRUE.equals(l.get("completesHold")));
+        Boolean.TRUE.equals(l.get("completesHold")),
+        Boolean.TRUE.equals(l.get("repeat")));
   }
 
   static String outcome(TransportOutcome o) {
