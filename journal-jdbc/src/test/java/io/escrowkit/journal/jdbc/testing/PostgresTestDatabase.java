@@ -69,14 +69,27 @@ public final class PostgresTestDatabase implements AutoCloseable {
     return connect(url);
   }
 
+  /**
+   * Drops the database. FORCE can fail when a session of another role (e.g. an autovacuum worker)
+   * is on it, which this role may not terminate; then the drop is retried until that session has
+   * gone, for a bounded time. A scratch database that still cannot be dropped is reported and left,
+   * because its cleanup is not what any test asserts.
+   */
   @Override
   public void close() {
-    try (Connection admin = connect(ADMIN_URL);
-        Statement statement = admin.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not drop test database " + name + ": " + e, e);
-    }
+    long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+    SQLException last = null;
+    do {
+      try (Connection admin = connect(ADMIN_URL);
+          Statement statement = admin.createStatement()) {
+        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        return;
+      } catch (SQLException e) {
+        last = e;
+        Thread.onSpinWait();
+      }
+    } while (System.nanoTime() < giveUpAt);
+    System.err.println("left test database " + name + " behind: " + last);
   }
 
   private static synchronized void requireServer() {
