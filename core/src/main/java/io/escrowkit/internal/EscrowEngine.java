@@ -75,10 +75,6 @@ public final class EscrowEngine implements AutoCloseable {
     return context.ids.idempotencyKey();
   }
 
-  public java.time.Clock clock() {
-    return context.clock;
-  }
-
   @Override
   public void close() {
     reversals.close();

@@ -39,9 +39,4 @@ public final class KeyedSerializer {
     });
     return result;
   }
-
-  /** Number of keys with work queued or running (for tests and diagnostics). */
-  public synchronized int busyKeys() {
-    return tails.size();
-  }
 }
