@@ -3,8 +3,9 @@ package io.escrowkit.cli;
 /**
  * What {@code decode --mask} (the default) hides: the card number as first 6 / last 4 (fields 2 and
  * 34, and the card number at the start of track 2 in field 35), every other character of track data
- * (fields 35, 36 and track 1 in 45) except the separators, and the whole PIN block (52). Everything
- * else, field 55 included, is printed as decoded. Stateless and threadsafe.
+ * (fields 35, 36 and track 1 in 45) except the separators, the whole PIN block (52), and the card
+ * data inside field 55's EMV data objects ({@link EmvMasking}). Everything else is printed as
+ * decoded. Stateless and threadsafe.
  */
 final class Masking {
 
@@ -25,6 +26,8 @@ final class Masking {
         return allButSeparators(value, 0);
       case 52:
         return String.valueOf(HIDDEN).repeat(value.length());
+      case 55:
+        return EmvMasking.field55(value);
       default:
         return value;
     }

@@ -42,18 +42,18 @@ final class MessageJson {
       fields.put(Integer.toString(f), mask ? Masking.field(f, value) : value);
     }
     if (tlv && m.has(55)) {
-      tlvArray(root.putArray("tlv"), m.readTlv(55));
+      tlvArray(root.putArray("tlv"), m.readTlv(55), mask);
     }
     return root;
   }
 
-  private static void tlvArray(ArrayNode out, List<Tlv> objects) {
+  private static void tlvArray(ArrayNode out, List<Tlv> objects, boolean mask) {
     for (Tlv t : objects) {
       ObjectNode o = out.addObject().put("tag", t.tagHex()).put("length", t.length());
       if (t.isConstructed()) {
-        tlvArray(o.putArray("children"), t.children());
+        tlvArray(o.putArray("children"), t.children(), mask);
       } else {
-        o.put("value", t.valueHex());
+        o.put("value", mask ? EmvMasking.value(t.tagHex(), t.valueHex()) : t.valueHex());
       }
     }
   }

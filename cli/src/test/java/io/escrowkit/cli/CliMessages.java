@@ -16,6 +16,20 @@ final class CliMessages {
 
   /** A pre-authorization 0100 with card data, amount, terminal, PIN block and EMV data. */
   static IsoMessage preAuth(IsoSpec spec) {
+    return preAuth(
+        spec, TlvBuilder.create().addHex(0x9F26, "A1B2C3D4E5F60718").addHex(0x9F27, "80").build());
+  }
+
+  /** The same with the card number and track 2 inside the EMV data (tags 5A and 57) too. */
+  static IsoMessage preAuthWithCardInEmv(IsoSpec spec) {
+    return preAuth(spec, TlvBuilder.create()
+        .addHex(0x9F26, "A1B2C3D4E5F60718")
+        .addHex(0x5A, TEST_PAN)
+        .addHex(0x57, TEST_TRACK2.replace('=', 'D'))
+        .build());
+  }
+
+  private static IsoMessage preAuth(IsoSpec spec, byte[] emvData) {
     IsoMessage.Builder b = IsoMessage.builder(spec).mti("0100");
     if (spec.hasTpdu()) {
       b.tpdu(HexText.parse("6000030000", "tpdu"));
@@ -30,8 +44,7 @@ final class CliMessages {
         .set(35, TEST_TRACK2)
         .set(41, "TERM0001")
         .set(52, TEST_PIN_BLOCK)
-        .set(
-            55, TlvBuilder.create().addHex(0x9F26, "A1B2C3D4E5F60718").addHex(0x9F27, "80").build())
+        .set(55, emvData)
         .build();
   }
 

@@ -3,6 +3,7 @@ package io.escrowkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.iso8583.Specs;
@@ -66,6 +67,22 @@ class DecodeCommandTest {
     assertThat(f.get("52").asText()).isEqualTo("****************");
     assertThat(f.get("55").asText()).startsWith("9F2608");
     assertThat(run.out).doesNotContain(CliMessages.TEST_PAN).doesNotContain("0123456789ABCDEF");
+  }
+
+  @Test
+  void maskHidesTheCardDataInsideField55() throws Exception {
+    IsoSpec spec = Specs.iso87Binary();
+    String hex = HexText.of(IsoCodec.of(spec).encode(CliMessages.preAuthWithCardInEmv(spec)));
+
+    CliRun run = CliRun.of("decode", "--spec", "iso87binary", "--mask", "--tlv", "--hex", hex);
+
+    assertThat(run.status).isZero();
+    JsonNode root = json(run.out);
+    assertThat(root.get("fields").get("55").asText())
+        .isEqualTo("9F2608A1B2C3D4E5F60718" + "5A08622588******5678" + "5711622588******5678D"
+            + "*".repeat(17));
+    assertThat(root.get("tlv").get(1).get("value").asText()).isEqualTo("622588******5678");
+    assertThat(run.out).doesNotContain(CliMessages.TEST_PAN).doesNotContain("2512201");
   }
 
   @Test
