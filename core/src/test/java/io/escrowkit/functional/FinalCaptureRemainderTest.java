@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -159,6 +160,25 @@ class FinalCaptureRemainderTest {
       assertThat(wire.sent(RequestType.RELEASE)).hasSize(1);
       assertThat(fixture.journal.pendingWork()).isEmpty();
       assertThat(hostEntry(fixture, captured).holdActive()).isTrue();
+    }
+  }
+
+  @Test
+  void aCancelDeclinedByAnUnavailableHostIsTriedAgain() {
+    AtomicInteger cancels = new AtomicInteger();
+    InMemoryTransport host = InMemoryTransport.create(FaultPlan.none(),
+        request -> request.type() == RequestType.RELEASE && cancels.incrementAndGet() == 1
+            ? Optional.of("96") : Optional.empty())
+        .withoutFinalCaptureMarker();
+    RecordingTransport wire = new RecordingTransport(host);
+    try (Fixture fixture = multiCapture(host, wire)) {
+      Escrow captured = captureThirtyThenTwentyFinal(fixture);
+
+      fixture.events.awaitCause(captured.id(), "remainder 50.00 CNY released (00)", WAIT);
+
+      assertThat(wire.sent(RequestType.RELEASE)).hasSize(2);
+      assertThat(hostEntry(fixture, captured).holdActive()).isFalse();
+      assertThat(fixture.journal.pendingWork()).isEmpty();
     }
   }
 
