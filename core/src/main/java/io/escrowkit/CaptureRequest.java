@@ -14,7 +14,11 @@ public final class CaptureRequest extends OperationRequest {
     super(engine, escrowId, Command.CAPTURE, amount(amount));
   }
 
-  /** This is the last capture: release the rest of the hold with it. */
+  /**
+   * This is the last capture: release the rest of the hold with it. Over a transport that cannot
+   * tell the host so (ISO 8583), the client follows the approved capture with a cancel of the rest,
+   * in the background, until the host answers it.
+   */
   public CaptureRequest finalCapture() {
     this.finalCapture = true;
     return this;

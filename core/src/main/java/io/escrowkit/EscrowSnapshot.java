@@ -80,7 +80,11 @@ public record EscrowSnapshot(
     return sum;
   }
 
-  /** What is still held and not captured (zero once captured in full or released). */
+  /**
+   * What is still held and not captured (zero once captured in full or released). Zero too from a
+   * final capture on, also while the client is still cancelling the remainder at a host that
+   * cannot be told a capture is the last one; the timeline says when that cancel is done.
+   */
   public Money remainingHold() {
     if (state != EscrowState.HELD && state != EscrowState.PARTIALLY_CAPTURED) {
       return Money.zero(held.currency());

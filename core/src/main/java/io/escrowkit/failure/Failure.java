@@ -165,6 +165,32 @@ public record Failure(
         FailureCategory.OPERATOR, "OPERATOR", code, "code", detail, OperatorErrorTexts.BY_CODE);
   }
 
+  /**
+   * The host declined the cancel of what a final capture left of a hold, with {@code
+   * responseCode}: the capture stands, but the remainder stays frozen on the card until an operator
+   * has the acquirer release it. The category is the declining code's; not retryable (the SDK has
+   * stopped trying). The machine code is {@code RELEASE_REMAINDER/<responseCode>}.
+   *
+   * @throws InvalidResponseCodeException if {@code responseCode} is not two of {@code [0-9A-Z]}
+   * @throws IllegalArgumentException if the code is an approval
+   */
+  public static Failure remainderNotReleased(String responseCode, String detail) {
+    ResponseCode declined = ResponseCodes.resolve(responseCode);
+    if (declined.isApproval()) {
+      throw new IllegalArgumentException(
+          "response code " + responseCode + " is an approval, not a failure");
+    }
+    FailureWording wording = SystemFailureTexts.REMAINDER_NOT_RELEASED;
+    return new Failure(
+        declined.category().get(),
+        false,
+        Optional.of(declined.code()),
+        "RELEASE_REMAINDER/" + declined.code(),
+        detail + " (response code " + declined.code() + ": " + declined.meaning().en() + ")",
+        wording.message(),
+        wording.remedy());
+  }
+
   /** What went wrong, in Chinese for zh/zh-CN/zh-Hans and English otherwise. */
   public String message(Locale locale) {
     return message.text(locale);

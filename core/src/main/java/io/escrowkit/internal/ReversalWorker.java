@@ -38,8 +38,11 @@ final class ReversalWorker {
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean closed;
 
+  private final RemainderRelease remainders;
+
   ReversalWorker(EngineContext context) {
     this.context = context;
+    this.remainders = new RemainderRelease(context);
   }
 
   /** Looks for due work now, on the scheduler. */
@@ -119,8 +122,9 @@ final class ReversalWorker {
     if (running != null) {
       return running;
     }
-    context.serializer.submit(item.escrowId(),
-        () -> item.kind() == WorkItem.Kind.ADVICE ? forward(item) : attempt(item))
+    context.serializer.submit(item.escrowId(), () -> item.kind() == WorkItem.Kind.ADVICE
+        ? forward(item)
+        : item.kind() == WorkItem.Kind.RELEASE_REMAINDER ? releaseRemainder(item) : attempt(item))
         .whenComplete((done, error) -> {
       attempts.remove(item.id(), mine);
       if (error != null) {
@@ -156,6 +160,11 @@ final class ReversalWorker {
     EscrowSnapshot escrow = found.get();
     TransportRequest reversal = reversalOf(escrow, item);
     return context.send(reversal).thenAccept(outcome -> settle(escrow, item, outcome));
+  }
+
+  /** Sends the cancel of what a final capture left of the hold; looks again later if still owed. */
+  private CompletableFuture<Void> releaseRemainder(WorkItem item) {
+    return remainders.attempt(item).thenAccept(again -> again.ifPresent(this::schedule));
   }
 
   /** Sends a stored-and-forwarded request again, as a repeat, while its escrow still awaits it. */
@@ -197,9 +206,15 @@ final class ReversalWorker {
       log.error("host declined forwarded {} of escrow {} with {}; settle it with the acquirer",
           escrow.pending().get().operation(), escrow.id(), outcome.responseCode().orElse("?"));
     }
+    Optional<WorkItem> remainder = outcome.isApproved()
+        ? RemainderRelease.owedAfter(context, escrow.pending().get(), next, now)
+        : Optional.empty();
     try {
-      context.write(JournalWrite.of(next, Settlement.event(escrow, next, cause, now))
-          .withCompleted(item.id()));
+      JournalWrite write = JournalWrite.of(next, Settlement.event(escrow, next,
+          cause + remainder.map(owed -> RemainderRelease.owedNote(next)).orElse(""), now))
+          .withCompleted(item.id());
+      context.write(remainder.map(write::withEnqueued).orElse(write));
+      remainder.ifPresent(owed -> wake());
     } catch (JournalConflictException raced) {
       log.info("escrow {} changed while forwarding; rechecking", escrow.id());
       wake();

@@ -39,15 +39,22 @@ final class Settlement {
         outcome.responseCode(), intent.key());
     String cause = request.operation() + " " + outcome.kind().name().toLowerCase(java.util.Locale.ROOT)
         + outcome.responseCode().map(code -> " (" + code + ")").orElse(": " + outcome.detail());
+    Optional<WorkItem> remainder = outcome.isApproved()
+        ? RemainderRelease.owedAfter(context, request, next, now)
+        : Optional.empty();
+    cause += remainder.map(owed -> RemainderRelease.owedNote(next)).orElse("");
     JournalWrite write = JournalWrite.of(next, event(sent, next, cause, now))
         .withIdempotency(intent.withResult(result));
+    if (remainder.isPresent()) {
+      write = write.withEnqueued(remainder.get());
+    }
     if (outcome.isUnknown()) {
       write = write.withEnqueued(new WorkItem(context.ids.workId(), WorkItem.Kind.REVERSAL,
           sent.id(), request.operationId(),
           outcome.unknownReason().get().reversalCode(), 0, now, now));
     }
     context.write(write);
-    if (outcome.isUnknown()) {
+    if (outcome.isUnknown() || remainder.isPresent()) {
       reversals.wake();
     }
     return result;

@@ -22,8 +22,8 @@ import java.util.function.UnaryOperator;
 /**
  * A transport with a tiny acquirer behind it, in memory, with fault injection: for the core's own
  * tests and the demo. Not a host simulator (the {@code simulator} module is); it answers at once,
- * keeps a {@link HostLedger}, undoes reversed requests, and answers a reversal whose original it
- * never saw with 25. Threadsafe.
+ * keeps a {@link HostLedger}, undoes reversed requests, answers a reversal whose original it never
+ * saw with 25 and a cancel of a hold it no longer keeps frozen with 22. Threadsafe.
  */
 public final class InMemoryTransport implements Transport {
   private final FaultPlan plan;
@@ -37,10 +37,18 @@ public final class InMemoryTransport implements Transport {
 
   private record Applied(String escrowId, UnaryOperator<HostLedger.Entry> undo) {}
 
-  private InMemoryTransport(
-      FaultPlan plan, Function<TransportRequest, Optional<String>> declineRule) {
+  private final boolean carriesFinalCaptureMarker;
+
+  private InMemoryTransport(FaultPlan plan,
+      Function<TransportRequest, Optional<String>> declineRule, boolean carriesFinalCaptureMarker) {
     this.plan = plan;
     this.declineRule = declineRule;
+    this.carriesFinalCaptureMarker = carriesFinalCaptureMarker;
+  }
+
+  private InMemoryTransport(
+      FaultPlan plan, Function<TransportRequest, Optional<String>> declineRule) {
+    this(plan, declineRule, true);
   }
 
   /** Approves everything, no faults. */
@@ -58,9 +66,25 @@ public final class InMemoryTransport implements Transport {
         Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(declineRule, "declineRule"));
   }
 
+  /**
+   * A new transport (its own, empty ledger) with this one's faults and declines that, like an ISO
+   * 8583:1987 link, cannot tell the host a capture is the last one: its host treats every capture
+   * as one of several (a multi-capture scheme), keeping the rest of the hold frozen until a cancel
+   * or until captures use it up.
+   */
+  public InMemoryTransport withoutFinalCaptureMarker() {
+    return new InMemoryTransport(plan, declineRule, false);
+  }
+
   @Override
   public String name() {
     return "in-memory";
+  }
+
+  /** True unless made by {@link #withoutFinalCaptureMarker()}. */
+  @Override
+  public boolean carriesFinalCaptureMarker() {
+    return carriesFinalCaptureMarker;
   }
 
   /** The next request of {@code type} meets {@code fault}, whatever the plan says. */
@@ -144,13 +168,16 @@ public final class InMemoryTransport implements Transport {
         undo = e -> new HostLedger.Entry(e.held(), e.captured(), e.refunded(), e.released(), true);
         break;
       case CAPTURE:
-        boolean completes = request.completesHold();
+        boolean completes = carriesFinalCaptureMarker && request.completesHold();
         ledger.update(escrowId, e -> new HostLedger.Entry(e.held(), e.captured().plus(amount),
             e.refunded(), e.released() || completes, e.reversed()));
         undo = e -> new HostLedger.Entry(e.held(), e.captured().minus(amount), e.refunded(),
             e.released() && !completes, e.reversed());
         break;
       case RELEASE:
+        if (!ledger.entry(escrowId).map(HostLedger.Entry::holdActive).orElse(false)) {
+          return TransportOutcome.fromResponseCode("22", Map.of()); // nothing frozen to cancel
+        }
         ledger.update(escrowId, e -> new HostLedger.Entry(
             e.held(), e.captured(), e.refunded(), true, e.reversed()));
         undo = e -> new HostLedger.Entry(e.held(), e.captured(), e.refunded(), false, e.reversed());

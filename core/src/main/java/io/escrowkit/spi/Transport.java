@@ -19,4 +19,16 @@ public interface Transport {
   String name();
 
   CompletableFuture<TransportOutcome> send(TransportRequest request);
+
+  /**
+   * Whether this transport tells the host that a capture is the last one
+   * ({@link TransportRequest#completesHold()}), so that the host releases the rest of the hold with
+   * it. When it cannot (ISO 8583:1987 and the UnionPay POS specification have no such marker), the
+   * client follows a final capture that leaves part of a multi-capture hold with a cancel of that
+   * remainder (pre-authorization cancel), sent until the host answers it. Defaults to false, the
+   * safe answer: a transport that does carry the marker only saves that cancel.
+   */
+  default boolean carriesFinalCaptureMarker() {
+    return false;
+  }
 }

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Work owed to the host and kept until acknowledged: a reversal of an in-doubt request, or (with
- * store-and-forward) an advice. Immutable.
+ * Work owed to the host and kept until acknowledged: a reversal of an in-doubt request, (with
+ * store-and-forward) an advice, or the cancel of what a final capture left of a hold. Immutable.
  *
  * @param id unique id
  * @param kind what to send
  * @param escrowId the escrow it belongs to
- * @param operationId the request it concerns (the one to reverse)
+ * @param operationId the request it concerns (the one to reverse, forward, or the final capture
+ *     whose remainder to release)
  * @param reasonCode for a reversal, its reason code (field 39)
  * @param attempts how many sends were tried
  * @param notBefore when it is due next
@@ -29,7 +30,13 @@ public record WorkItem(
   /** The kinds of owed work. */
   public enum Kind {
     REVERSAL,
-    ADVICE
+    ADVICE,
+    /**
+     * A cancel (pre-authorization cancel) of what a final capture left of the hold, owed when the
+     * transport cannot mark a capture as the last one; never reversed, sent again with a new trace
+     * until the host answers.
+     */
+    RELEASE_REMAINDER
   }
 
   public WorkItem {

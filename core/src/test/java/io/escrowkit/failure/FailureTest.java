@@ -35,6 +35,24 @@ class FailureTest {
   }
 
   @Test
+  void remainderNotReleasedNeedsAnOperatorAndKeepsTheDecliningCategory() {
+    Failure failure = Failure.remainderNotReleased("05", "escrow e-1: cancel of 50.00 CNY declined");
+
+    assertThat(failure.category()).isEqualTo(FailureCategory.ISSUER_DECLINE);
+    assertThat(failure.code()).isEqualTo("RELEASE_REMAINDER/05");
+    assertThat(failure.responseCode()).contains("05");
+    assertThat(failure.retryable()).isFalse();
+    assertThat(failure.detail()).startsWith("escrow e-1: cancel of 50.00 CNY declined")
+        .contains("response code 05");
+    assertThat(failure.remedy(Locale.ENGLISH)).contains("stays frozen");
+    assertThat(Texts.containsHan(failure.remedy(Locale.SIMPLIFIED_CHINESE))).isTrue();
+    assertThat(Texts.containsHan(failure.message(Locale.SIMPLIFIED_CHINESE))).isTrue();
+    assertThatThrownBy(() -> Failure.remainderNotReleased("00", "d"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("approval");
+  }
+
+  @Test
   void unknownResponseCodeBecomesAGatewayFailureNamingIt() {
     Failure failure = Failure.fromResponseCode("Q7");
 

@@ -42,6 +42,12 @@ public final class StateWaiter implements EscrowListener {
         "escrow " + escrowId + " did not leave " + state, escrowId, limit);
   }
 
+  /** Waits (at most {@code limit}) for an event of {@code escrowId} whose cause contains {@code text}. */
+  public TransitionEvent awaitCause(String escrowId, String text, Duration limit) {
+    return await(e -> e.escrowId().equals(escrowId) && e.cause().contains(text),
+        "escrow " + escrowId + " had no event saying '" + text + "'", escrowId, limit);
+  }
+
   private TransitionEvent await(
       Predicate<TransitionEvent> match, String failure, String escrowId, Duration limit) {
     CompletableFuture<TransitionEvent> done = new CompletableFuture<>();

@@ -81,6 +81,16 @@ public final class IsoTransport implements Transport, AutoCloseable {
     return name;
   }
 
+  /**
+   * False: neither ISO 8583:1987 nor the UnionPay POS specification has a field that marks a
+   * completion as the last one, so the core follows a final partial capture under a multi-capture
+   * profile with a pre-authorization cancel of the remainder.
+   */
+  @Override
+  public boolean carriesFinalCaptureMarker() {
+    return false;
+  }
+
   /** Connects (in the background), signing on if configured; sending does it too. Idempotent. */
   public IsoTransport start() {
     channel.start();

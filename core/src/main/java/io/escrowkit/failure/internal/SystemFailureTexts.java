@@ -43,5 +43,20 @@ public final class SystemFailureTexts {
               + " again so nothing is charged twice.",
           "请记下发生时间并联系技术支持；重试前请先查询交易记录，避免重复扣款");
 
+  /**
+   * The host refused to cancel what a final completion left of a pre-authorization: the funds stay
+   * frozen on the card until someone releases them. The SDK has stopped trying.
+   */
+  public static final FailureWording REMAINDER_NOT_RELEASED =
+      finalFailure(
+          "The rest of the pre-authorization could not be released after the final completion",
+          "预授权完成后剩余冻结金额未能撤销",
+          "The completion went through, but the acquirer refused to cancel the rest of the hold,"
+              + " which stays frozen on the cardholder's card: have the acquirer (merchant portal"
+              + " or helpdesk) cancel the remaining pre-authorization amount, and tell the"
+              + " cardholder. Do not repeat the completion.",
+          "预授权完成已成功，但收单机构拒绝撤销剩余的预授权金额，该金额仍冻结在持卡人卡上：请通过收单机构"
+              + "（商户平台或客服）撤销剩余预授权金额并告知持卡人，切勿重复做预授权完成");
+
   private SystemFailureTexts() {}
 }

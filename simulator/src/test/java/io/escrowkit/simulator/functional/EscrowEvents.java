@@ -78,6 +78,17 @@ final class EscrowEvents implements EscrowListener {
     }
   }
 
+  /** Waits (at most {@code limit}) for an event of the escrow whose cause contains {@code text}. */
+  TransitionEvent awaitCause(String escrowId, String text, Duration limit) {
+    try {
+      return when(escrowId, e -> e.cause().contains(text))
+          .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("escrow " + escrowId + " had no event saying '" + text
+          + "' within " + limit + "; events: " + eventsOf(escrowId), e);
+    }
+  }
+
   synchronized List<TransitionEvent> eventsOf(String escrowId) {
     return List.copyOf(events.getOrDefault(escrowId, List.of()));
   }

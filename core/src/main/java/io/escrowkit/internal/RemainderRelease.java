@@ -1,0 +1,169 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.EscrowState;
+import io.escrowkit.Money;
+import io.escrowkit.Operation;
+import io.escrowkit.PendingRequest;
+import io.escrowkit.failure.Failure;
+import io.escrowkit.failure.FailureCategory;
+import io.escrowkit.failure.ResponseCode;
+import io.escrowkit.failure.ResponseCodes;
+import io.escrowkit.spi.JournalConflictException;
+import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import io.escrowkit.spi.WorkItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cancel of what a final capture left of a multi-capture hold, for transports that cannot tell
+ * the host a capture is the last one ({@code Transport.carriesFinalCaptureMarker()} false): owed
+ * in the same journal write as the capture's approval, sent by the worker with a new trace on each
+ * attempt until the host answers, never reversed. The escrow keeps the state the table gave it
+ * (CAPTURED); the timeline records how the remainder ended. Threadsafe.
+ */
+final class RemainderRelease {
+  private static final Logger log = LoggerFactory.getLogger(RemainderRelease.class);
+  /**
+   * Declines of a cancel that mean the host holds nothing any more (an earlier attempt whose answer
+   * was lost got through, or the hold lapsed): 12 no such transaction, 22 the pre-authorization is
+   * already completed, cancelled or reversed.
+   */
+  private static final Set<String> NO_LONGER_HELD = Set.of("12", "22");
+
+  private final EngineContext context;
+
+  RemainderRelease(EngineContext context) {
+    this.context = context;
+  }
+
+  /**
+   * The release owed after {@code request} was approved and took the escrow to {@code after}, if
+   * one is: a final capture under a multi-capture profile that left part of the hold, over a
+   * transport that cannot mark it final. (Under a single-capture profile the host closes the hold
+   * with the one completion.)
+   */
+  static Optional<WorkItem> owedAfter(
+      EngineContext context, PendingRequest request, EscrowSnapshot after, Instant now) {
+    boolean owed = request.operation() == Operation.CAPTURE
+        && after.state() == EscrowState.CAPTURED
+        && context.config.profile().multipleCaptures()
+        && !context.transport.carriesFinalCaptureMarker()
+        && after.held().isGreaterThan(after.captured());
+    if (!owed) {
+      return Optional.empty();
+    }
+    return Optional.of(new WorkItem(context.ids.workId(), WorkItem.Kind.RELEASE_REMAINDER,
+        after.id(), request.operationId(), "", 0, now, now));
+  }
+
+  /** Words for the capture's timeline entry when a release is owed. */
+  static String owedNote(EscrowSnapshot after) {
+    return "; remainder " + after.held().minus(after.captured()) + " to be released";
+  }
+
+  /**
+   * One attempt, run in the escrow's turn; completes with the delay after which to look again
+   * when the item stays owed.
+   */
+  CompletableFuture<Optional<Duration>> attempt(WorkItem item) {
+    Optional<EscrowSnapshot> found = context.journal.find(item.escrowId());
+    Instant now = context.clock.instant();
+    if (!found.isPresent()) {
+      log.warn("escrow {} of owed remainder release {} is gone; dropping it", item.escrowId(),
+          item.id());
+      context.write(emptyWrite().withCompleted(item.id()));
+      return done();
+    }
+    EscrowSnapshot escrow = found.get();
+    if (mayRestoreHold(escrow)) {
+      return later(item, "a void of its capture is pending");
+    }
+    if (escrow.state() == EscrowState.HELD || escrow.state() == EscrowState.PARTIALLY_CAPTURED) {
+      return finish(escrow, item, "remainder release not needed: a void put the hold back");
+    }
+    Money remainder = escrow.held().minus(escrow.captured());
+    if (context.machine.isExpired(escrow, now)) {
+      return finish(escrow, item, "remainder " + remainder + " lapsed with the hold at "
+          + escrow.expiresAt() + "; nothing to release");
+    }
+    TransportRequest cancel = new TransportRequest(RequestType.RELEASE, item.id(), escrow.id(),
+        escrow.merchantId(), escrow.terminalId(), context.journal.nextTrace(escrow.terminalId()),
+        now, now.plus(context.config.requestTimeout()), remainder, escrow.held(),
+        Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
+        Optional.empty(), false);
+    return context.send(cancel).thenCompose(outcome -> settle(escrow, item, remainder, outcome));
+  }
+
+  private CompletableFuture<Optional<Duration>> settle(
+      EscrowSnapshot escrow, WorkItem item, Money remainder, TransportOutcome outcome) {
+    if (outcome.isUnknown()) {
+      return later(item, outcome.detail());
+    }
+    String code = outcome.responseCode().get();
+    if (outcome.isApproved() || NO_LONGER_HELD.contains(code)) {
+      return finish(escrow, item, "remainder " + remainder + " released (" + code + ")");
+    }
+    ResponseCode declined = ResponseCodes.resolve(code);
+    if (declined.retryable()
+        && declined.category().map(FailureCategory.ACQUIRER_GATEWAY::equals).orElse(false)) {
+      return later(item, "host unavailable (" + code + ")");
+    }
+    Failure failure = Failure.remainderNotReleased(code, "escrow " + escrow.id()
+        + ": cancel of the remainder " + remainder + " after the final capture was declined");
+    log.error("escrow {}: remainder {} stays frozen on the card; an operator must have the"
+        + " acquirer release it: {}", escrow.id(), remainder, failure);
+    return finish(escrow, item, "remainder " + remainder + " NOT released: " + failure.code()
+        + ", operator action needed");
+  }
+
+  /** Whether a void in flight or in doubt may yet put the hold back. */
+  private static boolean mayRestoreHold(EscrowSnapshot escrow) {
+    return escrow.pending()
+        .map(p -> p.operation() == Operation.VOID_CAPTURE)
+        .orElse(false);
+  }
+
+  /** Records on the timeline how the remainder ended, and drops the item, in one write. */
+  private CompletableFuture<Optional<Duration>> finish(
+      EscrowSnapshot escrow, WorkItem item, String cause) {
+    Instant now = context.clock.instant();
+    EscrowSnapshot noted = escrow.moveTo(escrow.state(), now, escrow.pending(),
+        escrow.resumeState());
+    try {
+      context.write(JournalWrite.of(noted, Settlement.event(escrow, noted, cause, now))
+          .withCompleted(item.id()));
+      return done();
+    } catch (JournalConflictException raced) {
+      log.info("escrow {} changed while releasing its remainder; rechecking", escrow.id());
+      context.journal.rescheduleWork(item.id(), item.attempts(), now);
+      return CompletableFuture.completedFuture(Optional.of(Duration.ZERO));
+    }
+  }
+
+  private CompletableFuture<Optional<Duration>> later(WorkItem item, String why) {
+    int attempts = item.attempts() + 1;
+    Duration delay = context.config.reversalBackoff().delay(attempts, context.random);
+    log.warn("remainder release of escrow {} not answered ({}); attempt {} again in {}",
+        item.escrowId(), why, attempts, delay);
+    context.journal.rescheduleWork(item.id(), attempts, context.clock.instant().plus(delay));
+    return CompletableFuture.completedFuture(Optional.of(delay));
+  }
+
+  private static CompletableFuture<Optional<Duration>> done() {
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  private static JournalWrite emptyWrite() {
+    return new JournalWrite(Optional.empty(), List.of(), Optional.empty(), List.of(), List.of());
+  }
+}
