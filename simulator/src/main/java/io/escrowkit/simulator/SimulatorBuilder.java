@@ -27,6 +27,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Configures and starts an {@link AcquirerSimulator}. Every setting has a default; setting one
@@ -57,6 +59,7 @@ public final class SimulatorBuilder {
   private final List<FaultSpec> faults = new ArrayList<>();
   private ExchangeListener listener = exchange -> {};
   private int maxFrameLength = 8192;
+  private ServerSocketFactory sockets = ServerSocketFactory.getDefault();
 
   SimulatorBuilder() {}
 
@@ -211,6 +214,16 @@ public final class SimulatorBuilder {
   }
 
   /**
+   * Listens with TLS: {@code context} holds the host's key and certificate (and, to ask clients
+   * for theirs, trust material). Default: plain TCP.
+   */
+  public SimulatorBuilder tls(SSLContext context) {
+    once("tls");
+    this.sockets = Objects.requireNonNull(context, "context").getServerSocketFactory();
+    return this;
+  }
+
+  /**
    * Binds the port and starts answering.
    *
    * @throws SimulatorException if the port cannot be bound
@@ -243,7 +256,8 @@ public final class SimulatorBuilder {
               port,
               engine,
               new FrameDecoder(prefix, Math.min(maxFrameLength, prefix.maxLength())),
-              delays);
+              delays,
+              sockets);
       return new AcquirerSimulator(profile, prefix, book, injected, server, delays, ownsScheduler);
     } catch (IOException e) {
       if (ownsScheduler) {
