@@ -8,9 +8,11 @@ import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.WorkingKey;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.channel.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -88,11 +90,19 @@ class WorkingKeyLoaderTest {
   }
 
   @Test
-  void aWrongMacKeyCheckValueFailsTheSignOn() {
+  void aWrongMacKeyCheckValueFailsTheSignOnAndLogsNoKeyMaterial() {
     byte[] keys = field62(16, 16);
     keys[keys.length - 1] ^= 0x01;
 
-    assertThat(loader.load(UnionPayPosMapperTest.decode(answer("003", keys)))).isFalse();
+    try (LogCapture log = LogCapture.of("io.escrowkit")) {
+      assertThat(loader.load(UnionPayPosMapperTest.decode(answer("003", keys)))).isFalse();
+
+      assertThat(log.text()).contains("KEY_CHECK_FAILED").contains("MAK");
+      String macKeyHex = Hex.of(Arrays.copyOfRange(keys, 20, 36));
+      assertThat(log.text().toUpperCase(Locale.ROOT))
+          .doesNotContain(macKeyHex.substring(0, 8))
+          .doesNotContain(Hex.of(Arrays.copyOfRange(keys, 36, 40)));
+    }
     assertThat(terminal.keyIds()).doesNotContain("MAK");
   }
 
