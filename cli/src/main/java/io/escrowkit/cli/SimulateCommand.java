@@ -5,12 +5,20 @@ import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.FaultSpec;
 import io.escrowkit.simulator.HostProfile;
 import io.escrowkit.simulator.SimulatorBuilder;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code simulate}: runs the acquirer simulator standalone on a loopback port until interrupted
@@ -19,13 +27,17 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar escrowkit.jar simulate --port 8583 --profile cup --fault no-response:0.01
  * </pre>
+ *
+ * <p>With {@code --tls-keystore FILE --tls-password PASSWORD} it listens with TLS, presenting the
+ * key and certificate of that PKCS12 keystore (a test keystore: the password is on the command
+ * line).
  */
 final class SimulateCommand implements Main.Command {
 
   static final String USAGE =
       "usage: escrowkit simulate [--port N] [--profile cup|iso87binary|iso87ascii]"
           + " [--framing 2|4a] [--fault NAME:RATE[:MILLIS] ...] [--seed N] [--balance MINOR]"
-          + " [--require-mac]";
+          + " [--require-mac] [--tls-keystore PKCS12_FILE --tls-password PASSWORD]";
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.of("Asia/Shanghai"));
@@ -39,6 +51,9 @@ final class SimulateCommand implements Main.Command {
     Long seed;
     Long balance;
     boolean requireMac;
+    Path tlsKeystore;
+    String tlsPassword = "";
+    SSLContext tls;
   }
 
   @Override
@@ -56,12 +71,13 @@ final class SimulateCommand implements Main.Command {
     }
     try (AcquirerSimulator host = builder(options, out).start()) {
       out.printf(
-          "acquirer simulator, profile %s, listening on %s:%d (framing %s%s);"
+          "acquirer simulator, profile %s, listening on %s:%d (framing %s%s%s);"
               + " interrupt (Ctrl-C) to stop%n",
           host.profile().cliName(),
           host.address().getAddress().getHostAddress(),
           host.port(),
           host.framing(),
+          options.tls == null ? "" : ", TLS",
           options.faults.isEmpty() ? "" : ", faults " + options.faults);
       out.flush();
       Thread hook = new Thread(host::close, "escrowkit-simulate-shutdown");
@@ -98,6 +114,9 @@ final class SimulateCommand implements Main.Command {
       b.defaultBalance(o.balance);
     }
     o.faults.forEach(b::fault);
+    if (o.tls != null) {
+      b.tls(o.tls);
+    }
     return b;
   }
 
@@ -140,11 +159,22 @@ final class SimulateCommand implements Main.Command {
     if (o.framing == LengthPrefix.NONE) {
       throw new IllegalArgumentException("--framing none cannot frame a TCP stream; use 2 or 4a");
     }
+    if (o.tlsKeystore != null) {
+      o.tls = serverTls(o.tlsKeystore, o.tlsPassword.toCharArray());
+    }
     return o;
   }
 
   private static boolean isOption(String arg) {
-    return List.of("--port", "--profile", "--framing", "--fault", "--seed", "--balance")
+    return List.of(
+            "--port",
+            "--profile",
+            "--framing",
+            "--fault",
+            "--seed",
+            "--balance",
+            "--tls-keystore",
+            "--tls-password")
         .contains(arg);
   }
 
@@ -168,8 +198,31 @@ final class SimulateCommand implements Main.Command {
       case "--balance":
         o.balance = number(option, value, 0, Long.MAX_VALUE);
         break;
+      case "--tls-keystore":
+        o.tlsKeystore = Path.of(value);
+        break;
+      case "--tls-password":
+        o.tlsPassword = value;
+        break;
       default:
         throw new IllegalArgumentException("unknown option '" + option + "'; " + USAGE);
+    }
+  }
+
+  /** A TLS server context presenting the key and certificate of a PKCS12 keystore. */
+  private static SSLContext serverTls(Path keystore, char[] password) {
+    try (InputStream in = Files.newInputStream(keystore)) {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(in, password);
+      KeyManagerFactory managers =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      managers.init(keys, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(managers.getKeyManagers(), null, null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "--tls-keystore " + keystore + " cannot be loaded as PKCS12: " + e.getMessage(), e);
     }
   }
 

@@ -9,24 +9,32 @@ import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.iso8583.Specs;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SimulateCommandTest {
 
   private static final String TEST_PAN = "6225880012345678";
+  private static final String TEST_PASSWORD = "TEST_ONLY_PASSWORD";
 
   /** Guards against a hang; no assertion depends on how long anything takes. */
   private static final long GUARD_SECONDS = 20;
@@ -98,7 +106,71 @@ class SimulateCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
+  /**
+   * Over TLS: a throwaway PKCS12 test keystore made by the running JDK's keytool, the command
+   * presenting it, a client trusting its certificate only.
+   */
+  @Test
+  void listensWithTlsFromAKeystore(@TempDir Path dir) throws Exception {
+    Path keystore = dir.resolve("test-simulator.p12");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    Process made =
+        new ProcessBuilder(
+                keytool, "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", TEST_PASSWORD, "-keypass", TEST_PASSWORD)
+            .redirectErrorStream(true)
+            .start();
+    made.getInputStream().readAllBytes();
+    assertThat(made.waitFor(GUARD_SECONDS, TimeUnit.SECONDS) && made.exitValue() == 0).isTrue();
+    AtomicInteger status = new AtomicInteger(-1);
+    Thread command =
+        new Thread(
+            () ->
+                status.set(
+                    run("--port", "0", "--tls-keystore", keystore.toString(),
+                        "--tls-password", TEST_PASSWORD)));
+    command.start();
+    String banner = out.next();
+    Matcher port =
+        Pattern.compile("127\\.0\\.0\\.1:(\\d+) \\(framing BINARY_2, TLS").matcher(banner);
+    assertThat(port.find()).as(banner).isTrue();
+
+    DecodedMessage answer;
+    try (Socket socket =
+        trusting(keystore)
+            .getSocketFactory()
+            .createSocket(InetAddress.getLoopbackAddress(), Integer.parseInt(port.group(1)))) {
+      answer = preAuth(socket);
+    }
+    command.interrupt();
+    command.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
+
+    assertThat(answer.readString(39)).isEqualTo("00");
+    assertThat(status.get()).isZero();
+  }
+
+  /** A client context trusting the keystore's own certificate (the JDK trusts key entries' too). */
+  private static SSLContext trusting(Path keystore) throws Exception {
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      keys.load(in, TEST_PASSWORD.toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+    trust.init(keys);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
   private static DecodedMessage preAuth(int port) throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      return preAuth(socket);
+    }
+  }
+
+  private static DecodedMessage preAuth(Socket socket) throws Exception {
     IsoCodec codec = IsoCodec.of(Specs.unionPayPos());
     IsoMessage request =
         IsoMessage.builder(Specs.unionPayPos())
@@ -115,14 +187,12 @@ class SimulateCommandTest {
             .set(49, "156")
             .setSubfields(60, "10", "000001")
             .build();
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
-      socket.getOutputStream().write(codec.encode(request, LengthPrefix.BINARY_2));
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      byte[] body = new byte[in.readUnsignedShort()];
-      in.readFully(body);
-      return codec.decode(body);
-    }
+    socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
+    socket.getOutputStream().write(codec.encode(request, LengthPrefix.BINARY_2));
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    byte[] body = new byte[in.readUnsignedShort()];
+    in.readFully(body);
+    return codec.decode(body);
   }
 
   @ParameterizedTest
@@ -140,6 +210,7 @@ class SimulateCommandTest {
         "--seed x",
         "--balance -1",
         "--bogus",
+        "--tls-keystore /nonexistent/test.p12",
         "stray"
       })
   void badArgumentsAreAUsageErrorOnOneLine(String args) {

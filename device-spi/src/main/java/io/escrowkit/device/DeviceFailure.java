@@ -31,6 +31,11 @@ public enum DeviceFailure {
   KEY_MISSING(false),
   /** The key exists but does not suit the request (wrong length or type for the algorithm). */
   KEY_INVALID(false),
+  /**
+   * A key to load does not match its check value: damaged on the way, or encrypted under another
+   * master key. Nothing was loaded; asking the host for the keys again (a new sign-on) may work.
+   */
+  KEY_CHECK_FAILED(true),
   /** The component cannot do what was asked (a PIN block format or MAC algorithm it lacks). */
   UNSUPPORTED(false);
 

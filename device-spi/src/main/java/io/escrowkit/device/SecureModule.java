@@ -41,4 +41,21 @@ public interface SecureModule extends SelfTestable {
         DeviceComponent.SECURE_MODULE,
         getClass().getName() + " does not encrypt PINs");
   }
+
+  /**
+   * Decrypts {@code key} under its key-encryption key, checks it against its check value and stores
+   * it under {@link WorkingKey#keyId()}, replacing the key of that id, for the MACs and PIN blocks
+   * that follow (what a terminal does with the keys of a sign-on answer). A key that fails its
+   * check is not stored, and the key of that id stays as it was.
+   *
+   * @throws DeviceException {@link DeviceFailure#UNSUPPORTED} unless the module loads keys (the
+   *     default), {@link DeviceFailure#KEY_MISSING} when the key-encryption key is not loaded,
+   *     {@link DeviceFailure#KEY_CHECK_FAILED} when the decrypted key does not match its check value
+   */
+  default void loadWorkingKey(WorkingKey key) {
+    throw new DeviceException(
+        DeviceFailure.UNSUPPORTED,
+        DeviceComponent.SECURE_MODULE,
+        getClass().getName() + " does not load working keys");
+  }
 }

@@ -1,8 +1,10 @@
 package io.escrowkit.simulator;
 
 import io.escrowkit.iso8583.LengthPrefix;
+import io.escrowkit.simulator.internal.SessionKeys;
 import io.escrowkit.simulator.internal.SimulatorServer;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -27,6 +29,7 @@ public final class AcquirerSimulator implements AutoCloseable {
   private final LengthPrefix framing;
   private final SimulatorLedger ledger;
   private final Faults faults;
+  private final Optional<SessionKeys> sessionKeys;
   private final SimulatorServer server;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
@@ -36,6 +39,7 @@ public final class AcquirerSimulator implements AutoCloseable {
       LengthPrefix framing,
       SimulatorLedger ledger,
       Faults faults,
+      Optional<SessionKeys> sessionKeys,
       SimulatorServer server,
       ScheduledExecutorService scheduler,
       boolean ownsScheduler) {
@@ -43,6 +47,7 @@ public final class AcquirerSimulator implements AutoCloseable {
     this.framing = framing;
     this.ledger = ledger;
     this.faults = faults;
+    this.sessionKeys = sessionKeys;
     this.server = server;
     this.scheduler = scheduler;
     this.ownsScheduler = ownsScheduler;
@@ -81,6 +86,30 @@ public final class AcquirerSimulator implements AutoCloseable {
   /** Its fault injection, changeable while it runs. */
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * Makes the MAC key check value in the next {@code signOns} sign-on answers wrong, as if the keys
+   * were damaged on the way (the terminal must refuse them); 0 stops it.
+   *
+   * @throws IllegalStateException unless started with {@link SimulatorBuilder#issueWorkingKeys}
+   */
+  public void corruptKeyCheckValues(int signOns) {
+    keys().corruptCheckValues(signOns);
+  }
+
+  /**
+   * How many sign-ons were answered with fresh working keys.
+   *
+   * @throws IllegalStateException unless started with {@link SimulatorBuilder#issueWorkingKeys}
+   */
+  public int workingKeysIssued() {
+    return keys().issued();
+  }
+
+  private SessionKeys keys() {
+    return sessionKeys.orElseThrow(
+        () -> new IllegalStateException("no working keys: start with issueWorkingKeys"));
   }
 
   /** The client connections open now. */

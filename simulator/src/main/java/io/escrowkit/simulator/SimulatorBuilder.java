@@ -11,6 +11,7 @@ import io.escrowkit.simulator.internal.HostEngine;
 import io.escrowkit.simulator.internal.HostRules;
 import io.escrowkit.simulator.internal.LedgerBook;
 import io.escrowkit.simulator.internal.MessageMac;
+import io.escrowkit.simulator.internal.SessionKeys;
 import io.escrowkit.simulator.internal.SimulatorServer;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,6 +28,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Configures and starts an {@link AcquirerSimulator}. Every setting has a default; setting one
@@ -57,6 +60,8 @@ public final class SimulatorBuilder {
   private final List<FaultSpec> faults = new ArrayList<>();
   private ExchangeListener listener = exchange -> {};
   private int maxFrameLength = 8192;
+  private ServerSocketFactory sockets = ServerSocketFactory.getDefault();
+  private String workingKeysMaster;
 
   SimulatorBuilder() {}
 
@@ -136,6 +141,19 @@ public final class SimulatorBuilder {
     return this;
   }
 
+  /**
+   * Answers each UnionPay sign-on with fresh working keys in field 62, encrypted under the terminal
+   * master key {@code masterKeyId} of the secure module (which must be a {@link
+   * SoftwareSecureModule}; the default module's is {@value
+   * SoftwareSecureModule#TEST_MASTER_KEY_ID}), and MACs each terminal's messages with the MAC key it
+   * was last issued. Default: no keys in sign-on answers, one fixed MAC key for every terminal.
+   */
+  public SimulatorBuilder issueWorkingKeys(String masterKeyId) {
+    once("issueWorkingKeys");
+    this.workingKeysMaster = Objects.requireNonNull(masterKeyId, "masterKeyId");
+    return this;
+  }
+
   /** The MAC algorithm (default: the profile's). */
   public SimulatorBuilder macAlgorithm(MacAlgorithm algorithm) {
     once("macAlgorithm");
@@ -211,6 +229,16 @@ public final class SimulatorBuilder {
   }
 
   /**
+   * Listens with TLS: {@code context} holds the host's key and certificate (and, to ask clients
+   * for theirs, trust material). Default: plain TCP.
+   */
+  public SimulatorBuilder tls(SSLContext context) {
+    once("tls");
+    this.sockets = Objects.requireNonNull(context, "context").getServerSocketFactory();
+    return this;
+  }
+
+  /**
    * Binds the port and starts answering.
    *
    * @throws SimulatorException if the port cannot be bound
@@ -225,14 +253,19 @@ public final class SimulatorBuilder {
     balances.forEach(book::setBalance);
     SecureModule module =
         secureModule != null ? secureModule : SoftwareSecureModule.withTestKeys(rnd);
+    Optional<SessionKeys> sessionKeys = sessionKeys(module);
     MessageMac mac =
         new MessageMac(
-            module, macAlgorithm != null ? macAlgorithm : profile.macAlgorithm(), macKeyId);
+            module,
+            macAlgorithm != null ? macAlgorithm : profile.macAlgorithm(),
+            macKeyId,
+            sessionKeys);
     HostRules rules =
         new HostRules(scheme != null ? scheme : profile.defaultScheme(), amountTriggers);
     HostEngine engine =
         new HostEngine(
-            new HostEngine.Settings(profile, prefix, rules, mac, requireMac, clock, rnd, listener),
+            new HostEngine.Settings(
+                profile, prefix, rules, mac, requireMac, sessionKeys, clock, rnd, listener),
             book,
             faultSource(injected));
     boolean ownsScheduler = scheduler == null;
@@ -243,14 +276,27 @@ public final class SimulatorBuilder {
               port,
               engine,
               new FrameDecoder(prefix, Math.min(maxFrameLength, prefix.maxLength())),
-              delays);
-      return new AcquirerSimulator(profile, prefix, book, injected, server, delays, ownsScheduler);
+              delays,
+              sockets);
+      return new AcquirerSimulator(
+          profile, prefix, book, injected, sessionKeys, server, delays, ownsScheduler);
     } catch (IOException e) {
       if (ownsScheduler) {
         delays.shutdownNow();
       }
       throw new SimulatorException("cannot listen on loopback port " + port + ": " + e, e);
     }
+  }
+
+  private Optional<SessionKeys> sessionKeys(SecureModule module) {
+    if (workingKeysMaster == null) {
+      return Optional.empty();
+    }
+    if (!(module instanceof SoftwareSecureModule)) {
+      throw new IllegalStateException(
+          "issueWorkingKeys needs a SoftwareSecureModule to make keys, not " + module);
+    }
+    return Optional.of(new SessionKeys((SoftwareSecureModule) module, workingKeysMaster));
   }
 
   private static FaultSource faultSource(Faults faults) {

@@ -20,6 +20,15 @@ class SimulatorBuilderTest {
   }
 
   @Test
+  void keyCheckFaultsNeedWorkingKeys() {
+    try (AcquirerSimulator host = AcquirerSimulator.builder().start()) {
+      assertThatThrownBy(() -> host.corruptKeyCheckValues(1))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("issueWorkingKeys");
+    }
+  }
+
+  @Test
   void aStreamNeedsALengthPrefix() {
     assertThatThrownBy(() -> AcquirerSimulator.builder().framing(LengthPrefix.NONE))
         .isInstanceOf(IllegalArgumentException.class)

@@ -3,7 +3,6 @@ package io.escrowkit.iso8583;
 import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.SecureModule;
 import io.escrowkit.iso8583.channel.ChannelRuntime;
-import io.escrowkit.iso8583.channel.ChannelSession;
 import io.escrowkit.iso8583.channel.ChannelSettings;
 import io.escrowkit.iso8583.channel.Framing;
 import io.escrowkit.iso8583.channel.IsoChannel;
@@ -15,6 +14,8 @@ import io.escrowkit.iso8583.mapping.MacSigner;
 import io.escrowkit.iso8583.mapping.MappingSettings;
 import io.escrowkit.iso8583.mapping.MessageMapper;
 import io.escrowkit.iso8583.mapping.TerminalSession;
+import io.escrowkit.iso8583.mapping.WorkingKeyIds;
+import io.escrowkit.iso8583.mapping.WorkingKeyLoader;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public final class IsoTransportBuilder {
   private TlsSettings tls;
   private SecureModule secureModule;
   private String macKeyId;
+  private String[] workingKeys;
   private MacAlgorithm macAlgorithm;
   private Boolean requireMacOnApproval;
   private CaptureMode captureMode;
@@ -189,6 +191,27 @@ public final class IsoTransportBuilder {
     return this;
   }
 
+  /**
+   * Loads the working keys of each UnionPay sign-on answer (field 62, encrypted under the master
+   * key {@code masterKeyId} the {@link #mac} module holds) into that module before the connection
+   * carries requests: the MAC key under the MAC key id given to {@link #mac}, the PIN key under
+   * {@code pinKeyId}, the track key (key scheme 004) under {@code trackKeyId}. A sign-on whose keys
+   * do not load (wrong check value, unknown master key, no field 62) fails like a refused one: the
+   * connection is dropped and requests wait for the next. Needs {@link #mac}, {@link
+   * #signOnOnConnect} and the UnionPay dialect.
+   */
+  public IsoTransportBuilder loadWorkingKeys(
+      String masterKeyId, String pinKeyId, String trackKeyId) {
+    once(this.workingKeys, "loadWorkingKeys");
+    this.workingKeys =
+        new String[] {
+          Objects.requireNonNull(masterKeyId, "masterKeyId"),
+          Objects.requireNonNull(pinKeyId, "pinKeyId"),
+          Objects.requireNonNull(trackKeyId, "trackKeyId")
+        };
+    return this;
+  }
+
   /** The MAC algorithm; default the dialect's (UnionPay ECB, or ANSI X9.19 for ISO 87). */
   public IsoTransportBuilder macAlgorithm(MacAlgorithm algorithm) {
     once(this.macAlgorithm, "macAlgorithm");
@@ -307,7 +330,7 @@ public final class IsoTransportBuilder {
         new IsoChannel(
             channelSettings,
             IsoCodec.of(chosen.spec()),
-            new MapperSession(mapper, signsOn, !echoEvery.isZero()),
+            new MapperSession(mapper, signsOn, !echoEvery.isZero(), keyLoader(chosen, signsOn)),
             runtime);
     return new IsoTransport(
         name != null ? name : "iso8583:" + channelSettings.address(),
@@ -319,6 +342,19 @@ public final class IsoTransportBuilder {
         adviceRepeat != null ? adviceRepeat : Duration.ofSeconds(10),
         signsOn,
         onClose);
+  }
+
+  private Optional<WorkingKeyLoader> keyLoader(Dialect chosen, boolean signsOn) {
+    if (workingKeys == null) {
+      return Optional.empty();
+    }
+    if (secureModule == null || !signsOn || chosen != Dialect.UNIONPAY_POS) {
+      throw new IllegalStateException(
+          "loadWorkingKeys needs mac(module, keyId), signOnOnConnect(true) and the UnionPay"
+              + " dialect (the ISO 87 sign-on carries no keys)");
+    }
+    WorkingKeyIds ids = new WorkingKeyIds(workingKeys[0], workingKeys[1], macKeyId, workingKeys[2]);
+    return Optional.of(new WorkingKeyLoader(secureModule, ids));
   }
 
   private MappingSettings mappingSettings(Dialect chosen) {
@@ -395,34 +431,6 @@ public final class IsoTransportBuilder {
   private static void once(Object current, String name) {
     if (current != null) {
       throw new IllegalStateException(name + " was already set");
-    }
-  }
-
-  /** The channel's sign-on and echo, from the mapper, as configured. */
-  private static final class MapperSession implements ChannelSession {
-    private final MessageMapper mapper;
-    private final boolean signOn;
-    private final boolean echo;
-
-    MapperSession(MessageMapper mapper, boolean signOn, boolean echo) {
-      this.mapper = mapper;
-      this.signOn = signOn;
-      this.echo = echo;
-    }
-
-    @Override
-    public Optional<IsoMessage> signOn() {
-      return signOn ? Optional.of(mapper.signOn()) : Optional.empty();
-    }
-
-    @Override
-    public boolean signedOn(DecodedMessage answer) {
-      return mapper.signedOn(answer);
-    }
-
-    @Override
-    public Optional<IsoMessage> echo() {
-      return echo ? Optional.of(mapper.echo()) : Optional.empty();
     }
   }
 }

@@ -7,29 +7,37 @@ import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.PinBlock;
 import io.escrowkit.device.PinBlockFormat;
 import io.escrowkit.device.SecureModule;
+import io.escrowkit.device.WorkingKey;
 import io.escrowkit.device.internal.DesCipher;
 import io.escrowkit.device.internal.Hex;
+import io.escrowkit.device.internal.KeyWrapping;
 import io.escrowkit.device.internal.MacCalculator;
 import io.escrowkit.device.internal.Pans;
 import io.escrowkit.device.internal.PinBlocks;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A secure module in software, over {@code javax.crypto} DES and triple DES: every {@link
  * MacAlgorithm}, and PIN blocks of ISO formats 0, 1 and 3. For tests, demos and simulated hosts
  * only: its keys sit in ordinary memory. Threadsafe if the {@link Random} given is.
  *
- * <p>{@link #withTestKeys} loads three well-known test keys: {@value #TEST_MAC_KEY_ID}
+ * <p>{@link #withTestKeys} loads four well-known test keys: {@value #TEST_MAC_KEY_ID}
  * (double-length, for X9.19 and the UnionPay ECB MAC), {@value #TEST_MAC_SINGLE_KEY_ID}
- * (single-length, for X9.9) and {@value #TEST_PIN_KEY_ID} (double-length PIN key). A simulated host
- * built with the same keys verifies the terminal's MACs and PINs.
+ * (single-length, for X9.9), {@value #TEST_PIN_KEY_ID} (double-length PIN key) and {@value
+ * #TEST_MASTER_KEY_ID} (double-length terminal master key, under which sign-on answers carry working
+ * keys). A simulated host built with the same keys verifies the terminal's MACs and PINs.
+ *
+ * <p>{@link #loadWorkingKey} stores keys beside those given at construction (replacing a key of
+ * the same id); {@link #issueWorkingKey} is the host's side of it.
  */
 public final class SoftwareSecureModule extends SimulatedComponent implements SecureModule {
 
@@ -42,11 +50,16 @@ public final class SoftwareSecureModule extends SimulatedComponent implements Se
   /** Double-length test PIN key id. */
   public static final String TEST_PIN_KEY_ID = "TEST_PIN_KEY";
 
+  /** Double-length test terminal master key id (key-encryption key of sign-on working keys). */
+  public static final String TEST_MASTER_KEY_ID = "TEST_MASTER_KEY";
+
   private static final String TEST_MAC_KEY = "0123456789ABCDEFFEDCBA9876543210";
+  private static final String TEST_MASTER_KEY = "00112233445566778899AABBCCDDEEFF";
   private static final String TEST_MAC_SINGLE_KEY = "0123456789ABCDEF";
   private static final String TEST_PIN_KEY = "89ABCDEF0123456776543210FEDCBA98";
 
-  private final Map<String, byte[]> keys;
+  /** Never changed in place: a loaded key replaces the array. */
+  private final ConcurrentMap<String, byte[]> keys;
   private final Random random;
 
   /**
@@ -56,7 +69,7 @@ public final class SoftwareSecureModule extends SimulatedComponent implements Se
    */
   public SoftwareSecureModule(Map<String, byte[]> keys, Random random) {
     super(DeviceComponent.SECURE_MODULE);
-    Map<String, byte[]> copies = new TreeMap<>();
+    ConcurrentSkipListMap<String, byte[]> copies = new ConcurrentSkipListMap<>();
     for (Map.Entry<String, byte[]> key : keys.entrySet()) {
       byte[] bytes = Objects.requireNonNull(key.getValue(), "key " + key.getKey());
       if (bytes.length != 8 && bytes.length != 16) {
@@ -65,23 +78,79 @@ public final class SoftwareSecureModule extends SimulatedComponent implements Se
       }
       copies.put(key.getKey(), bytes.clone());
     }
-    this.keys = Collections.unmodifiableMap(copies);
+    this.keys = copies;
     this.random = Objects.requireNonNull(random, "random");
   }
 
-  /** A module holding the three test keys named above. */
+  /** A module holding the four test keys named above. */
   public static SoftwareSecureModule withTestKeys(Random random) {
     return new SoftwareSecureModule(
         Map.of(
             TEST_MAC_KEY_ID, Hex.decode(TEST_MAC_KEY),
             TEST_MAC_SINGLE_KEY_ID, Hex.decode(TEST_MAC_SINGLE_KEY),
-            TEST_PIN_KEY_ID, Hex.decode(TEST_PIN_KEY)),
+            TEST_PIN_KEY_ID, Hex.decode(TEST_PIN_KEY),
+            TEST_MASTER_KEY_ID, Hex.decode(TEST_MASTER_KEY)),
         random);
   }
 
-  /** The ids of the keys loaded. */
+  /** The ids of the keys loaded, in order; a live, unmodifiable view. */
   public Set<String> keyIds() {
-    return keys.keySet();
+    return Collections.unmodifiableSet(keys.keySet());
+  }
+
+  @Override
+  public void loadWorkingKey(WorkingKey key) {
+    Objects.requireNonNull(key, "key");
+    beforeCall("loadWorkingKey");
+    byte[] kek = key(key.kekId());
+    byte[] clear;
+    try {
+      clear = KeyWrapping.unwrap(kek, key.encryptedKey());
+      byte[] expected = key.checkValue();
+      if (!MessageDigest.isEqual(KeyWrapping.checkValue(clear, expected.length), expected)) {
+        Arrays.fill(clear, (byte) 0);
+        throw failure(
+            DeviceFailure.KEY_CHECK_FAILED,
+            "working key "
+                + key.keyId()
+                + " decrypted under "
+                + key.kekId()
+                + " does not match its check value; not loaded");
+      }
+    } catch (GeneralSecurityException e) {
+      throw cryptoFailure("loading working key " + key.keyId(), e);
+    }
+    keys.put(key.keyId(), clear);
+  }
+
+  /**
+   * What a simulated host does at sign-on: makes a fresh key of {@code length} bytes (8 or 16) from
+   * this module's random source, stores it under {@code keyId} and returns it encrypted under
+   * {@code kekId} with a check value of {@code checkLength} bytes, for the terminal's {@link
+   * #loadWorkingKey}. Never use this on a real terminal.
+   *
+   * @throws DeviceException {@link DeviceFailure#KEY_MISSING} when {@code kekId} is not loaded
+   */
+  public WorkingKey issueWorkingKey(String kekId, String keyId, int length, int checkLength) {
+    Objects.requireNonNull(keyId, "keyId");
+    if (length != 8 && length != 16) {
+      throw new IllegalArgumentException("DES keys have 8 or 16 bytes, not " + length);
+    }
+    byte[] kek = key(kekId);
+    byte[] clear = new byte[length];
+    random.nextBytes(clear);
+    try {
+      WorkingKey issued =
+          new WorkingKey(
+              keyId,
+              kekId,
+              KeyWrapping.wrap(kek, clear),
+              KeyWrapping.checkValue(clear, checkLength));
+      keys.put(keyId, clear);
+      return issued;
+    } catch (GeneralSecurityException e) {
+      throw cryptoFailure("issuing working key " + keyId, e);
+    }
   }
 
   @Override

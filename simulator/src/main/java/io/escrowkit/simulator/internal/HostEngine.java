@@ -34,6 +34,7 @@ public final class HostEngine {
   private final LedgerBook book;
   private final Responses responses;
   private final MessageMac mac;
+  private final Optional<SessionKeys> sessionKeys;
   private final boolean requireMac;
   private final FaultSource faults;
   private final Random random;
@@ -51,6 +52,7 @@ public final class HostEngine {
       HostRules rules,
       MessageMac mac,
       boolean requireMac,
+      Optional<SessionKeys> sessionKeys,
       Clock clock,
       Random random,
       ExchangeListener listener) {}
@@ -62,6 +64,7 @@ public final class HostEngine {
     this.book = Objects.requireNonNull(book, "book");
     this.responses = new Responses(settings.clock());
     this.mac = settings.mac();
+    this.sessionKeys = settings.sessionKeys();
     this.requireMac = settings.requireMac();
     this.faults = Objects.requireNonNull(faults, "faults");
     this.random = settings.random();
@@ -97,6 +100,11 @@ public final class HostEngine {
             && !decision.responseCode().equals("A7");
     boolean wrongMac = fault.isPresent() && fault.get() == Fault.WRONG_MAC;
     IsoMessage answer = responses.build(request, decision, type);
+    if (type == TransactionType.SIGN_ON
+        && decision.responseCode().equals(Decision.APPROVED)
+        && sessionKeys.isPresent()) {
+      answer = sessionKeys.get().withKeys(request, answer);
+    }
     if (signed || wrongMac) {
       answer = mac.sign(codec, answer, wrongMac);
     }

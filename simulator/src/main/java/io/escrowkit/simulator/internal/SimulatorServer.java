@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +36,22 @@ public final class SimulatorServer implements AutoCloseable {
    * Binds to the loopback address and starts accepting.
    *
    * @param port the port, 0 for an ephemeral one
+   * @param sockets makes the listening socket: {@link ServerSocketFactory#getDefault()} for plain
+   *     TCP, an {@code SSLServerSocketFactory} for TLS (the handshake runs on the connection's
+   *     thread, at its first read)
    * @throws IOException if the port cannot be bound
    */
   public SimulatorServer(
-      int port, HostEngine engine, FrameDecoder decoder, ScheduledExecutorService scheduler)
+      int port,
+      HostEngine engine,
+      FrameDecoder decoder,
+      ScheduledExecutorService scheduler,
+      ServerSocketFactory sockets)
       throws IOException {
     this.engine = engine;
     this.decoder = decoder;
     this.scheduler = scheduler;
-    this.listener = new ServerSocket();
+    this.listener = sockets.createServerSocket();
     listener.setReuseAddress(true);
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     this.acceptor = new Thread(this::acceptLoop, "escrowkit-simulator-accept-" + port());

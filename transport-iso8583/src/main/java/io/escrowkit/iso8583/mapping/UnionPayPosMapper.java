@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class UnionPayPosMapper extends BaseMapper {
   private static final Logger log = LoggerFactory.getLogger(UnionPayPosMapper.class);
-  private static final String SIGN_ON_CODE = "003";
+  /** 60.3 of the sign-on: double-length working keys (field 62 of the answer). */
+  static final String SIGN_ON_CODE = "003";
   private static final String ECHO_CODE = "301";
   private static final String NO_NETWORK_CODE = "000";
   private static final String PIN_CONTROL = "2600000000000000";

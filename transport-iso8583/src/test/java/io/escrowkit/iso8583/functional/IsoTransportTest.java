@@ -246,6 +246,30 @@ class IsoTransportTest {
   }
 
   @Test
+  void loadingWorkingKeysNeedsAMacModuleASignOnAndTheUnionPayDialect() {
+    assertThatThrownBy(
+            () ->
+                IsoTransport.builder()
+                    .connect("h", 1)
+                    .loadWorkingKeys("TEST_MASTER_KEY", "PIK", "TDK")
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("loadWorkingKeys needs mac(module, keyId)");
+    assertThatThrownBy(
+            () ->
+                IsoTransport.builder()
+                    .connect("h", 1)
+                    .dialect(Dialect.ISO87_BINARY)
+                    .terminal("898310048990001", "10000001", () -> 1)
+                    .signOnOnConnect(true)
+                    .mac(SoftwareSecureModule.withTestKeys(new Random(1)), "MAK")
+                    .loadWorkingKeys("TEST_MASTER_KEY", "PIK", "TDK")
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("UnionPay dialect");
+  }
+
+  @Test
   void unsupportedTpduLengthIsRefusedWhenBuilding() {
     assertThatThrownBy(() -> IsoTransport.builder().connect("h", 1).tpdu(new byte[3]).build())
         .isInstanceOf(IllegalArgumentException.class)

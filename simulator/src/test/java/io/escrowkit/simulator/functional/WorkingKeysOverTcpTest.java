@@ -1,0 +1,108 @@
+package io.escrowkit.simulator.functional;
+
+import static io.escrowkit.device.simulated.SoftwareSecureModule.TEST_MASTER_KEY_ID;
+import static io.escrowkit.simulator.functional.SdkLoopback.cny;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.escrowkit.Escrow;
+import io.escrowkit.EscrowState;
+import io.escrowkit.OperationStatus;
+import io.escrowkit.simulator.Fault;
+import io.escrowkit.simulator.HostProfile;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * UnionPay sign-on keys end to end: the simulator answers each sign-on with fresh working keys
+ * under the shared test master key and checks each terminal's MACs with the MAC key it issued; the
+ * transport loads them (into the key id it MACs with) before its connection carries requests.
+ */
+class WorkingKeysOverTcpTest {
+  private static final String MASTER = TEST_MASTER_KEY_ID;
+
+  private SdkLoopback loop;
+
+  @AfterEach
+  void close() {
+    if (loop != null) {
+      loop.close();
+    }
+  }
+
+  private void start(boolean terminalLoadsKeys, Duration requestTimeout) {
+    loop =
+        new SdkLoopback(
+            SdkLoopback.Options.of(HostProfile.CUP)
+                .requestTimeout(requestTimeout)
+                .host(b -> b.issueWorkingKeys(MASTER))
+                .transport(b -> terminalLoadsKeys ? b.loadWorkingKeys(MASTER, "PIK", "TDK") : b));
+  }
+
+  @Test
+  void holdAndCaptureAreMacedWithTheKeysOfTheSignOn() {
+    start(true, Duration.ofSeconds(5));
+
+    Escrow captured = loop.hold("128.00").capture(cny("128.00")).execute();
+
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(loop.wire()).containsExactly("0100 PRE_AUTH 00", "0200 COMPLETION 00");
+    assertThat(loop.host.workingKeysIssued()).isEqualTo(1);
+    assertThat(loop.host.ledger().capturedTotal()).isEqualTo(12_800);
+  }
+
+  @Test
+  void aTerminalThatIgnoresTheKeysMacsWithTheOldKeyAndIsRefused() {
+    start(false, Duration.ofSeconds(5));
+
+    Escrow hold = loop.hold("128.00");
+
+    assertThat(hold.state()).isNotEqualTo(EscrowState.HELD);
+    assertThat(loop.wire()).first().isEqualTo("0100 PRE_AUTH A0");
+    assertThat(loop.host.ledger().authorizations()).isEmpty();
+  }
+
+  @Test
+  void aWrongCheckValueKeepsTheTransportNotReadyUntilASignOnLoads() {
+    start(true, Duration.ofMillis(800));
+    loop.host.corruptKeyCheckValues(Integer.MAX_VALUE);
+
+    Escrow hold = loop.hold("128.00");
+
+    assertThat(hold.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
+    assertThat(loop.transport.isConnected()).isFalse();
+    assertThat(loop.wire()).isEmpty();
+    assertThat(loop.host.workingKeysIssued()).isPositive();
+
+    loop.host.corruptKeyCheckValues(0);
+    Escrow reversed = loop.awaitReversal(hold);
+    Escrow next = loop.hold("64.00");
+
+    assertThat(reversed.state()).isEqualTo(EscrowState.REVERSED);
+    assertThat(next.state()).isEqualTo(EscrowState.HELD);
+    assertThat(loop.transport.isConnected()).isTrue();
+    assertThat(loop.host.ledger().frozenTotal()).isEqualTo(6_400);
+  }
+
+  @Test
+  void aReconnectSignsOnAgainAndUsesTheNewKeys() {
+    start(true, Duration.ofSeconds(2));
+    Escrow first = loop.hold("128.00");
+    assertThat(first.state()).isEqualTo(EscrowState.HELD);
+    loop.host.faults().next(Fault.RESET_MID_FRAME, "0200");
+
+    Escrow inDoubt = first.capture(cny("128.00")).execute();
+    assertThat(inDoubt.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
+    Escrow backToHeld = loop.awaitReversal(inDoubt);
+    Escrow captured = backToHeld.capture(cny("128.00")).execute();
+
+    assertThat(loop.host.workingKeysIssued()).isEqualTo(2);
+    assertThat(backToHeld.state()).isEqualTo(EscrowState.HELD);
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(loop.wire())
+        .containsExactly(
+            "0100 PRE_AUTH 00", "0200 COMPLETION 00", "0400 REVERSAL 00", "0200 COMPLETION 00");
+    assertThat(loop.host.ledger().capturedTotal()).isEqualTo(12_800);
+    assertThat(loop.host.ledger().frozenTotal()).isZero();
+  }
+}

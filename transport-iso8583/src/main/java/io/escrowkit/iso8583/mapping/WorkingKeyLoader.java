@@ -1,0 +1,93 @@
+package io.escrowkit.iso8583.mapping;
+
+import io.escrowkit.device.DeviceException;
+import io.escrowkit.device.SecureModule;
+import io.escrowkit.device.WorkingKey;
+import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoException;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the working keys of a UnionPay POS sign-on answer (field 62, scheme in 60.3, layout in
+ * {@link SignOnKeys}) into the secure module, each checked against its check value, under the ids
+ * of {@link WorkingKeyIds}. A connection carries requests only once its sign-on answer's keys are
+ * loaded: a missing or malformed field 62, an unknown master key or a wrong check value fails the
+ * sign-on (logged with the reason, never with key material). Threadsafe if the module is.
+ */
+public final class WorkingKeyLoader {
+  private static final Logger log = LoggerFactory.getLogger(WorkingKeyLoader.class);
+
+  private final SecureModule module;
+  private final WorkingKeyIds ids;
+  private final String requestedScheme;
+
+  /** A loader for the answers to this package's UnionPay sign-on (which asks for scheme 003). */
+  public WorkingKeyLoader(SecureModule module, WorkingKeyIds ids) {
+    this(module, ids, UnionPayPosMapper.SIGN_ON_CODE);
+  }
+
+  /**
+   * @param requestedScheme the key scheme the sign-on asked for (60.3), used when the answer does
+   *     not say
+   */
+  WorkingKeyLoader(SecureModule module, WorkingKeyIds ids, String requestedScheme) {
+    this.module = Objects.requireNonNull(module, "module");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.requestedScheme = Objects.requireNonNull(requestedScheme, "requestedScheme");
+  }
+
+  /** The ids the keys are loaded under. */
+  public WorkingKeyIds ids() {
+    return ids;
+  }
+
+  /**
+   * Loads the keys of an approving sign-on answer; false (logged) when they could not all be
+   * loaded, in which case the connection must not carry requests.
+   */
+  public boolean load(DecodedMessage answer) {
+    String scheme = requestedScheme;
+    try {
+      if (answer.has(60) && answer.readSubfields(60).size() > 2) {
+        scheme = answer.readSubfield(60, 3);
+      }
+      if (!answer.has(62)) {
+        log.warn("sign-on answer carries no working keys (field 62); the sign-on fails");
+        return false;
+      }
+      List<SignOnKeys.Entry> keys = SignOnKeys.parse(scheme, answer.readBytes(62));
+      for (SignOnKeys.Entry key : keys) {
+        String id = idOf(key.role());
+        module.loadWorkingKey(
+            new WorkingKey(id, ids.masterKeyId(), key.encryptedKey(), key.checkValue()));
+      }
+      log.info("sign-on loaded {} working keys (key scheme {})", keys.size(), scheme);
+      return true;
+    } catch (DeviceException failed) {
+      log.warn(
+          "sign-on working keys not loaded ({}: {}); the sign-on fails",
+          failed.failure(),
+          failed.getMessage());
+    } catch (IsoException | IllegalArgumentException unreadable) {
+      log.warn(
+          "sign-on working keys unreadable (key scheme {}): {}; the sign-on fails",
+          scheme,
+          unreadable.getMessage());
+    }
+    return false;
+  }
+
+  private String idOf(SignOnKeys.Role role) {
+    switch (role) {
+      case PIN:
+        return ids.pinKeyId();
+      case MAC:
+        return ids.macKeyId();
+      default:
+        return ids.trackKeyId();
+    }
+  }
+}
