@@ -258,7 +258,8 @@ final class ReversalWorker {
         escrow.held(), Optional.empty(), Optional.empty(), escrow.hostReferences(),
         Optional.of(new OriginalRequest(originalType, original.operationId(), original.trace(),
             original.sentAt(), original.amount())),
-        Optional.of(item.reasonCode()), false);
+        // Every attempt after the first may be a duplicate at the host (0421 after 0420).
+        Optional.of(item.reasonCode()), false, item.attempts() > 0);
   }
 
   private static JournalWrite emptyWrite() {

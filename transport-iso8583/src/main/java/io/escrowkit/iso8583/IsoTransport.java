@@ -50,7 +50,6 @@ public final class IsoTransport implements Transport, AutoCloseable {
   private final Duration adviceRepeat;
   private final boolean signsOn;
   private final Runnable onClose;
-  private final ReversalRepeats reversals = new ReversalRepeats();
 
   IsoTransport(
       String name,
@@ -135,10 +134,9 @@ public final class IsoTransport implements Transport, AutoCloseable {
     Optional<IsoMessage> repeat;
     try {
       IsoMessage first = sign(mapper.request(request));
-      // Forwarded again by the client (store and forward): an advice goes as its repeat, 0221;
-      // a reversal advice sent again goes as 0421 (a reversal request stays 0400).
-      boolean again = reversals.isRepeat(request);
-      message = again ? mapper.repeatOf(first).map(this::sign).orElse(first) : first;
+      // Sent again by the client (store and forward, or a reversal not yet acknowledged): an
+      // advice goes as its repeat, 0221; a reversal advice as 0421 (a reversal request stays 0400).
+      message = request.repeat() ? mapper.repeatOf(first).map(this::sign).orElse(first) : first;
       repeat = isAdvice(request) && !request.repeat()
           ? mapper.repeatOf(message).map(this::sign)
           : Optional.empty();
