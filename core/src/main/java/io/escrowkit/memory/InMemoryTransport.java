@@ -50,7 +50,8 @@ public final class InMemoryTransport implements Transport {
 
   /**
    * @param plan which requests meet which fault
-   * @param declineRule the response code the host declines a hold or capture with, if any
+   * @param declineRule the response code the host declines a hold, capture or completion advice
+   *     with, if any
    */
   public static InMemoryTransport create(
       FaultPlan plan, Function<TransportRequest, Optional<String>> declineRule) {
@@ -144,6 +145,7 @@ public final class InMemoryTransport implements Transport {
         undo = e -> new HostLedger.Entry(e.held(), e.captured(), e.refunded(), e.released(), true);
         break;
       case CAPTURE:
+      case CAPTURE_ADVICE:
         boolean completes = request.completesHold();
         ledger.update(escrowId, e -> new HostLedger.Entry(e.held(), e.captured().plus(amount),
             e.refunded(), e.released() || completes, e.reversed()));

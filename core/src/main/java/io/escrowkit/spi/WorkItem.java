@@ -29,7 +29,13 @@ public record WorkItem(
   /** The kinds of owed work. */
   public enum Kind {
     REVERSAL,
-    ADVICE
+    ADVICE,
+    /**
+     * The completion advice of a capture approved offline ({@code operationId} is the capture's);
+     * the escrow already counts the capture, as its last one, and takes no other operation until
+     * the host acknowledges the advice.
+     */
+    COMPLETION_ADVICE
   }
 
   public WorkItem {
