@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the completion advice of a capture approved offline ({@link WorkItem.Kind#COMPLETION_ADVICE})
- * for the {@link ReversalWorker}, in the escrow's turn: 0220 the first time, its repeat (0221) once
- * an attempt went unanswered. An acknowledgement adds the host's references to the escrow; a host
+ * for the {@link ReversalWorker}, in the escrow's turn: 0220 the first time, its repeat (0221) ever
+ * after (the first attempt is counted in the journal before it leaves). An acknowledgement adds the host's references to the escrow; a host
  * that is busy (acquirer or switch failure codes) or silent is asked again with backoff; any other
  * refusal ends the escrow ADVICE_DECLINED, for an operator. The advice is never reversed.
  * Threadsafe.
@@ -54,11 +54,16 @@ final class CompletionAdvices {
     List<Capture> captures = escrow.captures();
     Capture capture = captures.get(captures.size() - 1);
     Instant now = context.clock.instant();
+    boolean repeat = item.attempts() > 0;
+    if (!repeat) {
+      // Counted before it leaves: after a crash mid-send the advice goes again as a repeat (0221).
+      context.journal.rescheduleWork(item.id(), 1, now.plus(context.config.workLease()));
+    }
     TransportRequest advice = new TransportRequest(RequestType.CAPTURE_ADVICE, item.operationId(),
         escrow.id(), escrow.merchantId(), escrow.terminalId(), capture.trace(), now,
         now.plus(context.config.requestTimeout()), capture.amount(), escrow.held(),
         Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
-        Optional.empty(), escrow.state() == EscrowState.CAPTURED, item.attempts() > 0);
+        Optional.empty(), escrow.state() == EscrowState.CAPTURED, repeat);
     return context.send(advice).thenAccept(outcome -> settle(escrow, capture, item, outcome));
   }
 

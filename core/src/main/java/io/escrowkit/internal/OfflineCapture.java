@@ -8,6 +8,8 @@ import io.escrowkit.PendingRequest;
 import io.escrowkit.spi.IdempotencyRecord;
 import io.escrowkit.spi.JournalWrite;
 import io.escrowkit.spi.WorkItem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,11 +44,17 @@ final class OfflineCapture {
 
   /** Whether the completion advice of an offline capture of {@code escrowId} is still owed. */
   static boolean owesAdvice(EngineContext context, String escrowId) {
+    return !owedAdvices(context, escrowId).isEmpty();
+  }
+
+  /** The completion advices still owed for {@code escrowId} (one at most, in practice). */
+  static List<WorkItem> owedAdvices(EngineContext context, String escrowId) {
+    List<WorkItem> owed = new ArrayList<>();
     for (WorkItem item : context.journal.pendingWork()) {
       if (item.kind() == WorkItem.Kind.COMPLETION_ADVICE && item.escrowId().equals(escrowId)) {
-        return true;
+        owed.add(item);
       }
     }
-    return false;
+    return owed;
   }
 }

@@ -120,10 +120,8 @@ final class ReversalWorker {
    */
   CompletableFuture<Void> adviceFirst(String escrowId) {
     List<CompletableFuture<Void>> sent = new java.util.ArrayList<>();
-    for (WorkItem item : context.journal.pendingWork()) {
-      if (item.kind() == WorkItem.Kind.COMPLETION_ADVICE && item.escrowId().equals(escrowId)) {
-        sent.add(attemptOnce(item));
-      }
+    for (WorkItem item : OfflineCapture.owedAdvices(context, escrowId)) {
+      sent.add(attemptOnce(item));
     }
     if (sent.isEmpty()) {
       return CompletableFuture.completedFuture(null);

@@ -120,9 +120,9 @@ public final class InMemoryTransport implements Transport {
       return reverse(request.terminalId(), request.original().get());
     }
     String escrowId = request.escrowId();
-    if (request.repeat()
-        && applied.containsKey(key(request.terminalId(), request.trace(), request.type()))) {
-      return TransportOutcome.fromResponseCode("00", Map.of()); // a repeat is applied once
+    boolean advice = request.repeat() || request.type() == RequestType.CAPTURE_ADVICE;
+    if (advice && applied.containsKey(key(request.terminalId(), request.trace(), request.type()))) {
+      return TransportOutcome.fromResponseCode("00", Map.of()); // an advice is applied once
     }
     if (request.type() != RequestType.HOLD && !ledger.has(escrowId)) {
       return TransportOutcome.fromResponseCode("12", Map.of());
