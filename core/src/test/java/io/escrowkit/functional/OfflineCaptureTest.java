@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.AdvicePendingException;
 import io.escrowkit.Escrow;
+import io.escrowkit.EscrowClientBuilder;
 import io.escrowkit.EscrowState;
 import io.escrowkit.Money;
 import io.escrowkit.OperationStatus;
@@ -14,6 +15,7 @@ import io.escrowkit.memory.Fault;
 import io.escrowkit.memory.FaultPlan;
 import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.memory.InMemoryTransport;
+import io.escrowkit.spi.Journal;
 import io.escrowkit.spi.JournalWrite;
 import io.escrowkit.spi.RequestType;
 import io.escrowkit.spi.Transport;
@@ -28,7 +30,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,8 +47,21 @@ class OfflineCaptureTest {
   /** Records every journal write and every request the client sends. */
   private final List<JournalWrite> writes = new CopyOnWriteArrayList<>();
   private final List<TransportRequest> sent = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<TransportRequest> adviceSent = new CompletableFuture<>();
 
   private Fixture fixture(InMemoryTransport host) {
+    ForwardingJournal journal = new ForwardingJournal(new InMemoryJournal()) {
+      @Override
+      public void write(JournalWrite write) {
+        super.write(write);
+        writes.add(write);
+      }
+    };
+    return fixture(host, journal, b -> b);
+  }
+
+  private Fixture fixture(InMemoryTransport host, Journal journal,
+      UnaryOperator<EscrowClientBuilder> more) {
     Transport wire = new Transport() {
       @Override
       public String name() {
@@ -53,17 +71,13 @@ class OfflineCaptureTest {
       @Override
       public CompletableFuture<TransportOutcome> send(TransportRequest request) {
         sent.add(request);
+        if (request.type() == RequestType.CAPTURE_ADVICE) {
+          adviceSent.complete(request);
+        }
         return host.send(request);
       }
     };
-    ForwardingJournal journal = new ForwardingJournal(new InMemoryJournal()) {
-      @Override
-      public void write(JournalWrite write) {
-        super.write(write);
-        writes.add(write);
-      }
-    };
-    return new Fixture(host, wire, journal, b -> b);
+    return new Fixture(host, wire, journal, more);
   }
 
   private static Escrow hold(Fixture fixture) {
@@ -106,6 +120,41 @@ class OfflineCaptureTest {
       assertThat(host.ledger().entry(held.id()).get().holdActive()).isFalse();
       assertThat(fixture.journal.pendingWork()).isEmpty();
       assertThat(held.refresh().state()).isEqualTo(EscrowState.CAPTURED);
+    }
+  }
+
+  @Test
+  void anAdviceStillOwedWhenTheClientStopsIsSentByTheNextClientAsARepeat() throws Exception {
+    AtomicBoolean hostDown = new AtomicBoolean(true);
+    InMemoryTransport host = InMemoryTransport.create(
+        r -> r.type() == RequestType.CAPTURE_ADVICE && hostDown.get()
+            ? Fault.REQUEST_LOST : Fault.NONE,
+        r -> Optional.empty());
+    Journal journal = new InMemoryJournal();
+    String escrowId;
+    try (Fixture first = fixture(host, journal, b -> b)) {
+      Escrow held = hold(first);
+      escrowId = held.id();
+      held.capture(Money.of("100.00", "CNY")).offline().execute();
+      assertThat(adviceSent.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS).repeat()).isFalse();
+    }
+    int sentBefore = sent.size();
+    hostDown.set(false);
+
+    try (Fixture second =
+        fixture(host, journal, b -> b.recoveryInterval(Duration.ofMillis(100)))) {
+      second.events.awaitLeaving(escrowId, EscrowState.CAPTURED, LIMIT);
+
+      assertThat(sent.subList(sentBefore, sent.size()))
+          .isNotEmpty()
+          .allSatisfy(r -> {
+            assertThat(r.type()).isEqualTo(RequestType.CAPTURE_ADVICE);
+            assertThat(r.repeat()).isTrue();
+          });
+      assertThat(host.ledger().entry(escrowId).get().captured())
+          .isEqualTo(Money.of("100.00", "CNY"));
+      assertThat(host.received(RequestType.REVERSAL)).isZero();
+      assertThat(journal.pendingWork()).isEmpty();
     }
   }
 
