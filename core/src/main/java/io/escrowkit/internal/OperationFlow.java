@@ -46,8 +46,11 @@ final class OperationFlow {
     Optional<EscrowSnapshot> found = context.journal.find(spec.escrowId());
     String terminalId = found.map(EscrowSnapshot::terminalId).orElse(context.config.terminalId());
     boolean mayOweAdvice = found.map(OfflineCapture::mayOweAdvice).orElse(false);
+    // An offline capture sends nothing now, so it does not wait for the terminal's reversals.
+    boolean sendsNow = spec.command() != Command.CAPTURE_OFFLINE;
     return guard.run(spec.key(), spec.fingerprint(),
-        () -> reversals.clearFor(terminalId, spec.escrowId())
+        () -> (sendsNow ? reversals.clearFor(terminalId, spec.escrowId())
+                : CompletableFuture.<Void>completedFuture(null))
             .thenCompose(clear -> mayOweAdvice
                 ? reversals.adviceFirst(spec.escrowId()) : CompletableFuture.completedFuture(null))
             .thenCompose(clear -> context.serializer.submit(spec.escrowId(), () -> first(spec))));

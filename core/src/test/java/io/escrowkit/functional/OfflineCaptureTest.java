@@ -224,6 +224,27 @@ class OfflineCaptureTest {
   }
 
   @Test
+  void anOfflineCaptureDoesNotWaitForTheReversalsTheTerminalOwes() {
+    AtomicBoolean hostDown = new AtomicBoolean(false);
+    InMemoryTransport host = InMemoryTransport.create(
+        r -> hostDown.get() ? Fault.REQUEST_LOST : Fault.NONE, r -> Optional.empty());
+    try (Fixture fixture = fixture(host)) {
+      Escrow other = hold(fixture);
+      Escrow held = hold(fixture);
+      hostDown.set(true);
+      assertThat(other.capture(Money.of("10.00", "CNY")).execute().result().get().status())
+          .isEqualTo(OperationStatus.IN_DOUBT);
+
+      Escrow captured = held.capture(Money.of("100.00", "CNY")).offline().execute();
+
+      assertThat(captured.result().get().status()).isEqualTo(OperationStatus.APPROVED);
+      assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+      assertThat(fixture.journal.pendingWork()).extracting(WorkItem::kind)
+          .contains(WorkItem.Kind.REVERSAL, WorkItem.Kind.COMPLETION_ADVICE);
+    }
+  }
+
+  @Test
   void anOfflineCaptureOverTheToleranceIsRefusedAndNothingIsOwed() {
     try (Fixture fixture = fixture(InMemoryTransport.approvingAll())) {
       Escrow held = hold(fixture);
