@@ -7,6 +7,11 @@ package io.escrowkit;
 public enum Command {
   /** Take the final amount (pre-authorization completion). */
   CAPTURE,
+  /**
+   * Take an amount on the terminal's own approval, the host being unreachable (offline completion,
+   * store and forward): counted at once, advised to the host afterwards.
+   */
+  CAPTURE_OFFLINE,
   /** Cancel the hold, or release the uncaptured remainder (pre-authorization cancel). */
   RELEASE,
   /** Undo the most recent capture, the same business day. */
@@ -17,7 +22,10 @@ public enum Command {
   EXPIRE,
   /** The host approved the pending request. */
   APPROVE,
-  /** The host declined the pending request. */
+  /**
+   * The host declined the pending request, or refused the completion advice of a capture approved
+   * offline.
+   */
   DECLINE,
   /** The pending request's outcome is unknown: timeout, broken connection, bad MAC. */
   LOSE_OUTCOME,

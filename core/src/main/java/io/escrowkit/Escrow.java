@@ -2,6 +2,7 @@ package io.escrowkit;
 
 import io.escrowkit.failure.Failure;
 import io.escrowkit.internal.EscrowEngine;
+import io.escrowkit.spi.HostReference;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,9 +63,18 @@ public final class Escrow {
     return result.map(EscrowResult::approved).orElse(false);
   }
 
-  /** Why the operation that produced this view did not succeed, with the operator's remedy. */
+  /**
+   * Why the operation that produced this view did not succeed, with the operator's remedy; for an
+   * escrow in {@link EscrowState#ADVICE_DECLINED}, why the host refused its offline capture.
+   */
   public Optional<Failure> failure() {
-    return result.flatMap(EscrowResult::failure);
+    Optional<Failure> failed = result.flatMap(EscrowResult::failure);
+    if (failed.isPresent() || snapshot.state() != EscrowState.ADVICE_DECLINED) {
+      return failed;
+    }
+    return Optional.ofNullable(snapshot.hostReferences().get(HostReference.ADVICE_RESPONSE_CODE))
+        .map(code -> Failure.adviceDeclined(code, "completion advice of escrow " + id()
+            + " (capture approved offline) refused by the host"));
   }
 
   /** A fresh view of the escrow from the journal. */

@@ -40,7 +40,13 @@ public enum EscrowState {
   /** A request's outcome is unknown; a reversal is queued and retried until acknowledged. */
   IN_DOUBT(false),
   /** An in-doubt hold was reversed: no funds are held. */
-  REVERSED(true);
+  REVERSED(true),
+  /**
+   * The host refused the completion advice of a capture approved offline: the terminal counted
+   * money the host did not book. Nothing moves it on; an operator settles it with the acquirer
+   * ({@code Escrow.failure()} says how).
+   */
+  ADVICE_DECLINED(true);
 
   private final boolean terminal;
 

@@ -66,12 +66,16 @@ public class OperationRequest {
   /** Sends the request; the future completes with the escrow as the outcome left it. */
   public CompletableFuture<Escrow> executeAsync() {
     OperationSpec spec = new OperationSpec(
-        escrowId, command, amount, isFinalCapture(), key, Optional.ofNullable(card));
+        escrowId, command(), amount, isFinalCapture(), key, Optional.ofNullable(card));
     return Futures.invoke(() -> engine.operate(spec)).thenApply(result -> Escrow.of(engine, result));
   }
 
   boolean isFinalCapture() {
     return false;
+  }
+
+  Command command() {
+    return command;
   }
 
   static Optional<Money> amount(Money amount) {

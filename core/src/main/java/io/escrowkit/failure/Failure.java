@@ -142,6 +142,32 @@ public record Failure(
         RiskRefusalTexts.BY_REASON);
   }
 
+  /**
+   * The host answered the completion advice of a capture approved offline with the declining
+   * {@code responseCode}: the terminal counted money the host did not book, and an operator must
+   * settle it with the acquirer. The category is the response code's; never retryable (the advice
+   * is not sent again). The machine code is {@code ADVICE_DECLINED/<responseCode>}.
+   *
+   * @throws InvalidResponseCodeException if {@code responseCode} is not two of {@code [0-9A-Z]}
+   * @throws IllegalArgumentException if the code is an approval
+   */
+  public static Failure adviceDeclined(String responseCode, String detail) {
+    ResponseCode declined = ResponseCodes.resolve(responseCode);
+    if (declined.isApproval()) {
+      throw new IllegalArgumentException(
+          "response code " + declined.code() + " is an approval, not a refused advice");
+    }
+    FailureWording wording = SystemFailureTexts.ADVICE_DECLINED;
+    return new Failure(
+        declined.category().get(),
+        false,
+        Optional.of(declined.code()),
+        "ADVICE_DECLINED/" + declined.code(),
+        detail + " (response code " + declined.code() + ": " + declined.meaning().en() + ")",
+        wording.message(),
+        wording.remedy());
+  }
+
   /** Messages between terminal and acquirer do not agree (unreadable, mismatched, bad MAC). */
   public static Failure protocol(String detail) {
     return of(FailureCategory.PROTOCOL, "PROTOCOL/ERROR", detail, SystemFailureTexts.PROTOCOL);

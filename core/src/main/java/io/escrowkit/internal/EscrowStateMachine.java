@@ -54,6 +54,7 @@ public final class EscrowStateMachine {
     require(escrow, command);
     switch (command) {
       case CAPTURE:
+      case CAPTURE_OFFLINE:
         return admitCapture(escrow, requireAmount(escrow, command, requested), now);
       case RELEASE:
         return Admission.of(escrow.remainingHold());
@@ -71,6 +72,22 @@ public final class EscrowStateMachine {
     Transition transition = require(escrow, command);
     EscrowState next = transition.fixedState().get();
     return escrow.moveTo(next, request.sentAt(), Optional.of(request), Optional.of(escrow.state()));
+  }
+
+  /**
+   * The escrow after a capture the terminal approved on its own ({@code request} is the capture,
+   * already admitted): CAPTURED or PARTIALLY_CAPTURED at once, with nothing pending; its
+   * completion advice is owed work.
+   */
+  public EscrowSnapshot captureOffline(EscrowSnapshot escrow, PendingRequest request) {
+    require(escrow, Command.CAPTURE_OFFLINE);
+    return afterCapture(escrow, request, request.sentAt());
+  }
+
+  /** The escrow after the host refused the completion advice of its last, offline, capture. */
+  public EscrowSnapshot adviceDeclined(EscrowSnapshot escrow, Instant at) {
+    EscrowState next = require(escrow, Command.DECLINE).fixedState().get();
+    return escrow.moveTo(next, at, Optional.empty(), Optional.empty());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.escrowkit.internal;
 
+import io.escrowkit.AdvicePendingException;
 import io.escrowkit.Command;
 import io.escrowkit.EscrowResult;
 import io.escrowkit.EscrowSnapshot;
@@ -42,26 +43,37 @@ final class OperationFlow {
     context.ensureRunning();
     // Owed reversals of other escrows are settled before taking this escrow's turn, never while
     // holding it: two escrows each waiting on the other's reversal would wait forever.
-    String terminalId = context.journal.find(spec.escrowId())
-        .map(EscrowSnapshot::terminalId).orElse(context.config.terminalId());
+    Optional<EscrowSnapshot> found = context.journal.find(spec.escrowId());
+    String terminalId = found.map(EscrowSnapshot::terminalId).orElse(context.config.terminalId());
+    boolean mayOweAdvice = found.map(OfflineCapture::mayOweAdvice).orElse(false);
+    // An offline capture sends nothing now, so it does not wait for the terminal's reversals.
+    boolean sendsNow = spec.command() != Command.CAPTURE_OFFLINE;
     return guard.run(spec.key(), spec.fingerprint(),
-        () -> reversals.clearFor(terminalId, spec.escrowId())
+        () -> (sendsNow ? reversals.clearFor(terminalId, spec.escrowId())
+                : CompletableFuture.<Void>completedFuture(null))
+            .thenCompose(clear -> mayOweAdvice
+                ? reversals.adviceFirst(spec.escrowId()) : CompletableFuture.completedFuture(null))
             .thenCompose(clear -> context.serializer.submit(spec.escrowId(), () -> first(spec))));
   }
 
   private CompletableFuture<EscrowResult> first(OperationSpec spec) {
     EscrowSnapshot escrow = context.journal.find(spec.escrowId())
         .orElseThrow(() -> new UnknownEscrowException(spec.escrowId()));
-    Operation operation = Operation.valueOf(spec.command().name());
+    boolean offline = spec.command() == Command.CAPTURE_OFFLINE;
+    Operation operation = offline ? Operation.CAPTURE : Operation.valueOf(spec.command().name());
     IdempotencyRecord intent = new IdempotencyRecord(
         spec.key(), spec.fingerprint(), escrow.id(), operation, Optional.empty());
     Instant now = context.clock.instant();
-    boolean needsLiveHold = spec.command() == Command.CAPTURE || spec.command() == Command.RELEASE;
+    boolean needsLiveHold = spec.command() == Command.CAPTURE || spec.command() == Command.RELEASE
+        || offline;
     if (needsLiveHold && context.machine.isExpired(escrow, now)
         && TransitionTable.lookup(escrow.state(), Command.EXPIRE).isLegal()) {
       EscrowSnapshot expired = expire(context, escrow, now);
       return refuse(intent, expired, Failure.operator("HOLD_EXPIRED",
           "escrow " + escrow.id() + ": hold expired at " + escrow.expiresAt()));
+    }
+    if (OfflineCapture.mayOweAdvice(escrow) && OfflineCapture.owesAdvice(context, escrow.id())) {
+      return Futures.failed(new AdvicePendingException(escrow.id()));
     }
     Admission admission = context.machine.admit(escrow, spec.command(), spec.amount(), now);
     if (spec.card().isPresent()
@@ -77,14 +89,24 @@ final class OperationFlow {
     long trace = context.journal.nextTrace(escrow.terminalId());
     PendingRequest request = new PendingRequest(operation, context.ids.operationId(), spec.key(),
         amount, spec.finalCapture(), trace, now);
-    EscrowSnapshot pending = context.machine.begin(escrow, spec.command(), request);
+    EscrowSnapshot pending = offline
+        ? context.machine.captureOffline(escrow, request)
+        : context.machine.begin(escrow, spec.command(), request);
+    Optional<EscrowResult> approvedOffline =
+        offline ? Optional.of(OfflineCapture.result(pending, intent)) : Optional.empty();
     try {
-      context.write(JournalWrite.of(pending, Settlement.event(escrow, pending,
-          operation + " requested: " + request.amount(), now)).withIdempotency(intent));
+      context.write(offline
+          ? OfflineCapture.write(context, escrow, pending, intent, approvedOffline.get(), request)
+          : JournalWrite.of(pending, Settlement.event(escrow, pending,
+              operation + " requested: " + request.amount(), now)).withIdempotency(intent));
     } catch (JournalConflictException raced) {
       return context.journal.idempotency(spec.key())
           .map(stored -> guard.replay(stored, spec.key(), spec.fingerprint()))
           .orElseGet(() -> Futures.failed(raced));
+    }
+    if (offline) {
+      reversals.wake();
+      return CompletableFuture.completedFuture(approvedOffline.get());
     }
     TransportRequest toHost = new TransportRequest(RequestType.valueOf(operation.name()),
         request.operationId(), escrow.id(), escrow.merchantId(), escrow.terminalId(), trace, now,

@@ -54,8 +54,18 @@ final class RemainderRelease {
    */
   static Optional<WorkItem> owedAfter(
       EngineContext context, PendingRequest request, EscrowSnapshot after, Instant now) {
-    boolean owed = request.operation() == Operation.CAPTURE
-        && after.state() == EscrowState.CAPTURED
+    return request.operation() == Operation.CAPTURE
+        ? owedAfterCapture(context, request.operationId(), after, now)
+        : Optional.empty();
+  }
+
+  /**
+   * The release owed after the capture {@code operationId} (online, or offline once the host
+   * acknowledged its advice) took the escrow to {@code after}, if one is.
+   */
+  static Optional<WorkItem> owedAfterCapture(
+      EngineContext context, String operationId, EscrowSnapshot after, Instant now) {
+    boolean owed = after.state() == EscrowState.CAPTURED
         && context.config.profile().multipleCaptures()
         && !context.transport.carriesFinalCaptureMarker()
         && after.held().isGreaterThan(after.captured());
@@ -63,7 +73,7 @@ final class RemainderRelease {
       return Optional.empty();
     }
     return Optional.of(new WorkItem(context.ids.workId(), WorkItem.Kind.RELEASE_REMAINDER,
-        after.id(), request.operationId(), "", 0, now, now));
+        after.id(), operationId, "", 0, now, now));
   }
 
   /** Words for the capture's timeline entry when a release is owed. */

@@ -36,6 +36,7 @@ final class ReversalWorker {
   /** One attempt at a time per work item, however many callers want it settled. */
   private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<Void>> attempts =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final CompletionAdvices advices;
   private volatile boolean closed;
 
   private final RemainderRelease remainders;
@@ -43,6 +44,7 @@ final class ReversalWorker {
   ReversalWorker(EngineContext context) {
     this.context = context;
     this.remainders = new RemainderRelease(context);
+    this.advices = new CompletionAdvices(context, this);
   }
 
   /** Looks for due work now, on the scheduler. */
@@ -115,6 +117,25 @@ final class ReversalWorker {
         .handle((done, error) -> owedBy(terminalId, asking).size());
   }
 
+  /**
+   * Sends, once and now, the completion advice owed for {@code escrowId}'s offline capture, if
+   * any; completes with an {@link io.escrowkit.AdvicePendingException} if it is still owed after.
+   */
+  CompletableFuture<Void> adviceFirst(String escrowId) {
+    List<CompletableFuture<Void>> sent = new java.util.ArrayList<>();
+    for (WorkItem item : OfflineCapture.owedAdvices(context, escrowId)) {
+      sent.add(attemptOnce(item));
+    }
+    if (sent.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0]))
+        .handle((done, error) -> OfflineCapture.owesAdvice(context, escrowId))
+        .thenCompose(owed -> owed
+            ? Futures.<Void>failed(new io.escrowkit.AdvicePendingException(escrowId))
+            : CompletableFuture.<Void>completedFuture(null));
+  }
+
   /** Joins the attempt at {@code item} in progress, or starts one (serialized on its escrow). */
   private CompletableFuture<Void> attemptOnce(WorkItem item) {
     CompletableFuture<Void> mine = new CompletableFuture<>();
@@ -122,9 +143,7 @@ final class ReversalWorker {
     if (running != null) {
       return running;
     }
-    context.serializer.submit(item.escrowId(), () -> item.kind() == WorkItem.Kind.ADVICE
-        ? forward(item)
-        : item.kind() == WorkItem.Kind.RELEASE_REMAINDER ? releaseRemainder(item) : attempt(item))
+    context.serializer.submit(item.escrowId(), () -> dispatch(item))
         .whenComplete((done, error) -> {
       attempts.remove(item.id(), mine);
       if (error != null) {
@@ -134,6 +153,20 @@ final class ReversalWorker {
       }
     });
     return mine;
+  }
+
+  private CompletableFuture<Void> dispatch(WorkItem item) {
+    switch (item.kind()) {
+      case ADVICE:
+        return forward(item);
+      case COMPLETION_ADVICE:
+        return advices.send(item);
+      case RELEASE_REMAINDER:
+        return releaseRemainder(item);
+      case REVERSAL:
+      default:
+        return attempt(item);
+    }
   }
 
   private List<WorkItem> owedBy(String terminalId, String asking) {
@@ -239,7 +272,7 @@ final class ReversalWorker {
     retryLater(escrow, item, outcome);
   }
 
-  private void retryLater(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
+  void retryLater(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
     int attempts = item.attempts() + 1;
     Duration delay = context.config.reversalBackoff().delay(attempts, context.random);
     log.warn("{} of escrow {} not acknowledged ({}); attempt {} again in {}", item.kind(),

@@ -2,6 +2,7 @@ package io.escrowkit.internal;
 
 import static io.escrowkit.Command.APPROVE;
 import static io.escrowkit.Command.CAPTURE;
+import static io.escrowkit.Command.CAPTURE_OFFLINE;
 import static io.escrowkit.Command.CONFIRM_REVERSAL;
 import static io.escrowkit.Command.DECLINE;
 import static io.escrowkit.Command.EXPIRE;
@@ -9,6 +10,7 @@ import static io.escrowkit.Command.LOSE_OUTCOME;
 import static io.escrowkit.Command.REFUND;
 import static io.escrowkit.Command.RELEASE;
 import static io.escrowkit.Command.VOID_CAPTURE;
+import static io.escrowkit.EscrowState.ADVICE_DECLINED;
 import static io.escrowkit.EscrowState.CAPTURED;
 import static io.escrowkit.EscrowState.CAPTURE_PENDING;
 import static io.escrowkit.EscrowState.DECLINED;
@@ -69,6 +71,12 @@ public final class TransitionTable {
     put(table, CAPTURED, VOID_CAPTURE, Transition.to(VOID_PENDING));
     put(table, CAPTURED, REFUND, Transition.to(REFUND_PENDING));
     put(table, PARTIALLY_REFUNDED, REFUND, Transition.to(REFUND_PENDING));
+    // Store and forward: a capture approved offline counts at once; only a refusal of its advice
+    // (DECLINE, from the advice worker) moves the captured escrow on.
+    put(table, HELD, CAPTURE_OFFLINE, Transition.of(Target.AFTER_CAPTURE));
+    put(table, PARTIALLY_CAPTURED, CAPTURE_OFFLINE, Transition.of(Target.AFTER_CAPTURE));
+    put(table, PARTIALLY_CAPTURED, DECLINE, Transition.to(ADVICE_DECLINED));
+    put(table, CAPTURED, DECLINE, Transition.to(ADVICE_DECLINED));
     // In doubt: only the reversal's acknowledgement moves it, back to where it was before.
     put(table, IN_DOUBT, CONFIRM_REVERSAL, Transition.of(Target.UNDO));
     Map<EscrowState, Map<Command, Transition>> frozen = new EnumMap<>(EscrowState.class);

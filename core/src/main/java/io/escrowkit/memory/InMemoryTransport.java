@@ -58,7 +58,8 @@ public final class InMemoryTransport implements Transport {
 
   /**
    * @param plan which requests meet which fault
-   * @param declineRule the response code the host declines a hold or capture with, if any
+   * @param declineRule the response code the host declines a hold, capture or completion advice
+   *     with, if any
    */
   public static InMemoryTransport create(
       FaultPlan plan, Function<TransportRequest, Optional<String>> declineRule) {
@@ -143,9 +144,9 @@ public final class InMemoryTransport implements Transport {
       return reverse(request.terminalId(), request.original().get());
     }
     String escrowId = request.escrowId();
-    if (request.repeat()
-        && applied.containsKey(key(request.terminalId(), request.trace(), request.type()))) {
-      return TransportOutcome.fromResponseCode("00", Map.of()); // a repeat is applied once
+    boolean advice = request.repeat() || request.type() == RequestType.CAPTURE_ADVICE;
+    if (advice && applied.containsKey(key(request.terminalId(), request.trace(), request.type()))) {
+      return TransportOutcome.fromResponseCode("00", Map.of()); // an advice is applied once
     }
     if (request.type() != RequestType.HOLD && !ledger.has(escrowId)) {
       return TransportOutcome.fromResponseCode("12", Map.of());
@@ -168,6 +169,7 @@ public final class InMemoryTransport implements Transport {
         undo = e -> new HostLedger.Entry(e.held(), e.captured(), e.refunded(), e.released(), true);
         break;
       case CAPTURE:
+      case CAPTURE_ADVICE:
         boolean completes = carriesFinalCaptureMarker && request.completesHold();
         ledger.update(escrowId, e -> new HostLedger.Entry(e.held(), e.captured().plus(amount),
             e.refunded(), e.released() || completes, e.reversed()));

@@ -15,6 +15,11 @@ public final class HostReference {
   public static final String ORIGINAL_BATCH = "originalBatch";
   /** The original request's local date, MMdd (field 13). */
   public static final String ORIGINAL_DATE = "originalDate";
+  /**
+   * The response code the host refused the completion advice of an offline capture with (kept by
+   * the client, not sent back).
+   */
+  public static final String ADVICE_RESPONSE_CODE = "adviceResponseCode";
   /** The host's own id for the escrow (HTTP gateways). */
   public static final String HOST_ESCROW_ID = "hostEscrowId";
 

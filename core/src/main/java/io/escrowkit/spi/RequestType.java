@@ -13,5 +13,12 @@ public enum RequestType {
   /** Refund of captured money. */
   REFUND,
   /** Reversal of an in-doubt request; {@link TransportRequest#original()} says which. */
-  REVERSAL
+  REVERSAL,
+  /**
+   * Pre-authorization completion advice (预授权完成通知): a capture the terminal approved on its own
+   * while the host could not be reached, reported afterwards, whatever the transport's capture
+   * mode (ISO 8583: 0220, repeated as 0221; UnionPay 60.1 = 24). It carries its own trace and the
+   * hold's references, like an online capture; the host acknowledges it and applies a repeat once.
+   */
+  CAPTURE_ADVICE
 }

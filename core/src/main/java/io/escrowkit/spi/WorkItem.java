@@ -36,7 +36,13 @@ public record WorkItem(
      * transport cannot mark a capture as the last one; never reversed, sent again with a new trace
      * until the host answers.
      */
-    RELEASE_REMAINDER
+    RELEASE_REMAINDER,
+    /**
+     * The completion advice of a capture approved offline ({@code operationId} is the capture's);
+     * the escrow already counts the capture, as its last one, and takes no other operation until
+     * the host acknowledges the advice.
+     */
+    COMPLETION_ADVICE
   }
 
   public WorkItem {

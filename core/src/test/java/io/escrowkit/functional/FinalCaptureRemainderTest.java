@@ -98,6 +98,29 @@ class FinalCaptureRemainderTest {
     }
   }
 
+  @Test
+  void offlineFinalCaptureCancelsTheRemainderOnlyAfterItsAdviceIsBooked() {
+    InMemoryTransport host = InMemoryTransport.approvingAll().withoutFinalCaptureMarker();
+    RecordingTransport wire = new RecordingTransport(host);
+    try (Fixture fixture = multiCapture(host, wire)) {
+      Escrow held = fixture.client.hold(HOLD).reference("room-1209")
+          .card(TestCards.unionPayChip()).execute();
+      Escrow captured = held.capture(cny("40.00")).finalCapture().offline().execute();
+
+      assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+      fixture.events.awaitCause(captured.id(), "remainder 60.00 CNY released (00)", WAIT);
+
+      assertThat(wire.sent()).extracting(TransportRequest::type)
+          .containsExactly(RequestType.HOLD, RequestType.CAPTURE_ADVICE, RequestType.RELEASE);
+      assertThat(wire.sent(RequestType.RELEASE)).extracting(TransportRequest::amount)
+          .containsExactly(cny("60.00"));
+      HostLedger.Entry entry = hostEntry(fixture, captured);
+      assertThat(entry.captured()).isEqualTo(cny("40.00"));
+      assertThat(entry.holdActive()).isFalse();
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = Fault.class, names = {"REQUEST_LOST", "RESPONSE_LOST", "CONNECTION_RESET"})
   void aCancelWithoutAnswerIsSentAgainWithANewTraceNeverReversed(Fault fault) {

@@ -35,6 +35,11 @@ public final class RecordingTransport implements Transport {
     return next.send(request);
   }
 
+  /** Every request sent so far, oldest first. */
+  public synchronized List<TransportRequest> sent() {
+    return List.copyOf(sent);
+  }
+
   /** The requests of {@code type} sent so far, oldest first. */
   public synchronized List<TransportRequest> sent(RequestType type) {
     List<TransportRequest> found = new ArrayList<>();

@@ -184,8 +184,9 @@ public final class IsoTransport implements Transport, AutoCloseable {
   }
 
   private boolean isAdvice(TransportRequest request) {
-    return request.type() == RequestType.CAPTURE
-        && mapper.settings().captureMode() == CaptureMode.ADVICE;
+    return request.type() == RequestType.CAPTURE_ADVICE
+        || request.type() == RequestType.CAPTURE
+            && mapper.settings().captureMode() == CaptureMode.ADVICE;
   }
 
   /** Closes the connection: requests in flight end as unknown (connection lost), never declined. */

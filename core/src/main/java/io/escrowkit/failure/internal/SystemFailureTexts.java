@@ -58,5 +58,19 @@ public final class SystemFailureTexts {
           "预授权完成已成功，但收单机构拒绝撤销剩余的预授权金额，该金额仍冻结在持卡人卡上：请通过收单机构"
               + "（商户平台或客服）撤销剩余预授权金额并告知持卡人，切勿重复做预授权完成");
 
+  /**
+   * The host refused the completion advice of a capture the terminal approved offline: the
+   * terminal counted money the host did not book. Only the acquirer can settle it.
+   */
+  public static final FailureWording ADVICE_DECLINED =
+      finalFailure(
+          "The acquirer refused the completion approved offline; the amount was not collected",
+          "离线完成的预授权完成通知被收单机构拒绝，款项未入账",
+          "Do not complete this hold again at the till. Call the acquirer with the terminal id,"
+              + " the trace number and the amount to settle it; if the acquirer confirms nothing"
+              + " was booked, collect the amount from the customer another way.",
+          "请勿在终端上再次完成该预授权；请持终端号、流水号和金额联系收单机构处理，"
+              + "如收单机构确认未入账，请以其他方式向客户收取该款项");
+
   private SystemFailureTexts() {}
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -93,17 +94,7 @@ final class SdkLoopback implements AutoCloseable {
     this.transport =
         options
             .transport()
-            .apply(
-                IsoTransport.builder()
-                    .connect("127.0.0.1", host.port())
-                    .dialect(dialect(profile))
-                    .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
-                    .mac(
-                        SoftwareSecureModule.withTestKeys(new Random(5)),
-                        SoftwareSecureModule.TEST_MAC_KEY_ID)
-                    .signOnOnConnect(true)
-                    .reconnectBackoff(Duration.ofMillis(5), Duration.ofMillis(50))
-                    .random(new Random(9)))
+            .apply(transportTo(host, () -> journal.nextTrace(TERMINAL)))
             .build();
     this.client =
         EscrowClient.builder()
@@ -121,6 +112,23 @@ final class SdkLoopback implements AutoCloseable {
 
   static SdkLoopback start(HostProfile profile) {
     return new SdkLoopback(Options.of(profile));
+  }
+
+  /**
+   * A transport to {@code host} in its dialect for the test terminal, MACing with the test key,
+   * signing on at connect, taking trace numbers from {@code traces}.
+   */
+  static IsoTransportBuilder transportTo(AcquirerSimulator host, LongSupplier traces) {
+    return IsoTransport.builder()
+        .connect("127.0.0.1", host.port())
+        .dialect(dialect(host.profile()))
+        .terminal(MERCHANT, TERMINAL, traces)
+        .mac(
+            SoftwareSecureModule.withTestKeys(new Random(5)),
+            SoftwareSecureModule.TEST_MAC_KEY_ID)
+        .signOnOnConnect(true)
+        .reconnectBackoff(Duration.ofMillis(5), Duration.ofMillis(50))
+        .random(new Random(9));
   }
 
   static SchemeProfile defaultScheme(HostProfile profile) {

@@ -158,7 +158,12 @@ abstract class BaseMapper implements MessageMapper {
       out.put(HostReference.ORIGINAL_TRACE, trace);
       out.put(HostReference.ORIGINAL_DATE, date);
       sessionReferences(out, sent, false);
-    } else if (request.type() == RequestType.CAPTURE) {
+    } else if (request.type() == RequestType.CAPTURE
+        || request.type() == RequestType.CAPTURE_ADVICE) {
+      if (request.type() == RequestType.CAPTURE_ADVICE) {
+        out.put(IsoHostReferences.CAPTURE_MTI, RequestCodes.of(request.type(),
+            settings.captureMode(), settings.dialect()).mti());
+      }
       out.put(IsoHostReferences.CAPTURE_TRACE, trace);
       out.put(IsoHostReferences.CAPTURE_DATE, date);
       retrieval.ifPresent(value -> out.put(IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE, value));

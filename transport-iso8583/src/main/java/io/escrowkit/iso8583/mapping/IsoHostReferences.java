@@ -10,6 +10,9 @@ public final class IsoHostReferences {
   /** The original request's transmission date and time, MMddHHmmss UTC (ISO field 7, 90.3). */
   public static final String ORIGINAL_TRANSMISSION = "originalTransmission";
 
+  /** A capture's message type when it was not the transport's usual one (0220 offline). */
+  public static final String CAPTURE_MTI = "captureMti";
+
   /** A capture's trace (field 11). */
   public static final String CAPTURE_TRACE = "captureTrace";
 

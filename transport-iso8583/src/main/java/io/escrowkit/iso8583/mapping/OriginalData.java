@@ -25,7 +25,9 @@ record OriginalData(
         request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
     if (afterCapture && refs.containsKey(IsoHostReferences.CAPTURE_TRACE)) {
       return new OriginalData(
-          RequestCodes.of(RequestType.CAPTURE, settings.captureMode(), settings.dialect()).mti(),
+          Optional.ofNullable(refs.get(IsoHostReferences.CAPTURE_MTI)).orElseGet(() ->
+              RequestCodes.of(RequestType.CAPTURE, settings.captureMode(), settings.dialect())
+                  .mti()),
           get(refs, IsoHostReferences.CAPTURE_TRACE),
           get(refs, IsoHostReferences.CAPTURE_BATCH),
           get(refs, IsoHostReferences.CAPTURE_DATE),

@@ -16,7 +16,9 @@ import io.escrowkit.spi.RequestType;
  * with condition code 00 (ISO's 06, "preauthorized request", marks the requests that follow a
  * pre-authorization, not the pre-authorization itself), and the refund is an online financial
  * request 0200 (ISO's 0220 is an advice of a transaction already done, which the host cannot
- * decline). The rest is the same table. Immutable.
+ * decline). The rest is the same table. A capture approved offline ({@link
+ * RequestType#CAPTURE_ADVICE}) is always the completion advice, whatever the {@link CaptureMode}.
+ * Immutable.
  */
 record RequestCodes(String mti, String processingCode, String conditionCode, String typeCode) {
 
@@ -35,6 +37,8 @@ record RequestCodes(String mti, String processingCode, String conditionCode, Str
             : new RequestCodes("0220", "000000", "06", "24");
       case VOID_CAPTURE:
         return new RequestCodes("0200", "200000", "06", "21");
+      case CAPTURE_ADVICE:
+        return new RequestCodes("0220", "000000", "06", "24");
       case REFUND:
         return new RequestCodes(iso ? "0200" : "0220", "200000", "00", "25");
       default:

@@ -67,6 +67,23 @@ class Iso87MapperTest {
   }
 
   @Test
+  void offlineCaptureIsCompletionAdvice0220AndAVoidNamesIt() {
+    IsoMessage advice =
+        binary.request(Requests.followUp(RequestType.CAPTURE_ADVICE, 204, HELD, HOLD_REFERENCES));
+    Map<String, String> refs = new java.util.HashMap<>(HOLD_REFERENCES);
+    refs.put(IsoHostReferences.CAPTURE_MTI, "0220");
+    refs.put(IsoHostReferences.CAPTURE_TRACE, "000204");
+    refs.put(IsoHostReferences.CAPTURE_TRANSMISSION, "0314021530");
+
+    IsoMessage voided =
+        binary.request(Requests.followUp(RequestType.VOID_CAPTURE, 205, HELD, refs));
+
+    assertThat(advice.mti() + text(advice, 3) + text(advice, 25)).isEqualTo("022000000006");
+    assertThat(binary.repeatOf(advice).get().mti()).isEqualTo("0221");
+    assertThat(text(voided, 90).substring(0, 10)).isEqualTo("0220" + "000204");
+  }
+
+  @Test
   void captureVoidAndRefundCarryTheTableCodes() {
     IsoMessage capture =
         binary.request(

@@ -126,6 +126,21 @@ class UnionPayPosMapperTest {
   }
 
   @Test
+  void offlineCaptureIsCompletionAdvice0220EvenInOnlineCaptureMode() {
+    IsoMessage m =
+        mapper.request(Requests.followUp(RequestType.CAPTURE_ADVICE, 205, HELD, HOLD_REFERENCES));
+
+    assertThat(m.mti()).isEqualTo("0220");
+    assertThat(m.fields()).containsExactly(3, 4, 11, 22, 25, 38, 41, 42, 49, 60, 61);
+    assertThat(text(m, 3)).isEqualTo("000000");
+    assertThat(text(m, 25)).isEqualTo("06");
+    assertThat(text(m, 38)).isEqualTo("AB1234");
+    assertThat(text(m, 60).substring(0, 2)).isEqualTo("24");
+    assertThat(text(m, 61)).isEqualTo("0000010001230314");
+    assertThat(mapper.repeatOf(m).get().mti()).isEqualTo("0221");
+  }
+
+  @Test
   void voidCaptureIsCompletionVoid0200NamingTheCaptureWhenItsReferencesAreKept() {
     Map<String, String> refs = new HashMap<>(HOLD_REFERENCES);
     refs.put(IsoHostReferences.CAPTURE_TRACE, "000201");

@@ -1,0 +1,122 @@
+package io.escrowkit.internal;
+
+import io.escrowkit.Capture;
+import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.EscrowState;
+import io.escrowkit.failure.Failure;
+import io.escrowkit.failure.FailureCategory;
+import io.escrowkit.spi.HostReference;
+import io.escrowkit.spi.JournalConflictException;
+import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import io.escrowkit.spi.WorkItem;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the completion advice of a capture approved offline ({@link WorkItem.Kind#COMPLETION_ADVICE})
+ * for the {@link ReversalWorker}, in the escrow's turn: 0220 the first time, its repeat (0221) ever
+ * after (the first attempt is counted in the journal before it leaves). An acknowledgement adds
+ * the host's references to the escrow (and, for a final capture that left part of a multi-capture
+ * hold over a transport without the final marker, owes the cancel of the rest); a host
+ * that is busy (acquirer or switch failure codes) or silent is asked again with backoff; any other
+ * refusal ends the escrow ADVICE_DECLINED, for an operator. The advice is never reversed.
+ * Threadsafe.
+ */
+final class CompletionAdvices {
+  private static final Logger log = LoggerFactory.getLogger(CompletionAdvices.class);
+  private final EngineContext context;
+  private final ReversalWorker worker;
+
+  CompletionAdvices(EngineContext context, ReversalWorker worker) {
+    this.context = context;
+    this.worker = worker;
+  }
+
+  /** Sends the advice of {@code item}'s capture: the escrow's last capture, counted already. */
+  CompletableFuture<Void> send(WorkItem item) {
+    Optional<EscrowSnapshot> found = context.journal.find(item.escrowId());
+    if (!found.isPresent() || !OfflineCapture.mayOweAdvice(found.get())
+        || found.get().captures().isEmpty()) {
+      log.error("completion advice {} of escrow {} has no offline capture to advise (escrow {});"
+          + " dropped", item.id(), item.escrowId(), found.map(e -> e.state().name()).orElse("gone"));
+      context.write(new JournalWrite(Optional.empty(), List.of(), Optional.empty(), List.of(),
+          List.of(item.id())));
+      return CompletableFuture.completedFuture(null);
+    }
+    EscrowSnapshot escrow = found.get();
+    List<Capture> captures = escrow.captures();
+    Capture capture = captures.get(captures.size() - 1);
+    Instant now = context.clock.instant();
+    boolean repeat = item.attempts() > 0;
+    if (!repeat) {
+      // Counted before it leaves: after a crash mid-send the advice goes again as a repeat (0221).
+      context.journal.rescheduleWork(item.id(), 1, now.plus(context.config.workLease()));
+    }
+    TransportRequest advice = new TransportRequest(RequestType.CAPTURE_ADVICE, item.operationId(),
+        escrow.id(), escrow.merchantId(), escrow.terminalId(), capture.trace(), now,
+        now.plus(context.config.requestTimeout()), capture.amount(), escrow.held(),
+        Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
+        Optional.empty(), escrow.state() == EscrowState.CAPTURED, repeat);
+    return context.send(advice).thenAccept(outcome -> settle(escrow, capture, item, outcome));
+  }
+
+  private void settle(EscrowSnapshot escrow, Capture capture, WorkItem item,
+      TransportOutcome outcome) {
+    if (outcome.isUnknown() || hostBusy(outcome)) {
+      worker.retryLater(escrow, item, outcome);
+      return;
+    }
+    Instant now = context.clock.instant();
+    Map<String, String> references = new HashMap<>(escrow.hostReferences());
+    references.putAll(outcome.hostReferences());
+    EscrowSnapshot next;
+    String cause;
+    String code = outcome.responseCode().orElse("?");
+    if (outcome.isApproved()) {
+      next = escrow.moveTo(escrow.state(), now, Optional.empty(), Optional.empty());
+      cause = "completion advice of the offline capture acknowledged (" + code + ")";
+    } else {
+      Failure failure = Failure.adviceDeclined(code, "completion advice of " + capture.amount()
+          + " (trace " + capture.trace() + ") refused");
+      references.put(HostReference.ADVICE_RESPONSE_CODE, code);
+      next = context.machine.adviceDeclined(escrow, now);
+      cause = "completion advice declined: " + failure.code() + ", " + failure.detail()
+          + "; settle it with the acquirer";
+      log.error("escrow {}: the host refused the completion advice of its offline capture ({});"
+          + " an operator must settle it with the acquirer", escrow.id(), failure);
+    }
+    next = next.withHostReferences(references);
+    // Booked at last: a final capture that left part of the hold now owes its cancel.
+    Optional<WorkItem> remainder = outcome.isApproved()
+        ? RemainderRelease.owedAfterCapture(context, item.operationId(), next, now)
+        : Optional.empty();
+    if (remainder.isPresent()) {
+      cause += RemainderRelease.owedNote(next);
+    }
+    try {
+      JournalWrite write = JournalWrite.of(next, Settlement.event(escrow, next, cause, now))
+          .withCompleted(item.id());
+      context.write(remainder.map(write::withEnqueued).orElse(write));
+      remainder.ifPresent(owed -> worker.wake());
+    } catch (JournalConflictException raced) {
+      log.info("escrow {} changed while advising its capture; rechecking", escrow.id());
+      worker.wake();
+    }
+  }
+
+  /** A refusal that says the host could not process it now (acquirer or switch down): ask again. */
+  private static boolean hostBusy(TransportOutcome outcome) {
+    return !outcome.isApproved() && outcome.responseCode()
+        .map(code -> Failure.fromResponseCode(code).category() == FailureCategory.ACQUIRER_GATEWAY)
+        .orElse(false);
+  }
+}
