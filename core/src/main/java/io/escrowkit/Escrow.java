@@ -5,6 +5,7 @@ import io.escrowkit.internal.EscrowEngine;
 import io.escrowkit.spi.HostReference;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,16 +66,24 @@ public final class Escrow {
 
   /**
    * Why the operation that produced this view did not succeed, with the operator's remedy; for an
-   * escrow in {@link EscrowState#ADVICE_DECLINED}, why the host refused its offline capture.
+   * escrow in {@link EscrowState#ADVICE_DECLINED}, why the host refused its offline capture; for a
+   * captured escrow whose leftover hold the host refused to cancel, that refusal (the rest stays
+   * frozen on the card until an operator has it released).
    */
   public Optional<Failure> failure() {
     Optional<Failure> failed = result.flatMap(EscrowResult::failure);
-    if (failed.isPresent() || snapshot.state() != EscrowState.ADVICE_DECLINED) {
+    if (failed.isPresent()) {
       return failed;
     }
-    return Optional.ofNullable(snapshot.hostReferences().get(HostReference.ADVICE_RESPONSE_CODE))
-        .map(code -> Failure.adviceDeclined(code, "completion advice of escrow " + id()
-            + " (capture approved offline) refused by the host"));
+    Map<String, String> references = snapshot.hostReferences();
+    if (snapshot.state() == EscrowState.ADVICE_DECLINED) {
+      return Optional.ofNullable(references.get(HostReference.ADVICE_RESPONSE_CODE))
+          .map(code -> Failure.adviceDeclined(code, "completion advice of escrow " + id()
+              + " (capture approved offline) refused by the host"));
+    }
+    return Optional.ofNullable(references.get(HostReference.REMAINDER_RESPONSE_CODE))
+        .map(code -> Failure.remainderNotReleased(code, "escrow " + id()
+            + ": cancel of what the final capture left of the hold refused by the host"));
   }
 
   /** A fresh view of the escrow from the journal. */

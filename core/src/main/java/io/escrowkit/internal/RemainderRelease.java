@@ -9,6 +9,7 @@ import io.escrowkit.failure.Failure;
 import io.escrowkit.failure.FailureCategory;
 import io.escrowkit.failure.ResponseCode;
 import io.escrowkit.failure.ResponseCodes;
+import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.JournalConflictException;
 import io.escrowkit.spi.JournalWrite;
 import io.escrowkit.spi.RequestType;
@@ -17,7 +18,9 @@ import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.spi.WorkItem;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -132,7 +135,10 @@ final class RemainderRelease {
         + ": cancel of the remainder " + remainder + " after the final capture was declined");
     log.error("escrow {}: remainder {} stays frozen on the card; an operator must have the"
         + " acquirer release it: {}", escrow.id(), remainder, failure);
-    return finish(escrow, item, "remainder " + remainder + " NOT released: " + failure.code()
+    Map<String, String> references = new HashMap<>(escrow.hostReferences());
+    references.put(HostReference.REMAINDER_RESPONSE_CODE, code);
+    return finish(escrow.withHostReferences(references), item, "remainder " + remainder
+        + " NOT released: " + failure.code()
         + ", operator action needed");
   }
 

@@ -20,6 +20,11 @@ public final class HostReference {
    * the client, not sent back).
    */
   public static final String ADVICE_RESPONSE_CODE = "adviceResponseCode";
+  /**
+   * The response code the host refused to cancel what a final capture left of the hold with (kept
+   * by the client, not sent back): the remainder stays frozen until an operator has it released.
+   */
+  public static final String REMAINDER_RESPONSE_CODE = "remainderResponseCode";
   /** The host's own id for the escrow (HTTP gateways). */
   public static final String HOST_ESCROW_ID = "hostEscrowId";
 

@@ -183,6 +183,11 @@ class FinalCaptureRemainderTest {
       assertThat(wire.sent(RequestType.RELEASE)).hasSize(1);
       assertThat(fixture.journal.pendingWork()).isEmpty();
       assertThat(hostEntry(fixture, captured).holdActive()).isTrue();
+      Escrow looked = fixture.client.escrow(captured.id()).get();
+      assertThat(looked.failure()).hasValueSatisfying(failure -> {
+        assertThat(failure.code()).isEqualTo("RELEASE_REMAINDER/05");
+        assertThat(failure.retryable()).isFalse();
+      });
     }
   }
 
