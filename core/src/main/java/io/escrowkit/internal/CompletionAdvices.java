@@ -61,11 +61,12 @@ final class CompletionAdvices {
       // Counted before it leaves: after a crash mid-send the advice goes again as a repeat (0221).
       context.journal.rescheduleWork(item.id(), 1, now.plus(context.config.workLease()));
     }
-    TransportRequest advice = new TransportRequest(RequestType.CAPTURE_ADVICE, item.operationId(),
-        escrow.id(), escrow.merchantId(), escrow.terminalId(), capture.trace(), now,
-        now.plus(context.config.requestTimeout()), capture.amount(), escrow.held(),
-        Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
-        Optional.empty(), escrow.state() == EscrowState.CAPTURED, repeat);
+    TransportRequest advice = HostRequests.about(context, escrow, RequestType.CAPTURE_ADVICE,
+            item.operationId(), capture.trace(), now)
+        .amount(capture.amount())
+        .completesHold(escrow.state() == EscrowState.CAPTURED)
+        .repeat(repeat)
+        .build();
     return context.send(advice).thenAccept(outcome -> settle(escrow, capture, item, outcome));
   }
 

@@ -75,10 +75,17 @@ final class HoldFlow {
       return guard.replay(context.journal.idempotency(spec.key()).orElseThrow(() -> raced),
           spec.key(), fingerprint);
     }
-    TransportRequest toHost = new TransportRequest(RequestType.HOLD, request.operationId(),
-        escrowId, context.config.merchantId(), context.config.terminalId(), trace, now,
-        now.plus(context.config.requestTimeout()), spec.amount(), spec.amount(),
-        Optional.of(spec.card()), spec.pinBlock(), Map.of(), Optional.empty(), Optional.empty(), false);
+    TransportRequest toHost = TransportRequest.builder(RequestType.HOLD)
+        .operationId(request.operationId())
+        .escrow(escrowId, context.config.merchantId(), context.config.terminalId())
+        .trace(trace)
+        .transmittedAt(now)
+        .deadline(now.plus(context.config.requestTimeout()))
+        .amount(spec.amount())
+        .holdAmount(spec.amount())
+        .card(Optional.of(spec.card()))
+        .pinBlock(spec.pinBlock())
+        .build();
     return context.send(toHost).thenApply(outcome -> {
       EscrowResult result = settlement.settle(pending, intent, outcome);
       if (result.status() == OperationStatus.DECLINED) {

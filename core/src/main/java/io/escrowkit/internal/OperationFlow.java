@@ -108,12 +108,13 @@ final class OperationFlow {
       reversals.wake();
       return CompletableFuture.completedFuture(approvedOffline.get());
     }
-    TransportRequest toHost = new TransportRequest(RequestType.valueOf(operation.name()),
-        request.operationId(), escrow.id(), escrow.merchantId(), escrow.terminalId(), trace, now,
-        now.plus(context.config.requestTimeout()), request.amount(), escrow.held(),
-        spec.card(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
-        Optional.empty(), spec.command() == Command.CAPTURE
-            && context.machine.completesHold(escrow, request.amount(), spec.finalCapture()));
+    TransportRequest toHost = HostRequests.about(context, escrow,
+            RequestType.valueOf(operation.name()), request.operationId(), trace, now)
+        .amount(request.amount())
+        .card(spec.card())
+        .completesHold(spec.command() == Command.CAPTURE
+            && context.machine.completesHold(escrow, request.amount(), spec.finalCapture()))
+        .build();
     return context.send(toHost).thenApply(outcome -> settlement.settle(pending, intent, outcome));
   }
 

@@ -109,11 +109,10 @@ final class RemainderRelease {
       return finish(escrow, item, "remainder " + remainder + " lapsed with the hold at "
           + escrow.expiresAt() + "; nothing to release");
     }
-    TransportRequest cancel = new TransportRequest(RequestType.RELEASE, item.id(), escrow.id(),
-        escrow.merchantId(), escrow.terminalId(), context.journal.nextTrace(escrow.terminalId()),
-        now, now.plus(context.config.requestTimeout()), remainder, escrow.held(),
-        Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
-        Optional.empty(), false);
+    TransportRequest cancel = HostRequests.about(context, escrow, RequestType.RELEASE, item.id(),
+            context.journal.nextTrace(escrow.terminalId()), now)
+        .amount(remainder)
+        .build();
     return context.send(cancel).thenCompose(outcome -> settle(escrow, item, remainder, outcome));
   }
 

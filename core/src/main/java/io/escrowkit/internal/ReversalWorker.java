@@ -213,14 +213,14 @@ final class ReversalWorker {
     EscrowSnapshot escrow = found.get();
     PendingRequest request = escrow.pending().get();
     Instant now = context.clock.instant();
-    TransportRequest again = new TransportRequest(
-        RequestType.valueOf(request.operation().name()), request.operationId(), escrow.id(),
-        escrow.merchantId(), escrow.terminalId(), request.trace(), now,
-        now.plus(context.config.requestTimeout()), request.amount(), escrow.held(),
-        Optional.empty(), Optional.empty(), escrow.hostReferences(), Optional.empty(),
-        Optional.empty(), request.operation() == io.escrowkit.Operation.CAPTURE
-            && context.machine.completesHold(escrow, request.amount(), request.finalCapture()),
-        true);
+    TransportRequest again = HostRequests.about(context, escrow,
+            RequestType.valueOf(request.operation().name()), request.operationId(),
+            request.trace(), now)
+        .amount(request.amount())
+        .completesHold(request.operation() == io.escrowkit.Operation.CAPTURE
+            && context.machine.completesHold(escrow, request.amount(), request.finalCapture()))
+        .repeat(true)
+        .build();
     return context.send(again).thenAccept(outcome -> settleForward(escrow, item, outcome));
   }
 
@@ -285,14 +285,15 @@ final class ReversalWorker {
     PendingRequest original = escrow.pending().get();
     Instant now = context.clock.instant();
     RequestType originalType = RequestType.valueOf(original.operation().name());
-    return new TransportRequest(
-        RequestType.REVERSAL, item.id(), escrow.id(), escrow.merchantId(), escrow.terminalId(),
-        original.trace(), now, now.plus(context.config.requestTimeout()), original.amount(),
-        escrow.held(), Optional.empty(), Optional.empty(), escrow.hostReferences(),
-        Optional.of(new OriginalRequest(originalType, original.operationId(), original.trace(),
-            original.sentAt(), original.amount())),
+    return HostRequests.about(context, escrow, RequestType.REVERSAL, item.id(), original.trace(),
+            now)
+        .amount(original.amount())
+        .original(Optional.of(new OriginalRequest(originalType, original.operationId(),
+            original.trace(), original.sentAt(), original.amount())))
+        .reversalReason(Optional.of(item.reasonCode()))
         // Every attempt after the first may be a duplicate at the host (0421 after 0420).
-        Optional.of(item.reasonCode()), false, item.attempts() > 0);
+        .repeat(item.attempts() > 0)
+        .build();
   }
 
   private static JournalWrite emptyWrite() {

@@ -72,34 +72,27 @@ public record TransportRequest(
     }
   }
 
-  /** A first sending (not a repeat). */
-  public TransportRequest(
-      RequestType type,
-      String operationId,
-      String escrowId,
-      String merchantId,
-      String terminalId,
-      long trace,
-      Instant transmittedAt,
-      Instant deadline,
-      Money amount,
-      Money holdAmount,
-      Optional<CardData> card,
-      Optional<PinBlock> pinBlock,
-      Map<String, String> hostReferences,
-      Optional<OriginalRequest> original,
-      Optional<String> reversalReason,
-      boolean completesHold) {
-    this(type, operationId, escrowId, merchantId, terminalId, trace, transmittedAt, deadline,
-        amount, holdAmount, card, pinBlock, hostReferences, original, reversalReason,
-        completesHold, false);
+  /**
+   * A builder for a request of {@code type}: escrow, merchant, terminal, times and amounts must be
+   * set; card, PIN block, original and reason are absent, host references empty and the flags
+   * false unless set.
+   */
+  public static Builder builder(RequestType type) {
+    return new Builder(type);
   }
 
   /** The same request, to be forwarded again at {@code now}. */
   public TransportRequest asRepeat(Instant now, Instant newDeadline) {
-    return new TransportRequest(type, operationId, escrowId, merchantId, terminalId, trace, now,
-        newDeadline, amount, holdAmount, card, pinBlock, hostReferences, original, reversalReason,
-        completesHold, true);
+    return toBuilder().transmittedAt(now).deadline(newDeadline).repeat(true).build();
+  }
+
+  /** A builder holding this request's values. */
+  public Builder toBuilder() {
+    return builder(type).operationId(operationId).escrow(escrowId, merchantId, terminalId)
+        .trace(trace).transmittedAt(transmittedAt).deadline(deadline).amount(amount)
+        .holdAmount(holdAmount).card(card).pinBlock(pinBlock).hostReferences(hostReferences)
+        .original(original).reversalReason(reversalReason).completesHold(completesHold)
+        .repeat(repeat);
   }
 
   @Override
@@ -108,5 +101,115 @@ public record TransportRequest(
         + trace + " amount=" + amount + " card=" + card.map(CardData::maskedPan).orElse("-")
         + original.map(o -> " reverses=" + o.type() + "/" + o.trace()).orElse("")
         + (repeat ? " repeat" : "") + "]";
+  }
+
+  /** Builds a {@link TransportRequest}; {@link #build()} checks it. Not threadsafe. */
+  public static final class Builder {
+    private final RequestType type;
+    private String operationId;
+    private String escrowId;
+    private String merchantId;
+    private String terminalId;
+    private long trace;
+    private Instant transmittedAt;
+    private Instant deadline;
+    private Money amount;
+    private Money holdAmount;
+    private Optional<CardData> card = Optional.empty();
+    private Optional<PinBlock> pinBlock = Optional.empty();
+    private Map<String, String> hostReferences = Map.of();
+    private Optional<OriginalRequest> original = Optional.empty();
+    private Optional<String> reversalReason = Optional.empty();
+    private boolean completesHold;
+    private boolean repeat;
+
+    private Builder(RequestType type) {
+      this.type = Objects.requireNonNull(type, "type");
+    }
+
+    public Builder operationId(String operationId) {
+      this.operationId = operationId;
+      return this;
+    }
+
+    /** The escrow and the merchant and terminal it belongs to (fields 42 and 41). */
+    public Builder escrow(String escrowId, String merchantId, String terminalId) {
+      this.escrowId = escrowId;
+      this.merchantId = merchantId;
+      this.terminalId = terminalId;
+      return this;
+    }
+
+    public Builder trace(long trace) {
+      this.trace = trace;
+      return this;
+    }
+
+    public Builder transmittedAt(Instant transmittedAt) {
+      this.transmittedAt = transmittedAt;
+      return this;
+    }
+
+    public Builder deadline(Instant deadline) {
+      this.deadline = deadline;
+      return this;
+    }
+
+    public Builder amount(Money amount) {
+      this.amount = amount;
+      return this;
+    }
+
+    public Builder holdAmount(Money holdAmount) {
+      this.holdAmount = holdAmount;
+      return this;
+    }
+
+    public Builder card(Optional<CardData> card) {
+      this.card = card;
+      return this;
+    }
+
+    public Builder pinBlock(Optional<PinBlock> pinBlock) {
+      this.pinBlock = pinBlock;
+      return this;
+    }
+
+    public Builder hostReferences(Map<String, String> hostReferences) {
+      this.hostReferences = hostReferences;
+      return this;
+    }
+
+    public Builder original(Optional<OriginalRequest> original) {
+      this.original = original;
+      return this;
+    }
+
+    public Builder reversalReason(Optional<String> reversalReason) {
+      this.reversalReason = reversalReason;
+      return this;
+    }
+
+    public Builder completesHold(boolean completesHold) {
+      this.completesHold = completesHold;
+      return this;
+    }
+
+    public Builder repeat(boolean repeat) {
+      this.repeat = repeat;
+      return this;
+    }
+
+    /**
+     * The request.
+     *
+     * @throws NullPointerException naming the first required value not set
+     * @throws IllegalArgumentException when a reversal lacks its original, or another type has one
+     */
+    public TransportRequest build() {
+      return new TransportRequest(type, operationId, escrowId, merchantId, terminalId, trace,
+          transmittedAt, deadline, amount, holdAmount, card, pinBlock, hostReferences, original,
+          reversalReason, completesHold, repeat);
+    }
   }
 }
