@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Store and forward across a restart, over TCP against the simulator, with the journal in SQLite:
  * an advice sent while the host drops every answer goes again, as 0221, from the next run of the
- * terminal, and the host books the capture exactly once and closes the hold.
+ * terminal, and the host books the capture exactly once and closes the hold (under ISO 87 and a
+ * multi-capture scheme, by the cancel of the rest that follows an offline final capture).
  */
 class StoreAndForwardRestartTest {
   private static final Duration LIMIT = Duration.ofSeconds(20);
@@ -51,9 +52,16 @@ class StoreAndForwardRestartTest {
 
   @BeforeEach
   void startHost() {
+    startHost(HostProfile.CUP);
+  }
+
+  private void startHost(HostProfile profile) {
+    if (host != null) {
+      host.close();
+    }
     host =
         AcquirerSimulator.builder()
-            .profile(HostProfile.CUP)
+            .profile(profile)
             .seed(8583)
             .requireMac(true)
             .listener(this::onExchange)
@@ -175,6 +183,47 @@ class StoreAndForwardRestartTest {
     assertThat(second.journal.pendingWork()).isEmpty();
     assertThat(exchanges).noneMatch(e -> e.transaction().equals("REVERSAL"));
     assertBookedOnce(after, PostingType.COMPLETION_ADVICE);
+  }
+
+  @Test
+  void anOfflineFinalCaptureOverIso87IsAdvisedAfterARestartThenTheRestIsCancelled()
+      throws Exception {
+    startHost(HostProfile.ISO87_BINARY);
+    SchemeProfile scheme = SchemeProfile.genericCard();
+    JournaledTerminal first = startTerminal(scheme, b -> b);
+    Escrow held = hold(first);
+    host.faults().inject(Fault.NO_RESPONSE, 1.0);
+    CompletableFuture<Exchange> firstAdvice = nextAdvice();
+
+    Escrow captured = held.capture(cny("100.00")).finalCapture().offline().execute();
+
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(firstAdvice.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS).requestMti())
+        .isEqualTo("0220");
+
+    JournaledTerminal second = restart(scheme, b -> b);
+
+    second.events.awaitCause(held.id(), "remainder 28.00 CNY released (00)", LIMIT);
+    List<String> advices = advices();
+    assertThat(advices.get(0)).startsWith("0220");
+    assertThat(advices.subList(1, advices.size())).allMatch(line -> line.startsWith("0221"));
+    assertThat(advices).contains("0221 00");
+    List<String> wire = exchanges.stream()
+        .filter(e -> !e.transaction().equals("COMPLETION_ADVICE"))
+        .map(Exchange::transaction)
+        .collect(Collectors.toList());
+    assertThat(wire).containsSubsequence("PRE_AUTH", "PRE_AUTH_CANCEL")
+        .doesNotContain("REVERSAL", "COMPLETION");
+    assertThat(second.journal.pendingWork()).isEmpty();
+    String code = captured.snapshot().hostReferences().get(HostReference.AUTHORIZATION_CODE);
+    Authorization auth = host.ledger().authorization(code).get();
+    assertThat(auth.status()).isEqualTo(AuthorizationStatus.COMPLETED);
+    assertThat(auth.captured()).isEqualTo(10_000);
+    assertThat(auth.frozen()).isZero();
+    assertThat(host.ledger().postings())
+        .filteredOn(p -> p.authCode().equals(code) && !p.reversed())
+        .extracting(p -> p.type() + " " + p.amount())
+        .containsExactly("HOLD 12800", "COMPLETION_ADVICE 10000", "CANCEL 2800");
   }
 
   private void assertBookedOnce(Escrow escrow, PostingType type) {
