@@ -12,14 +12,18 @@ import io.escrowkit.iso8583.mapping.CaptureMode;
 import io.escrowkit.iso8583.mapping.Dialect;
 import io.escrowkit.iso8583.mapping.MacSigner;
 import io.escrowkit.iso8583.mapping.MappingSettings;
+import io.escrowkit.iso8583.mapping.MessageCodes;
 import io.escrowkit.iso8583.mapping.MessageMapper;
 import io.escrowkit.iso8583.mapping.TerminalSession;
 import io.escrowkit.iso8583.mapping.WorkingKeyIds;
 import io.escrowkit.iso8583.mapping.WorkingKeyLoader;
+import io.escrowkit.spi.RequestType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -69,6 +73,7 @@ public final class IsoTransportBuilder {
   private String reversalMti;
   private String readCapability;
   private String acquirerId;
+  private final Map<RequestType, MessageCodes> messageCodes = new EnumMap<>(RequestType.class);
   private Clock clock;
   private ScheduledExecutorService scheduler;
   private Random random;
@@ -241,6 +246,22 @@ public final class IsoTransportBuilder {
     return this;
   }
 
+  /**
+   * The acquirer's own message type, processing code (field 3) and condition code (field 25) for
+   * requests of {@code type}, where they differ from the dialect's table in the module README;
+   * not for reversals, which repeat their original's. Once per type.
+   */
+  public IsoTransportBuilder messageCodes(RequestType type, MessageCodes codes) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(codes, "codes");
+    if (type == RequestType.REVERSAL) {
+      throw new IllegalArgumentException("a reversal repeats its original's codes; none to set");
+    }
+    once(messageCodes.get(type), "messageCodes for " + type);
+    messageCodes.put(type, codes);
+    return this;
+  }
+
   /** UnionPay field 60.4, the terminal's card read capability; default "6". */
   public IsoTransportBuilder readCapability(String capability) {
     once(this.readCapability, "readCapability");
@@ -380,6 +401,9 @@ public final class IsoTransportBuilder {
     }
     if (acquirerId != null) {
       settings = settings.withAcquirerId(acquirerId);
+    }
+    for (Map.Entry<RequestType, MessageCodes> acquirer : messageCodes.entrySet()) {
+      settings = settings.withMessageCodes(acquirer.getKey(), acquirer.getValue());
     }
     return settings;
   }

@@ -75,7 +75,8 @@ final class RoundTripFrames {
         references,
         Optional.empty(),
         Optional.empty(),
-        !hold);
+        !hold,
+        false);
   }
 
   private static byte[] frame(TransportRequest request) {

@@ -43,8 +43,7 @@ abstract class BaseMapper implements MessageMapper {
     if (request.type() == RequestType.REVERSAL) {
       return reversal(request);
     }
-    RequestCodes codes =
-        RequestCodes.of(request.type(), settings.captureMode(), settings.dialect());
+    RequestCodes codes = RequestCodes.of(request.type(), settings);
     IsoMessage.Builder b =
         start(codes.mti(), request.trace(), request.terminalId(), request.merchantId())
             .set(3, codes.processingCode())
@@ -85,23 +84,16 @@ abstract class BaseMapper implements MessageMapper {
   private IsoMessage reversal(TransportRequest request) {
     OriginalRequest original = request.original().get();
     TransportRequest asSent =
-        new TransportRequest(
-            original.type(),
-            original.operationId(),
-            request.escrowId(),
-            request.merchantId(),
-            request.terminalId(),
-            original.trace(),
-            original.transmittedAt(),
-            request.deadline(),
-            original.amount(),
-            request.holdAmount(),
-            Optional.empty(),
-            Optional.empty(),
-            request.hostReferences(),
-            Optional.empty(),
-            Optional.empty(),
-            false);
+        TransportRequest.builder(original.type())
+            .operationId(original.operationId())
+            .escrow(request.escrowId(), request.merchantId(), request.terminalId())
+            .trace(original.trace())
+            .transmittedAt(original.transmittedAt())
+            .deadline(request.deadline())
+            .amount(original.amount())
+            .holdAmount(request.holdAmount())
+            .hostReferences(request.hostReferences())
+            .build();
     IsoMessage.Builder b = request(asSent).toBuilder().mti(settings.reversalMti());
     for (int field : NOT_REPEATED) {
       b.remove(field);
@@ -161,8 +153,7 @@ abstract class BaseMapper implements MessageMapper {
     } else if (request.type() == RequestType.CAPTURE
         || request.type() == RequestType.CAPTURE_ADVICE) {
       if (request.type() == RequestType.CAPTURE_ADVICE) {
-        out.put(IsoHostReferences.CAPTURE_MTI, RequestCodes.of(request.type(),
-            settings.captureMode(), settings.dialect()).mti());
+        out.put(IsoHostReferences.CAPTURE_MTI, RequestCodes.of(request.type(), settings).mti());
       }
       out.put(IsoHostReferences.CAPTURE_TRACE, trace);
       out.put(IsoHostReferences.CAPTURE_DATE, date);

@@ -56,8 +56,7 @@ final class Iso87Mapper extends BaseMapper {
 
   @Override
   void reversalFields(IsoMessage.Builder b, TransportRequest reversal, OriginalRequest original) {
-    String originalMti =
-        RequestCodes.of(original.type(), settings.captureMode(), settings.dialect()).mti();
+    String originalMti = RequestCodes.of(original.type(), settings).mti();
     b.set(7, Formats.transmission(reversal.transmittedAt()))
         .setSubfields(
             90,

@@ -1,7 +1,10 @@
 package io.escrowkit.iso8583.mapping;
 
+import io.escrowkit.spi.RequestType;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +22,9 @@ import java.util.Optional;
  * @param reversalMti 0400 (reversal request) or 0420 (reversal advice)
  * @param readCapability UnionPay field 60.4: 2 magnetic stripe, 5 contact chip, 6 contactless too
  * @param acquirerId ISO 87 field 32 and 90.4, if the acquirer wants it
+ * @param messageCodes the acquirer's own message type, processing code and condition code for a
+ *     kind of request, where they differ from the dialect's table (never for reversals, which
+ *     repeat their original's)
  */
 public record MappingSettings(
     Dialect dialect,
@@ -28,7 +34,8 @@ public record MappingSettings(
     CaptureMode captureMode,
     String reversalMti,
     String readCapability,
-    Optional<String> acquirerId) {
+    Optional<String> acquirerId,
+    Map<RequestType, MessageCodes> messageCodes) {
 
   /** The UnionPay default TPDU: id 60, destination 0000, source 0000. */
   public static final String DEFAULT_TPDU = "6000000000";
@@ -45,6 +52,10 @@ public record MappingSettings(
     Objects.requireNonNull(reversalMti, "reversalMti");
     Objects.requireNonNull(readCapability, "readCapability");
     Objects.requireNonNull(acquirerId, "acquirerId");
+    messageCodes = Map.copyOf(messageCodes);
+    if (messageCodes.containsKey(RequestType.REVERSAL)) {
+      throw new IllegalArgumentException("a reversal repeats its original's codes; none to set");
+    }
     boolean tpduWanted = dialect.spec().hasTpdu();
     if (tpduWanted != (tpdu.length == 5)) {
       throw new IllegalArgumentException(
@@ -85,7 +96,8 @@ public record MappingSettings(
         CaptureMode.ONLINE,
         "0400",
         "6",
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 
   /** ISO 87 defaults: UTC, online capture, 0400 reversals, no acquirer id. */
@@ -101,7 +113,8 @@ public record MappingSettings(
         CaptureMode.ONLINE,
         "0400",
         "6",
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 
   @Override
@@ -116,37 +129,46 @@ public record MappingSettings(
 
   public MappingSettings withZone(ZoneId newZone) {
     return new MappingSettings(
-        dialect, newZone, tpdu, header, captureMode, reversalMti, readCapability, acquirerId);
+        dialect, newZone, tpdu, header, captureMode, reversalMti, readCapability, acquirerId, messageCodes);
   }
 
   public MappingSettings withTpdu(byte[] newTpdu) {
     return new MappingSettings(
-        dialect, zone, newTpdu, header, captureMode, reversalMti, readCapability, acquirerId);
+        dialect, zone, newTpdu, header, captureMode, reversalMti, readCapability, acquirerId, messageCodes);
   }
 
   public MappingSettings withHeader(byte[] newHeader) {
     return new MappingSettings(
-        dialect, zone, tpdu, newHeader, captureMode, reversalMti, readCapability, acquirerId);
+        dialect, zone, tpdu, newHeader, captureMode, reversalMti, readCapability, acquirerId, messageCodes);
   }
 
   public MappingSettings withCaptureMode(CaptureMode mode) {
     return new MappingSettings(
-        dialect, zone, tpdu, header, mode, reversalMti, readCapability, acquirerId);
+        dialect, zone, tpdu, header, mode, reversalMti, readCapability, acquirerId, messageCodes);
   }
 
   public MappingSettings withReversalMti(String mti) {
     return new MappingSettings(
-        dialect, zone, tpdu, header, captureMode, mti, readCapability, acquirerId);
+        dialect, zone, tpdu, header, captureMode, mti, readCapability, acquirerId, messageCodes);
   }
 
   public MappingSettings withReadCapability(String capability) {
     return new MappingSettings(
-        dialect, zone, tpdu, header, captureMode, reversalMti, capability, acquirerId);
+        dialect, zone, tpdu, header, captureMode, reversalMti, capability, acquirerId, messageCodes);
   }
 
   public MappingSettings withAcquirerId(String id) {
     return new MappingSettings(
-        dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, Optional.of(id));
+        dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, Optional.of(id), messageCodes);
+  }
+
+  /** These settings with the acquirer's codes for requests of {@code type}. */
+  public MappingSettings withMessageCodes(RequestType type, MessageCodes codes) {
+    Map<RequestType, MessageCodes> changed = new EnumMap<>(RequestType.class);
+    changed.putAll(messageCodes);
+    changed.put(type, Objects.requireNonNull(codes, "codes"));
+    return new MappingSettings(
+        dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, acquirerId, changed);
   }
 
   @Override
@@ -162,7 +184,8 @@ public record MappingSettings(
         && captureMode == that.captureMode
         && reversalMti.equals(that.reversalMti)
         && readCapability.equals(that.readCapability)
-        && acquirerId.equals(that.acquirerId);
+        && acquirerId.equals(that.acquirerId)
+        && messageCodes.equals(that.messageCodes);
   }
 
   @Override
@@ -175,7 +198,8 @@ public record MappingSettings(
         captureMode,
         reversalMti,
         readCapability,
-        acquirerId);
+        acquirerId,
+        messageCodes);
   }
 
   @Override
@@ -192,6 +216,7 @@ public record MappingSettings(
         + captureMode
         + " reversal="
         + reversalMti
+        + (messageCodes.isEmpty() ? "" : " codes=" + messageCodes)
         + "]";
   }
 }

@@ -26,8 +26,7 @@ record OriginalData(
     if (afterCapture && refs.containsKey(IsoHostReferences.CAPTURE_TRACE)) {
       return new OriginalData(
           Optional.ofNullable(refs.get(IsoHostReferences.CAPTURE_MTI)).orElseGet(() ->
-              RequestCodes.of(RequestType.CAPTURE, settings.captureMode(), settings.dialect())
-                  .mti()),
+              RequestCodes.of(RequestType.CAPTURE, settings).mti()),
           get(refs, IsoHostReferences.CAPTURE_TRACE),
           get(refs, IsoHostReferences.CAPTURE_BATCH),
           get(refs, IsoHostReferences.CAPTURE_DATE),

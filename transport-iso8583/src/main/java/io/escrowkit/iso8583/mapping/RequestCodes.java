@@ -22,7 +22,21 @@ import io.escrowkit.spi.RequestType;
  */
 record RequestCodes(String mti, String processingCode, String conditionCode, String typeCode) {
 
-  static RequestCodes of(RequestType type, CaptureMode capture, Dialect dialect) {
+  /**
+   * The codes of {@code type} under {@code settings}: the dialect's table, with the acquirer's
+   * own message type, processing code and condition code where the settings give them (field 60.1
+   * stays the table's).
+   */
+  static RequestCodes of(RequestType type, MappingSettings settings) {
+    RequestCodes table = of(type, settings.captureMode(), settings.dialect());
+    MessageCodes acquirer = settings.messageCodes().get(type);
+    return acquirer == null
+        ? table
+        : new RequestCodes(acquirer.mti(), acquirer.processingCode(), acquirer.conditionCode(),
+            table.typeCode());
+  }
+
+  private static RequestCodes of(RequestType type, CaptureMode capture, Dialect dialect) {
     boolean iso = dialect != Dialect.UNIONPAY_POS;
     switch (type) {
       case HOLD:

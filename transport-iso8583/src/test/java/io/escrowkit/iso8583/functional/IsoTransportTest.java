@@ -65,23 +65,7 @@ class IsoTransportTest {
   /** The request, sent now with a deadline {@code seconds} ahead. */
   private static TransportRequest fresh(TransportRequest r, long seconds) {
     Instant now = Instant.now();
-    return new TransportRequest(
-        r.type(),
-        r.operationId(),
-        r.escrowId(),
-        r.merchantId(),
-        r.terminalId(),
-        r.trace(),
-        now,
-        now.plusSeconds(seconds),
-        r.amount(),
-        r.holdAmount(),
-        r.card(),
-        r.pinBlock(),
-        r.hostReferences(),
-        r.original(),
-        r.reversalReason(),
-        r.completesHold());
+    return r.toBuilder().transmittedAt(now).deadline(now.plusSeconds(seconds)).build();
   }
 
   @Test

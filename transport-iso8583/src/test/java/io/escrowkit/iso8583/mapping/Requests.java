@@ -99,6 +99,7 @@ public final class Requests {
         references,
         Optional.of(original),
         Optional.of(reason),
+        false,
         false);
   }
 
@@ -134,6 +135,7 @@ public final class Requests {
         references,
         original,
         reason,
-        completes);
+        completes,
+        false);
   }
 }
