@@ -4,7 +4,7 @@ import io.escrowkit.Capture;
 import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
 import io.escrowkit.failure.Failure;
-import io.escrowkit.failure.FailureCategory;
+import io.escrowkit.failure.ResponseCodes;
 import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.JournalConflictException;
 import io.escrowkit.spi.JournalWrite;
@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 final class CompletionAdvices {
   private static final Logger log = LoggerFactory.getLogger(CompletionAdvices.class);
+  /**
+   * Duplicate transaction: the host has this advice already (an earlier sending whose answer was
+   * lost); the terminal's traces are unique, so it is this capture's.
+   */
+  private static final String DUPLICATE = "94";
   private final EngineContext context;
   private final ReversalWorker worker;
 
@@ -41,8 +46,13 @@ final class CompletionAdvices {
     this.worker = worker;
   }
 
-  /** Sends the advice of {@code item}'s capture: the escrow's last capture, counted already. */
-  CompletableFuture<Void> send(WorkItem item) {
+  /** Sends the advice of {@code claimed}'s capture: the escrow's last capture, counted already. */
+  CompletableFuture<Void> send(WorkItem claimed) {
+    Optional<WorkItem> owed = Settlement.stillOwed(context, claimed.id());
+    if (!owed.isPresent()) {
+      return CompletableFuture.completedFuture(null); // acknowledged since it was claimed
+    }
+    WorkItem item = owed.get(); // with the attempts the journal counted: 0220 or 0221
     Optional<EscrowSnapshot> found = context.journal.find(item.escrowId());
     if (!found.isPresent() || !OfflineCapture.mayOweAdvice(found.get())
         || found.get().captures().isEmpty()) {
@@ -72,7 +82,7 @@ final class CompletionAdvices {
 
   private void settle(EscrowSnapshot escrow, Capture capture, WorkItem item,
       TransportOutcome outcome) {
-    if (outcome.isUnknown() || hostBusy(outcome)) {
+    if (outcome.isUnknown() || askAgain(outcome)) {
       worker.retryLater(escrow, item, outcome);
       return;
     }
@@ -82,7 +92,7 @@ final class CompletionAdvices {
     EscrowSnapshot next;
     String cause;
     String code = outcome.responseCode().orElse("?");
-    if (outcome.isApproved()) {
+    if (outcome.isApproved() || code.equals(DUPLICATE)) {
       next = escrow.moveTo(escrow.state(), now, Optional.empty(), Optional.empty());
       cause = "completion advice of the offline capture acknowledged (" + code + ")";
     } else {
@@ -114,10 +124,14 @@ final class CompletionAdvices {
     }
   }
 
-  /** A refusal that says the host could not process it now (acquirer or switch down): ask again. */
-  private static boolean hostBusy(TransportOutcome outcome) {
+  /**
+   * A refusal that may go away by itself or by a new sign-on (acquirer or switch down, MAC or key
+   * trouble after a key change, batch out of step: every code the catalog calls retryable): ask
+   * again. Only a refusal about the capture itself ends the advice.
+   */
+  private static boolean askAgain(TransportOutcome outcome) {
     return !outcome.isApproved() && outcome.responseCode()
-        .map(code -> Failure.fromResponseCode(code).category() == FailureCategory.ACQUIRER_GATEWAY)
+        .map(code -> !code.equals(DUPLICATE) && ResponseCodes.resolve(code).retryable())
         .orElse(false);
   }
 }

@@ -6,7 +6,6 @@ import io.escrowkit.Money;
 import io.escrowkit.Operation;
 import io.escrowkit.PendingRequest;
 import io.escrowkit.failure.Failure;
-import io.escrowkit.failure.FailureCategory;
 import io.escrowkit.failure.ResponseCode;
 import io.escrowkit.failure.ResponseCodes;
 import io.escrowkit.spi.HostReference;
@@ -88,7 +87,12 @@ final class RemainderRelease {
    * One attempt, run in the escrow's turn; completes with the delay after which to look again
    * when the item stays owed.
    */
-  CompletableFuture<Optional<Duration>> attempt(WorkItem item) {
+  CompletableFuture<Optional<Duration>> attempt(WorkItem claimed) {
+    Optional<WorkItem> owed = Settlement.stillOwed(context, claimed.id());
+    if (!owed.isPresent()) {
+      return done(); // finished since it was claimed
+    }
+    WorkItem item = owed.get();
     Optional<EscrowSnapshot> found = context.journal.find(item.escrowId());
     Instant now = context.clock.instant();
     if (!found.isPresent()) {
@@ -103,6 +107,14 @@ final class RemainderRelease {
     }
     if (escrow.state() == EscrowState.HELD || escrow.state() == EscrowState.PARTIALLY_CAPTURED) {
       return finish(escrow, item, "remainder release not needed: a void put the hold back");
+    }
+    if (escrow.state() == EscrowState.VOIDED) {
+      // A void that does not restore the hold (VOIDED) took the capture out of the sum, so what
+      // the host still holds can no longer be told from the escrow: never cancel a guessed amount.
+      log.error("escrow {} is {} before the rest of its hold was released; an operator must have"
+          + " the acquirer release what remains", escrow.id(), escrow.state());
+      return finish(escrow, item, "remainder NOT released: the escrow became " + escrow.state()
+          + " first, operator action needed");
     }
     Money remainder = escrow.held().minus(escrow.captured());
     if (context.machine.isExpired(escrow, now)) {
@@ -126,9 +138,10 @@ final class RemainderRelease {
       return finish(escrow, item, "remainder " + remainder + " released (" + code + ")");
     }
     ResponseCode declined = ResponseCodes.resolve(code);
-    if (declined.retryable()
-        && declined.category().map(FailureCategory.ACQUIRER_GATEWAY::equals).orElse(false)) {
-      return later(item, "host unavailable (" + code + ")");
+    if (declined.retryable()) {
+      // Host or switch down, MAC or key trouble after a key change, batch out of step: none of
+      // them is about the hold, and a later attempt (after a new sign-on) may go through.
+      return later(item, "declined for now (" + code + ")");
     }
     Failure failure = Failure.remainderNotReleased(code, "escrow " + escrow.id()
         + ": cancel of the remainder " + remainder + " after the final capture was declined");

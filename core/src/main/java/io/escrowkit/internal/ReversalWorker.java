@@ -192,6 +192,11 @@ final class ReversalWorker {
     }
     EscrowSnapshot escrow = found.get();
     TransportRequest reversal = reversalOf(escrow, item);
+    if (item.attempts() == 0) {
+      // Counted before it leaves: after a crash mid-send the reversal goes again as a repeat.
+      context.journal.rescheduleWork(item.id(), 1,
+          context.clock.instant().plus(context.config.workLease()));
+    }
     return context.send(reversal).thenAccept(outcome -> settle(escrow, item, outcome));
   }
 

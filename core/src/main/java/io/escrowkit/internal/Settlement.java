@@ -85,6 +85,20 @@ final class Settlement {
     return result;
   }
 
+  /**
+   * The work item {@code workId} as the journal has it now, if it is still owed: a worker holding
+   * an older copy (claimed before another attempt, or by another client on the same journal,
+   * finished it) must not act on that copy.
+   */
+  static Optional<WorkItem> stillOwed(EngineContext context, String workId) {
+    for (WorkItem owed : context.journal.pendingWork()) {
+      if (owed.id().equals(workId)) {
+        return Optional.of(owed);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether work for the request {@code operationId} is already owed. */
   static boolean workQueuedFor(EngineContext context, String operationId) {
     for (WorkItem owed : context.journal.pendingWork()) {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A final capture below the hold over a transport that cannot mark it final (as ISO 8583): the
@@ -191,12 +192,14 @@ class FinalCaptureRemainderTest {
     }
   }
 
-  @Test
-  void aCancelDeclinedByAnUnavailableHostIsTriedAgain() {
+  /** Host down (96), MAC trouble after a key change (A0): nothing about the hold itself. */
+  @ParameterizedTest
+  @ValueSource(strings = {"96", "A0"})
+  void aCancelDeclinedForAPassingReasonIsTriedAgain(String passing) {
     AtomicInteger cancels = new AtomicInteger();
     InMemoryTransport host = InMemoryTransport.create(FaultPlan.none(),
         request -> request.type() == RequestType.RELEASE && cancels.incrementAndGet() == 1
-            ? Optional.of("96") : Optional.empty())
+            ? Optional.of(passing) : Optional.empty())
         .withoutFinalCaptureMarker();
     RecordingTransport wire = new RecordingTransport(host);
     try (Fixture fixture = multiCapture(host, wire)) {

@@ -9,10 +9,18 @@ import io.escrowkit.OperationStatus;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.failure.FailureCategory;
 import io.escrowkit.memory.Fault;
+import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.memory.InMemoryTransport;
 import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.Transport;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import io.escrowkit.spi.WorkItem;
 import io.escrowkit.testing.Fixture;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,13 +71,50 @@ class InDoubtReversalTest {
     Escrow inDoubt = held.capture(Money.of("100.00", "CNY")).execute();
     assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
 
-    fixture.events.awaitState(held.id(), EscrowState.HELD, WAIT);
+    // HELD was entered once already, by the hold: wait for the reversal to take it out of doubt.
+    fixture.events.awaitLeaving(held.id(), EscrowState.IN_DOUBT, WAIT);
+    assertThat(held.refresh().state()).isEqualTo(EscrowState.HELD);
     assertThat(fixture.transport.ledger().entry(held.id()).get().captured().isZero()).isTrue();
 
     Escrow captured = held.capture(Money.of("100.00", "CNY")).execute();
     assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
     assertThat(fixture.transport.ledger().entry(held.id()).get().captured())
         .isEqualTo(Money.of("100.00", "CNY"));
+  }
+
+  @Test
+  void aReversalIsCountedBeforeItLeavesAndEveryLaterOneIsARepeat() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    InMemoryJournal journal = new InMemoryJournal();
+    List<String> reversalsSent = new CopyOnWriteArrayList<>();
+    Transport wire = new Transport() {
+      @Override
+      public String name() {
+        return "counting";
+      }
+
+      @Override
+      public CompletableFuture<TransportOutcome> send(TransportRequest request) {
+        if (request.type() == RequestType.REVERSAL) {
+          int counted = journal.pendingWork().stream()
+              .filter(item -> item.id().equals(request.operationId()))
+              .mapToInt(WorkItem::attempts).findFirst().orElse(-1);
+          reversalsSent.add("counted " + counted + (request.repeat() ? ", repeat" : ", first"));
+        }
+        return host.send(request);
+      }
+    };
+    host.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
+    host.injectNext(RequestType.REVERSAL, Fault.RESPONSE_LOST);
+    try (Fixture counting = new Fixture(host, wire, journal, b -> b)) {
+      Escrow inDoubt = counting.client.hold(Money.of("128.00", "CNY")).reference("room-count")
+          .card(TestCards.unionPayChip()).execute();
+
+      counting.events.awaitState(inDoubt.id(), EscrowState.REVERSED, WAIT);
+
+      // A crash while the first is out would send the next as a repeat (0421 after 0420).
+      assertThat(reversalsSent).containsExactly("counted 1, first", "counted 1, repeat");
+    }
   }
 
   @Test

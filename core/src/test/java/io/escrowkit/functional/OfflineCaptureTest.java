@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * A capture the terminal approves offline counts at once, in the write that queues its completion
@@ -183,12 +185,14 @@ class OfflineCaptureTest {
     }
   }
 
-  @Test
-  void aHostThatIsDownForTheAdviceIsAskedAgain() {
+  /** Host or switch down (96, 91), MAC or key trouble after a key change (A0, A7), batch (77). */
+  @ParameterizedTest
+  @ValueSource(strings = {"96", "91", "A0", "A7", "77"})
+  void anAdviceRefusedForAPassingReasonIsAskedAgain(String passing) {
     AtomicInteger refusals = new AtomicInteger();
     InMemoryTransport host = InMemoryTransport.create(FaultPlan.none(),
         r -> r.type() == RequestType.CAPTURE_ADVICE && refusals.getAndIncrement() == 0
-            ? Optional.of("96") : Optional.empty());
+            ? Optional.of(passing) : Optional.empty());
     try (Fixture fixture = fixture(host)) {
       Escrow held = hold(fixture);
 
@@ -199,6 +203,23 @@ class OfflineCaptureTest {
       assertThat(host.received(RequestType.CAPTURE_ADVICE)).isEqualTo(2);
       assertThat(host.ledger().entry(held.id()).get().captured())
           .isEqualTo(Money.of("100.00", "CNY"));
+    }
+  }
+
+  @Test
+  void aDuplicateAnswerMeansTheHostHasTheAdviceAlready() {
+    InMemoryTransport host = InMemoryTransport.create(FaultPlan.none(),
+        r -> r.type() == RequestType.CAPTURE_ADVICE ? Optional.of("94") : Optional.empty());
+    try (Fixture fixture = fixture(host)) {
+      Escrow held = hold(fixture);
+
+      held.capture(Money.of("100.00", "CNY")).offline().execute();
+
+      fixture.events.awaitCause(held.id(), "completion advice of the offline capture acknowledged"
+          + " (94)", LIMIT);
+      assertThat(held.refresh().state()).isEqualTo(EscrowState.CAPTURED);
+      assertThat(host.received(RequestType.CAPTURE_ADVICE)).isEqualTo(1);
+      assertThat(fixture.journal.pendingWork()).isEmpty();
     }
   }
 

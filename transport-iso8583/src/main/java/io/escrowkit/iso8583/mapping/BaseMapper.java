@@ -152,9 +152,8 @@ abstract class BaseMapper implements MessageMapper {
       sessionReferences(out, sent, false);
     } else if (request.type() == RequestType.CAPTURE
         || request.type() == RequestType.CAPTURE_ADVICE) {
-      if (request.type() == RequestType.CAPTURE_ADVICE) {
-        out.put(IsoHostReferences.CAPTURE_MTI, RequestCodes.of(request.type(), settings).mti());
-      }
+      // Every capture replaces the last one's: a void or refund names the latest capture.
+      out.put(IsoHostReferences.CAPTURE_MTI, RequestCodes.of(request.type(), settings).mti());
       out.put(IsoHostReferences.CAPTURE_TRACE, trace);
       out.put(IsoHostReferences.CAPTURE_DATE, date);
       retrieval.ifPresent(value -> out.put(IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE, value));

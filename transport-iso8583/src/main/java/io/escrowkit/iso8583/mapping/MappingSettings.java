@@ -56,6 +56,9 @@ public record MappingSettings(
     if (messageCodes.containsKey(RequestType.REVERSAL)) {
       throw new IllegalArgumentException("a reversal repeats its original's codes; none to set");
     }
+    for (Map.Entry<RequestType, MessageCodes> given : messageCodes.entrySet()) {
+      requireMessageFunction(given.getKey(), given.getValue().mti(), captureMode);
+    }
     boolean tpduWanted = dialect.spec().hasTpdu();
     if (tpduWanted != (tpdu.length == 5)) {
       throw new IllegalArgumentException(
@@ -160,6 +163,33 @@ public record MappingSettings(
   public MappingSettings withAcquirerId(String id) {
     return new MappingSettings(
         dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, Optional.of(id), messageCodes);
+  }
+
+  /**
+   * Whether a request goes as an advice (x2x) or a request (x0x) decides how it is repeated and
+   * whether it is ever reversed, which the core and the transport decide by request type: an
+   * acquirer may change the codes, not that.
+   */
+  private static void requireMessageFunction(RequestType type, String mti, CaptureMode capture) {
+    boolean advice = mti.charAt(2) == '2';
+    boolean wanted;
+    switch (type) {
+      case CAPTURE_ADVICE:
+        wanted = true;
+        break;
+      case CAPTURE:
+        wanted = capture == CaptureMode.ADVICE;
+        break;
+      case REFUND:
+        return; // UnionPay sends refunds as advices, ISO 87 acquirers as requests
+      default:
+        wanted = false;
+    }
+    if (advice != wanted) {
+      throw new IllegalArgumentException(type + " must go as " + (wanted ? "an advice (0120, 0220)"
+          : "a request (0100, 0200)") + " here" + (type == RequestType.CAPTURE
+              ? " (capture mode " + capture + ")" : "") + ", got " + mti);
+    }
   }
 
   /** These settings with the acquirer's codes for requests of {@code type}. */

@@ -34,7 +34,7 @@ record OriginalData(
           get(refs, IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE));
     }
     return new OriginalData(
-        "0100",
+        RequestCodes.of(RequestType.HOLD, settings).mti(),
         get(refs, HostReference.ORIGINAL_TRACE),
         get(refs, HostReference.ORIGINAL_BATCH),
         get(refs, HostReference.ORIGINAL_DATE),

@@ -173,4 +173,22 @@ class Iso87MapperTest {
         .containsEntry(io.escrowkit.spi.HostReference.AUTHORIZATION_CODE, "XY9876")
         .containsEntry(io.escrowkit.spi.HostReference.ORIGINAL_TRACE, "000123");
   }
+
+  @Test
+  void anOnlineCaptureAfterAnOfflineOneIsWhatAVoidNames() {
+    Map<String, String> afterAdvice = new java.util.HashMap<>(HOLD_REFERENCES);
+    afterAdvice.put(IsoHostReferences.CAPTURE_MTI, "0220");
+    afterAdvice.put(IsoHostReferences.CAPTURE_TRACE, "000204");
+    io.escrowkit.spi.TransportRequest online =
+        Requests.followUp(RequestType.CAPTURE, 205, HELD, afterAdvice);
+    IsoMessage sent = binary.request(online);
+    IsoMessage answer = IsoMessage.builder(Specs.iso87Binary())
+        .mti("0210").set(11, "000205").set(39, "00").set(41, "TERM0001").build();
+
+    Map<String, String> refs = new java.util.HashMap<>(afterAdvice);
+    refs.putAll(binary.references(online, sent, decode(answer)));
+    IsoMessage voided = binary.request(Requests.followUp(RequestType.VOID_CAPTURE, 206, HELD, refs));
+
+    assertThat(text(voided, 90)).startsWith("0200" + "000205");
+  }
 }

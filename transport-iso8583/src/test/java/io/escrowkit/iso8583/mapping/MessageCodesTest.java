@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 /** An acquirer's own message type, processing code and condition code, over the dialect's. */
 class MessageCodesTest {
   private final TerminalSession session = Requests.session(700);
-  /** An acquirer that wants ISO's pre-authorization codes and completions as advices. */
+  /** An acquirer with UnionPay-like pre-authorizations and refunds, and its own capture code. */
   private final MessageMapper acquirer = MessageMapper.of(
       MappingSettings.iso87(Dialect.ISO87_BINARY)
           .withMessageCodes(RequestType.HOLD, new MessageCodes("0100", "030000", "06"))
-          .withMessageCodes(RequestType.CAPTURE, new MessageCodes("0220", "000000", "06")),
+          .withMessageCodes(RequestType.CAPTURE, new MessageCodes("0200", "000000", "00"))
+          .withMessageCodes(RequestType.REFUND, new MessageCodes("0220", "200000", "00")),
       session);
 
   @Test
@@ -30,7 +31,7 @@ class MessageCodesTest {
         Requests.followUp(RequestType.RELEASE, 125, HELD, HOLD_REFERENCES));
 
     assertThat(hold.mti() + text(hold, 3) + text(hold, 25)).isEqualTo("010003000006");
-    assertThat(capture.mti() + text(capture, 3) + text(capture, 25)).isEqualTo("022000000006");
+    assertThat(capture.mti() + text(capture, 3) + text(capture, 25)).isEqualTo("020000000000");
     assertThat(release.mti() + text(release, 3) + text(release, 25)).isEqualTo("010020000006");
   }
 
@@ -40,16 +41,35 @@ class MessageCodesTest {
         RequestType.CAPTURE, 124, Money.of("100.00", "CNY"), "98", HOLD_REFERENCES));
 
     assertThat(text(reversal, 3)).isEqualTo("000000");
-    assertThat(text(reversal, 90)).startsWith("0220" + "000124");
+    assertThat(text(reversal, 90)).startsWith("0200" + "000124");
   }
 
   @Test
   void anAdviceOfTheAcquirersGoesAgainAsItsRepeat() {
-    IsoMessage capture = acquirer.request(
-        Requests.followUp(RequestType.CAPTURE, 124, HELD, HOLD_REFERENCES));
+    IsoMessage refund = acquirer.request(
+        Requests.followUp(RequestType.REFUND, 126, HELD, HOLD_REFERENCES));
 
-    assertThat(acquirer.repeatOf(capture)).hasValueSatisfying(
+    assertThat(refund.mti()).isEqualTo("0220");
+    assertThat(acquirer.repeatOf(refund)).hasValueSatisfying(
         repeat -> assertThat(repeat.mti()).isEqualTo("0221"));
+  }
+
+  @Test
+  void codesMayNotTurnARequestIntoAnAdviceOrBack() {
+    MappingSettings iso = MappingSettings.iso87(Dialect.ISO87_BINARY);
+
+    assertThatThrownBy(() -> iso.withMessageCodes(
+            RequestType.CAPTURE, new MessageCodes("0220", "000000", "06")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capture mode ONLINE");
+    assertThatThrownBy(() -> iso.withMessageCodes(
+            RequestType.CAPTURE_ADVICE, new MessageCodes("0200", "000000", "06")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("an advice");
+    assertThatThrownBy(() -> iso.withMessageCodes(
+            RequestType.HOLD, new MessageCodes("0120", "000000", "00")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a request");
+    assertThat(iso.withCaptureMode(CaptureMode.ADVICE).withMessageCodes(
+            RequestType.CAPTURE, new MessageCodes("0220", "000000", "00")).messageCodes())
+        .containsKey(RequestType.CAPTURE);
   }
 
   @Test
