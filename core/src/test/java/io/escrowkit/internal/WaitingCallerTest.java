@@ -22,36 +22,56 @@ class WaitingCallerTest {
     }
   }
 
+  /** A thread that binds an executor to itself, then waits for {@code awaited}. */
+  private static final class Sender {
+    final Thread thread;
+    final CompletableFuture<Executor> bound = new CompletableFuture<>();
+    final CompletableFuture<Throwable> interrupted = new CompletableFuture<>();
+    private final CompletableFuture<WaitingCaller> caller = new CompletableFuture<>();
+
+    Sender(Executor fallback, CompletableFuture<?> awaited) {
+      thread =
+          new Thread(
+              () -> {
+                bound.complete(WaitingCaller.current(fallback));
+                caller.complete(WaitingCaller.ofCurrentThread());
+                try {
+                  WaitingCaller.awaitOnCurrentThread(awaited);
+                } catch (InterruptedException e) {
+                  interrupted.complete(e);
+                }
+              });
+      thread.start();
+    }
+
+    /** Returns once the thread waits (spins: the wait is entered within microseconds). */
+    Sender waiting() {
+      WaitingCaller mine = caller.join();
+      while (!mine.isWaiting()) {
+        Thread.onSpinWait();
+      }
+      return this;
+    }
+
+    boolean stillWaiting() {
+      return caller.join().isWaiting();
+    }
+  }
+
   @Test
   void workOfferedWhileTheSenderWaitsRunsOnTheSender() throws Exception {
     Kept fallback = new Kept();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    CompletableFuture<Executor> bound = new CompletableFuture<>();
-    CompletableFuture<WaitingCaller> caller = new CompletableFuture<>();
     AtomicReference<Thread> ranOn = new AtomicReference<>();
-    Thread sender =
-        new Thread(
-            () -> {
-              bound.complete(WaitingCaller.current(fallback));
-              caller.complete(WaitingCaller.ofCurrentThread());
-              try {
-                WaitingCaller.awaitOnCurrentThread(done);
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    sender.start();
-    awaitWaiting(caller.join());
+    Sender sender = new Sender(fallback, done).waiting();
 
-    bound.join()
-        .execute(
-            () -> {
-              ranOn.set(Thread.currentThread());
-              done.complete(null);
-            });
-    sender.join();
+    sender.bound.join().execute(() -> {
+      ranOn.set(Thread.currentThread());
+      done.complete(null);
+    });
+    sender.thread.join();
 
-    assertThat(ranOn.get()).isSameAs(sender);
+    assertThat(ranOn.get()).isSameAs(sender.thread);
     assertThat(fallback.given).isEmpty();
   }
 
@@ -81,52 +101,26 @@ class WaitingCallerTest {
   @Test
   void aFutureCompletedElsewhereEndsTheWait() throws Exception {
     CompletableFuture<String> answer = new CompletableFuture<>();
-    CompletableFuture<WaitingCaller> caller = new CompletableFuture<>();
-    Thread waiter =
-        new Thread(
-            () -> {
-              caller.complete(WaitingCaller.ofCurrentThread());
-              try {
-                WaitingCaller.awaitOnCurrentThread(answer);
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    waiter.start();
-    awaitWaiting(caller.join());
+    Sender sender = new Sender(new Kept(), answer).waiting();
 
     answer.complete("from another thread");
-    waiter.join();
+    sender.thread.join();
 
-    assertThat(caller.join().isWaiting()).isFalse();
+    assertThat(sender.stillWaiting()).isFalse();
+    assertThat(sender.interrupted).isNotDone();
   }
 
   @Test
   void anInterruptEndsTheWaitAndLaterWorkGoesToTheFallback() throws Exception {
     Kept fallback = new Kept();
-    CompletableFuture<Executor> bound = new CompletableFuture<>();
-    CompletableFuture<WaitingCaller> caller = new CompletableFuture<>();
-    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
-    Thread waiter =
-        new Thread(
-            () -> {
-              bound.complete(WaitingCaller.current(fallback));
-              caller.complete(WaitingCaller.ofCurrentThread());
-              try {
-                WaitingCaller.awaitOnCurrentThread(new CompletableFuture<>());
-              } catch (InterruptedException e) {
-                thrown.complete(e);
-              }
-            });
-    waiter.start();
-    awaitWaiting(caller.join());
+    Sender sender = new Sender(fallback, new CompletableFuture<>()).waiting();
 
-    waiter.interrupt();
-    waiter.join();
+    sender.thread.interrupt();
+    sender.thread.join();
     Runnable work = () -> {};
-    bound.join().execute(work);
+    sender.bound.join().execute(work);
 
-    assertThat(thrown.join()).isInstanceOf(InterruptedException.class);
+    assertThat(sender.interrupted.join()).isInstanceOf(InterruptedException.class);
     assertThat(fallback.given).containsExactly(work);
   }
 
@@ -135,11 +129,5 @@ class WaitingCallerTest {
     IllegalStateException failure = new IllegalStateException("journal full");
 
     assertThatThrownBy(() -> Futures.await(Futures.failed(failure))).isSameAs(failure);
-  }
-
-  private static void awaitWaiting(WaitingCaller caller) {
-    while (!caller.isWaiting()) {
-      Thread.onSpinWait();
-    }
   }
 }
