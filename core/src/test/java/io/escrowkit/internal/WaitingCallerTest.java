@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -79,23 +80,45 @@ class WaitingCallerTest {
   void workOfferedWhileNobodyWaitsGoesToTheFallback() {
     Kept fallback = new Kept();
     Executor bound = WaitingCaller.current(fallback);
-    Runnable work = () -> {};
+    AtomicInteger runs = new AtomicInteger();
 
-    bound.execute(work);
+    bound.execute(runs::incrementAndGet);
+    fallback.given.forEach(Runnable::run);
 
-    assertThat(fallback.given).containsExactly(work);
+    assertThat(fallback.given).hasSize(1);
+    assertThat(runs).hasValue(1);
   }
 
   @Test
-  void workOfferedAfterTheWaitEndedGoesToTheFallback() throws Exception {
+  void workTheFallbackHasNotRunYetIsRunByTheSenderWhenItStartsWaiting() throws Exception {
     Kept fallback = new Kept();
     Executor bound = WaitingCaller.current(fallback);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicReference<Thread> ranOn = new AtomicReference<>();
+    bound.execute(() -> {
+      ranOn.set(Thread.currentThread());
+      done.complete(null);
+    });
+
+    WaitingCaller.awaitOnCurrentThread(done);
+    fallback.given.forEach(Runnable::run); // too late: already run
+
+    assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+    assertThat(done).isDone();
+    assertThat(fallback.given).hasSize(1);
+  }
+
+  @Test
+  void workTheFallbackRanIsNotRunAgainByTheSender() throws Exception {
+    Kept fallback = new Kept();
+    Executor bound = WaitingCaller.current(fallback);
+    AtomicInteger runs = new AtomicInteger();
+    bound.execute(runs::incrementAndGet);
+    fallback.given.forEach(Runnable::run);
+
     WaitingCaller.awaitOnCurrentThread(CompletableFuture.completedFuture("done"));
-    Runnable work = () -> {};
 
-    bound.execute(work);
-
-    assertThat(fallback.given).containsExactly(work);
+    assertThat(runs).hasValue(1);
   }
 
   @Test
@@ -117,11 +140,12 @@ class WaitingCallerTest {
 
     sender.thread.interrupt();
     sender.thread.join();
-    Runnable work = () -> {};
-    sender.bound.join().execute(work);
+    AtomicInteger runs = new AtomicInteger();
+    sender.bound.join().execute(runs::incrementAndGet);
+    fallback.given.forEach(Runnable::run);
 
     assertThat(sender.interrupted.join()).isInstanceOf(InterruptedException.class);
-    assertThat(fallback.given).containsExactly(work);
+    assertThat(runs).hasValue(1);
   }
 
   @Test
