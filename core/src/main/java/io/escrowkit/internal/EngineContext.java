@@ -110,7 +110,9 @@ public final class EngineContext {
 
   /**
    * Sends through the transport; completes with an unknown outcome if the transport has not
-   * answered by the request timeout plus grace, or if it fails.
+   * answered by the request timeout plus grace, or if it fails. Completes on the thread that sent,
+   * if it waits in {@link Futures#await} by then ({@link WaitingCaller}), else on the executor;
+   * never on the transport's thread.
    */
   CompletableFuture<TransportOutcome> send(TransportRequest request) {
     CompletableFuture<TransportOutcome> answer = new CompletableFuture<>();
@@ -119,6 +121,9 @@ public final class EngineContext {
         () -> answer.complete(TransportOutcome.unknown(
             UnknownReason.TIMEOUT, "no answer within " + config.requestTimeout())),
         waitMillis, TimeUnit.MILLISECONDS);
+    // The outcome is recorded off the thread that delivered the answer (a transport reader must
+    // not wait on the journal): by this thread if it is waiting for it by then, else by executor.
+    Executor recorder = WaitingCaller.current(executor);
     CompletableFuture<TransportOutcome> sent;
     try {
       sent = transport.send(request);
@@ -135,7 +140,7 @@ public final class EngineContext {
         answer.complete(outcome);
       }
     });
-    return answer.thenApplyAsync(outcome -> outcome, executor);
+    return answer.thenApplyAsync(outcome -> outcome, recorder);
   }
 
   private static String describe(JournalWrite write) {

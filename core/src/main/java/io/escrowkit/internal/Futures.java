@@ -25,9 +25,13 @@ public final class Futures {
     }
   }
 
-  /** Waits for {@code future}; rethrows the SDK's own exceptions unwrapped. */
+  /**
+   * Waits for {@code future}; rethrows the SDK's own exceptions unwrapped. Meanwhile the current
+   * thread records the answers to the requests it sent ({@link WaitingCaller}).
+   */
   public static <T> T await(CompletableFuture<T> future) {
     try {
+      WaitingCaller.awaitOnCurrentThread(future);
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

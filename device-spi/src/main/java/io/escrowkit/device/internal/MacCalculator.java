@@ -13,6 +13,7 @@ import java.util.Arrays;
 public final class MacCalculator {
 
   private static final int BLOCK = DesCipher.BLOCK;
+  private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   private MacCalculator() {}
 
@@ -74,14 +75,23 @@ public final class MacCalculator {
     for (int offset = 0; offset < data.length; offset += BLOCK) {
       xorPaddedBlock(folded, data, offset);
     }
-    byte[] expanded = Hex.encode(folded).getBytes(StandardCharsets.US_ASCII);
+    byte[] expanded = asciiHex(folded, BLOCK);
     DesCipher cipher = DesCipher.of(key, true);
     byte[] step = cipher.block(expanded, 0);
     for (int i = 0; i < BLOCK; i++) {
       step[i] ^= expanded[BLOCK + i];
     }
-    String result = Hex.encode(cipher.block(step));
-    return result.substring(0, BLOCK).getBytes(StandardCharsets.US_ASCII);
+    return asciiHex(cipher.block(step), BLOCK / 2);
+  }
+
+  /** The first {@code count} bytes of {@code bytes} as upper-case hex characters, in ASCII. */
+  private static byte[] asciiHex(byte[] bytes, int count) {
+    byte[] text = new byte[2 * count];
+    for (int i = 0; i < count; i++) {
+      text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xF];
+      text[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
+    }
+    return text;
   }
 
   /** XORs the block of {@code data} at {@code offset}, zero-padded past the end, into target. */

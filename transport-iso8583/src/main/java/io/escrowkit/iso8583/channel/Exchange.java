@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One request in flight: its key, its bytes (and, for an advice, the repeat's bytes), the
+ * One request in flight: its key, its bytes (and, for an advice, the repeat's bytes), its deadline, the
  * connection it last went out on, and the future its answer completes. Threadsafe: the future
  * completes once; the other mutable parts are volatile.
  */
@@ -18,9 +18,10 @@ final class Exchange {
   final byte[] frame;
   final Optional<byte[]> repeatFrame;
   final Duration repeatInterval;
+  /** When it ends unanswered (epoch milliseconds of the channel's clock). */
+  final long deadlineMillis;
   final CompletableFuture<ChannelResult> future = new CompletableFuture<>();
   volatile Connection writtenOn;
-  volatile ScheduledFuture<?> deadlineTimer;
   volatile ScheduledFuture<?> repeatTimer;
 
   Exchange(
@@ -29,7 +30,8 @@ final class Exchange {
       byte[] requestTpdu,
       byte[] frame,
       Optional<byte[]> repeatFrame,
-      Duration repeatInterval) {
+      Duration repeatInterval,
+      long deadlineMillis) {
     this.key = key;
     this.requestMti = requestMti;
     this.answerMti = MatchKey.answerMti(requestMti);
@@ -37,6 +39,7 @@ final class Exchange {
     this.frame = frame;
     this.repeatFrame = repeatFrame;
     this.repeatInterval = repeatInterval;
+    this.deadlineMillis = deadlineMillis;
   }
 
   /** Whether a lost connection leaves it waiting to be repeated rather than failed (advices). */
@@ -48,20 +51,16 @@ final class Exchange {
     return future.isDone();
   }
 
-  /** Completes the future once and stops the timers; false if it was already complete. */
+  /** Completes the future once and stops the repeat timer; false if it was already complete. */
   boolean complete(ChannelResult result) {
     boolean first = future.complete(result);
     cancelTimers();
     return first;
   }
 
-  /** Stops the deadline and repeat timers (again, for timers armed after completion). */
+  /** Stops the repeat timer (again, for one armed after completion). */
   void cancelTimers() {
-    cancel(deadlineTimer);
-    cancel(repeatTimer);
-  }
-
-  private static void cancel(ScheduledFuture<?> timer) {
+    ScheduledFuture<?> timer = repeatTimer;
     if (timer != null) {
       timer.cancel(false);
     }

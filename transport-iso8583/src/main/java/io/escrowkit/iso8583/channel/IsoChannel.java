@@ -39,6 +39,7 @@ public final class IsoChannel implements AutoCloseable {
   private final ChannelRuntime runtime;
   private final Multiplexer mux;
   private final Link link;
+  private final DeadlineWatch deadlines;
   private final Object echoLock = new Object();
   private final AtomicBoolean echoing = new AtomicBoolean();
   private ScheduledFuture<?> echoTask;
@@ -51,6 +52,7 @@ public final class IsoChannel implements AutoCloseable {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.mux = new Multiplexer(settings.rememberedAnswers());
     this.link = new Link(this, settings, runtime, session, mux, new AnswerRouter(codec, mux));
+    this.deadlines = new DeadlineWatch(runtime, mux, this::expire);
   }
 
   /** Starts connecting (in the background) and the idle echo; idempotent. */
@@ -97,7 +99,7 @@ public final class IsoChannel implements AutoCloseable {
    */
   public CompletableFuture<ChannelResult> send(IsoMessage request, Instant deadline) {
     start();
-    return submit(exchangeOf(request, Optional.empty(), Duration.ZERO), deadline, null);
+    return submit(exchangeOf(request, Optional.empty(), Duration.ZERO, deadline), null);
   }
 
   /**
@@ -113,26 +115,30 @@ public final class IsoChannel implements AutoCloseable {
       throw new IllegalArgumentException("repeat interval must be positive, got " + every);
     }
     start();
-    return submit(exchangeOf(request, Optional.of(repeat), every), deadline, null);
+    return submit(exchangeOf(request, Optional.of(repeat), every, deadline), null);
   }
 
   /** Sends on {@code connection} whether or not it is ready yet: the sign-on. */
   CompletableFuture<ChannelResult> sendOn(
       Connection connection, IsoMessage request, Instant deadline) {
-    return submit(exchangeOf(request, Optional.empty(), Duration.ZERO), deadline, connection);
+    return submit(exchangeOf(request, Optional.empty(), Duration.ZERO, deadline), connection);
   }
 
-  private Exchange exchangeOf(IsoMessage request, Optional<IsoMessage> repeat, Duration every) {
+  private Exchange exchangeOf(
+      IsoMessage request, Optional<IsoMessage> repeat, Duration every, Instant deadline) {
     MatchKey key = MatchKey.ofRequest(request);
     byte[] frame = codec.encode(request, settings.framing().prefix());
     Optional<byte[]> repeatFrame =
         repeat.map(message -> codec.encode(message, settings.framing().prefix()));
-    return new Exchange(key, request.mti(), request.tpdu(), frame, repeatFrame, every);
+    return new Exchange(
+        key, request.mti(), request.tpdu(), frame, repeatFrame, every, deadline.toEpochMilli());
   }
 
-  /** Registers, arms the timers, then writes on {@code via}, on the ready connection, or queues. */
-  private CompletableFuture<ChannelResult> submit(
-      Exchange exchange, Instant deadline, Connection via) {
+  /**
+   * Registers, watches the deadline (and arms the repeat), then writes on {@code via}, on the ready
+   * connection, or queues.
+   */
+  private CompletableFuture<ChannelResult> submit(Exchange exchange, Connection via) {
     if (!mux.register(exchange)) {
       exchange.complete(
           ChannelResult.failure(
@@ -140,12 +146,8 @@ public final class IsoChannel implements AutoCloseable {
               "not sent: a request with " + exchange.key + " is already in flight"));
       return exchange.future;
     }
-    long delay = Duration.between(runtime.clock().instant(), deadline).toMillis();
     try {
-      exchange.deadlineTimer =
-          runtime
-              .scheduler()
-              .schedule(() -> expire(exchange), Math.max(0, delay), TimeUnit.MILLISECONDS);
+      deadlines.watch(exchange);
       if (exchange.isRepeatable()) {
         long every = exchange.repeatInterval.toMillis();
         exchange.repeatTimer =
@@ -254,6 +256,7 @@ public final class IsoChannel implements AutoCloseable {
   @Override
   public void close() {
     link.close();
+    deadlines.stop();
     synchronized (echoLock) {
       if (echoTask != null) {
         echoTask.cancel(false);

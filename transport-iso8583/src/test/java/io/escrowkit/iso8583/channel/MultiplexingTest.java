@@ -151,4 +151,37 @@ class MultiplexingTest extends ChannelTestSupport {
     assertThat(second.detail()).startsWith("not sent");
     assertThat(first).isNotDone();
   }
+
+  @Test
+  void aShorterDeadlineSentAfterALongerOneEndsFirstAndTheLongerOneWaitsOn() throws Exception {
+    List<LoopbackHost.Received> held = Collections.synchronizedList(new ArrayList<>());
+    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), held::add));
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    CompletableFuture<ChannelResult> patient = channel.send(request(spec, "0100", 51), soon());
+    CompletableFuture<ChannelResult> hasty =
+        channel.send(request(spec, "0100", 52), in(Duration.ofMillis(200)));
+    LoopbackHost.Received first = host.next();
+    LoopbackHost.Received second = host.next();
+
+    assertThat(await(hasty).failure()).contains(UnknownReason.TIMEOUT);
+    assertThat(patient).isNotDone();
+    LoopbackHost.Received patientRequest =
+        first.message().readLong(11) == 51 ? first : second;
+    patientRequest.peer().send(HostAnswers.approve(patientRequest.message()));
+    assertThat(await(patient).message().get().readLong(11)).isEqualTo(51);
+  }
+
+  @Test
+  void unansweredRequestsWithDeadlinesInTurnEachEndByTheirOwn() throws Exception {
+    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), r -> {}));
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    CompletableFuture<ChannelResult> sooner =
+        channel.send(request(spec, "0100", 61), in(Duration.ofMillis(100)));
+    CompletableFuture<ChannelResult> later =
+        channel.send(request(spec, "0100", 62), in(Duration.ofMillis(300)));
+
+    assertThat(await(sooner).failure()).contains(UnknownReason.TIMEOUT);
+    assertThat(await(later).failure()).contains(UnknownReason.TIMEOUT);
+    assertThat(channel.inFlight()).isZero();
+  }
 }

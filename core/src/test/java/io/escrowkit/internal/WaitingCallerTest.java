@@ -1,0 +1,157 @@
+package io.escrowkit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class WaitingCallerTest {
+
+  /** Records what it was given to run, without running it. */
+  private static final class Kept implements Executor {
+    final List<Runnable> given = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void execute(Runnable work) {
+      given.add(work);
+    }
+  }
+
+  /** A thread that binds an executor to itself, then waits for {@code awaited}. */
+  private static final class Sender {
+    final Thread thread;
+    final CompletableFuture<Executor> bound = new CompletableFuture<>();
+    final CompletableFuture<Throwable> interrupted = new CompletableFuture<>();
+    private final CompletableFuture<WaitingCaller> caller = new CompletableFuture<>();
+
+    Sender(Executor fallback, CompletableFuture<?> awaited) {
+      thread =
+          new Thread(
+              () -> {
+                bound.complete(WaitingCaller.current(fallback));
+                caller.complete(WaitingCaller.ofCurrentThread());
+                try {
+                  WaitingCaller.awaitOnCurrentThread(awaited);
+                } catch (InterruptedException e) {
+                  interrupted.complete(e);
+                }
+              });
+      thread.start();
+    }
+
+    /** Returns once the thread waits (spins: the wait is entered within microseconds). */
+    Sender waiting() {
+      WaitingCaller mine = caller.join();
+      while (!mine.isWaiting()) {
+        Thread.onSpinWait();
+      }
+      return this;
+    }
+
+    boolean stillWaiting() {
+      return caller.join().isWaiting();
+    }
+  }
+
+  @Test
+  void workOfferedWhileTheSenderWaitsRunsOnTheSender() throws Exception {
+    Kept fallback = new Kept();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicReference<Thread> ranOn = new AtomicReference<>();
+    Sender sender = new Sender(fallback, done).waiting();
+
+    sender.bound.join().execute(() -> {
+      ranOn.set(Thread.currentThread());
+      done.complete(null);
+    });
+    sender.thread.join();
+
+    assertThat(ranOn.get()).isSameAs(sender.thread);
+    assertThat(fallback.given).isEmpty();
+  }
+
+  @Test
+  void workOfferedWhileNobodyWaitsGoesToTheFallback() {
+    Kept fallback = new Kept();
+    Executor bound = WaitingCaller.current(fallback);
+    AtomicInteger runs = new AtomicInteger();
+
+    bound.execute(runs::incrementAndGet);
+    fallback.given.forEach(Runnable::run);
+
+    assertThat(fallback.given).hasSize(1);
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  void workTheFallbackHasNotRunYetIsRunByTheSenderWhenItStartsWaiting() throws Exception {
+    Kept fallback = new Kept();
+    Executor bound = WaitingCaller.current(fallback);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicReference<Thread> ranOn = new AtomicReference<>();
+    bound.execute(() -> {
+      ranOn.set(Thread.currentThread());
+      done.complete(null);
+    });
+
+    WaitingCaller.awaitOnCurrentThread(done);
+    fallback.given.forEach(Runnable::run); // too late: already run
+
+    assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+    assertThat(done).isDone();
+    assertThat(fallback.given).hasSize(1);
+  }
+
+  @Test
+  void workTheFallbackRanIsNotRunAgainByTheSender() throws Exception {
+    Kept fallback = new Kept();
+    Executor bound = WaitingCaller.current(fallback);
+    AtomicInteger runs = new AtomicInteger();
+    bound.execute(runs::incrementAndGet);
+    fallback.given.forEach(Runnable::run);
+
+    WaitingCaller.awaitOnCurrentThread(CompletableFuture.completedFuture("done"));
+
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  void aFutureCompletedElsewhereEndsTheWait() throws Exception {
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    Sender sender = new Sender(new Kept(), answer).waiting();
+
+    answer.complete("from another thread");
+    sender.thread.join();
+
+    assertThat(sender.stillWaiting()).isFalse();
+    assertThat(sender.interrupted).isNotDone();
+  }
+
+  @Test
+  void anInterruptEndsTheWaitAndLaterWorkGoesToTheFallback() throws Exception {
+    Kept fallback = new Kept();
+    Sender sender = new Sender(fallback, new CompletableFuture<>()).waiting();
+
+    sender.thread.interrupt();
+    sender.thread.join();
+    AtomicInteger runs = new AtomicInteger();
+    sender.bound.join().execute(runs::incrementAndGet);
+    fallback.given.forEach(Runnable::run);
+
+    assertThat(sender.interrupted.join()).isInstanceOf(InterruptedException.class);
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  void awaitRethrowsTheFailureUnwrapped() {
+    IllegalStateException failure = new IllegalStateException("journal full");
+
+    assertThatThrownBy(() -> Futures.await(Futures.failed(failure))).isSameAs(failure);
+  }
+}
