@@ -44,12 +44,18 @@ import java.nio.charset.StandardCharsets;
  *       right-aligned, variable n and z left-aligned, field maxima (F48 322, F61 29).
  * </ul>
  *
- * Field 60 is n...017 with subfields 60.1 transaction type code n2, 60.2 batch number n6, 60.3
- * network management information code n3, 60.4 terminal read capability n1, 60.5 IC condition code
- * n1, 60.6 partial-approval flag n1, 60.7 account type n3 (later spec editions; earlier ones stop
- * after 60.3 or 60.5, which the trailing-optional subfields allow).
+ * Field 60 is n...017 in the 2002 edition, with subfields 60.1 transaction type code n2, 60.2
+ * batch number n6, 60.3 network management information code n3, 60.4 terminal read capability n1,
+ * 60.5 IC condition code n1, 60.6 partial-approval flag n1, 60.7 account type n3 (later spec
+ * editions; earlier ones stop after 60.3 or 60.5, which the trailing-optional subfields allow).
+ * Later editions append more (a published frame carries 19 digits), so the spec takes up to
+ * {@value #FIELD_60_MAX} digits: a real terminal's or host's message must decode; digits after
+ * 60.7 are kept in the field's value.
  */
 final class UnionPayPosSpec {
+  /** Field 60's maximum length in digits; the 2002 edition's is 17. */
+  static final int FIELD_60_MAX = 100;
+
 
   private static final Charset GBK = Charset.forName("GBK");
 
@@ -101,7 +107,7 @@ final class UnionPayPosSpec {
     b.field(textVar(58, LLL, 100, "PBOC electronic wallet data"));
     b.field(textVar(59, LLL, 999, "Reserved national"));
     b.field(
-        bcd(60, N, LLL, 17, BCD_RIGHT_PADDED, "Reserved private")
+        bcd(60, N, LLL, FIELD_60_MAX, BCD_RIGHT_PADDED, "Reserved private")
             .withSubfields(
                 new SubfieldSpec(1, "Transaction type code", N, 2),
                 new SubfieldSpec(2, "Batch number", N, 6),

@@ -9,9 +9,7 @@ import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoMessage;
-import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.Specs;
-import io.escrowkit.iso8583.spec.FieldSpec;
 import io.escrowkit.spi.RequestType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -46,7 +44,7 @@ class MacSignerTest {
             Map.of("PUBLISHED_TEST_MAK", hex("0723C80DB5F4CD3D0723C80DB5F4CD3D")), new Random(1));
     MacSigner signer =
         new MacSigner(published, MacAlgorithm.UNIONPAY_POS_ECB, "PUBLISHED_TEST_MAK");
-    DecodedMessage message = IsoCodec.of(withLongField60()).decode(frame);
+    DecodedMessage message = IsoCodec.of(Specs.unionPayPos()).decode(frame);
 
     assertThat(new String(message.readBytes(64), StandardCharsets.US_ASCII)).isEqualTo("B3A092AE");
     assertThat(signer.verify(frame, message)).isEqualTo(MacSigner.Check.VALID);
@@ -100,25 +98,6 @@ class MacSignerTest {
         .containsExactly(module.mac(MacAlgorithm.ANSI_X9_19, TEST_MAC_KEY, mab));
     assertThat(signer.verify(wire, IsoCodec.of(Specs.iso87Ascii()).decode(wire)))
         .isEqualTo(MacSigner.Check.VALID);
-  }
-
-  /** The published frame's field 60 has 19 digits (a later edition); the built-in spec takes 17. */
-  private static IsoSpec withLongField60() {
-    FieldSpec f = Specs.unionPayPos().field(60).get();
-    return Specs.unionPayPos().toBuilder()
-        .replaceField(
-            new FieldSpec(
-                f.number(),
-                f.name(),
-                f.type(),
-                f.lengthKind(),
-                19,
-                f.valueEncoding(),
-                f.lengthEncoding(),
-                f.charset(),
-                f.subfields(),
-                f.tlv()))
-        .build();
   }
 
   static byte[] hex(String text) {
