@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fallback got to it (the answer beat the caller into {@code execute()}'s wait), the thread runs
  * it; whichever comes first runs it, exactly once. The thread that delivered the answer (a
  * transport's reader) only hands the work on and never runs it, so it never waits on the journal;
- * and work never waits for a thread that may not come.
+ * and work never waits for a thread that may not come: when the waiting thread takes one piece,
+ * whatever else was handed to it goes to the fallback too, since the piece it runs may block
+ * (a listener, a journal). A fallback that refuses work (the client closed) drops it.
  *
  * <p>A blocking {@code execute()} thus costs one thread handoff per answer (reader to caller), as
  * a plain socket client does, instead of two (reader to worker to caller).
@@ -59,16 +62,37 @@ final class WaitingCaller {
   private void offer(Runnable work, Executor fallback) {
     Handed item = new Handed(work, fallback);
     synchronized (this) {
-      while (!handed.isEmpty() && handed.peek().isTaken()) {
-        handed.poll(); // run by the fallback already
-      }
+      handed.removeIf(Handed::isTaken); // run by the fallback already
       handed.add(item);
       if (waiting) {
         notifyAll();
         return;
       }
     }
-    fallback.execute(item);
+    handToFallback(item, true);
+  }
+
+  /**
+   * Gives {@code item} to its fallback too (whoever takes it first runs it). A fallback that
+   * refuses (the client closed) means nobody runs it: it is dropped here, and the refusal goes to
+   * the caller when {@code rethrow}.
+   */
+  private void handToFallback(Handed item, boolean rethrow) {
+    if (!item.markHandedOn()) {
+      return; // its fallback has it already
+    }
+    try {
+      item.fallback.execute(item);
+    } catch (RejectedExecutionException refused) {
+      if (item.take()) {
+        synchronized (this) {
+          handed.remove(item);
+        }
+      }
+      if (rethrow) {
+        throw refused;
+      }
+    }
   }
 
   private void runUntilDone(CompletableFuture<?> future) throws InterruptedException {
@@ -84,35 +108,44 @@ final class WaitingCaller {
    * future} is done and nothing is left to take.
    */
   private Handed next(CompletableFuture<?> future) throws InterruptedException {
-    List<Handed> left;
-    InterruptedException stopped;
+    Handed next = null;
+    List<Handed> others = List.of();
+    InterruptedException stopped = null;
     synchronized (this) {
       try {
-        while (true) {
+        while (next == null) {
           Handed item;
-          while ((item = handed.poll()) != null) {
+          while (next == null && (item = handed.poll()) != null) {
             if (item.take()) {
-              return item;
+              next = item;
             }
           }
-          if (future.isDone()) {
+          if (next != null) {
+            // The rest must not wait for this thread, which may block in the work it runs: they
+            // go to their fallbacks too (and stay here, for this thread if it comes back first).
+            others = new ArrayList<>(handed);
+          } else if (future.isDone()) {
             return null;
+          } else {
+            waiting = true;
+            wait();
           }
-          waiting = true;
-          wait();
         }
       } catch (InterruptedException interrupted) {
         stopped = interrupted;
-        left = new ArrayList<>(handed);
+        others = new ArrayList<>(handed);
         handed.clear();
       } finally {
         waiting = false;
       }
     }
-    for (Handed item : left) {
-      item.fallback.execute(item); // runs only if nobody took it
+    for (Handed item : others) {
+      handToFallback(item, false); // runs only if nobody took it
     }
-    throw stopped;
+    if (stopped != null) {
+      throw stopped;
+    }
+    return next;
   }
 
   private synchronized void wake() {
@@ -122,6 +155,7 @@ final class WaitingCaller {
   /** Work that whoever takes it first runs: the waiting thread or the fallback executor. */
   private static final class Handed implements Runnable {
     private final AtomicBoolean taken = new AtomicBoolean();
+    private final AtomicBoolean handedOn = new AtomicBoolean();
     private final Executor fallback;
     private Runnable work;
 
@@ -136,6 +170,11 @@ final class WaitingCaller {
 
     boolean isTaken() {
       return taken.get();
+    }
+
+    /** True the first time only: the fallback is given it once. */
+    boolean markHandedOn() {
+      return handedOn.compareAndSet(false, true);
     }
 
     /** Runs the work once taken; forgets it, so a pruned-late entry holds nothing. */

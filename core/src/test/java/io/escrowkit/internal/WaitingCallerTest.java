@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -146,6 +149,46 @@ class WaitingCallerTest {
 
     assertThat(sender.interrupted.join()).isInstanceOf(InterruptedException.class);
     assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  void workHandedBehindWorkThatBlocksGoesToTheFallbackToo() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      CompletableFuture<Thread> secondRanOn = new CompletableFuture<>();
+      Sender sender = new Sender(pool, done).waiting();
+      Executor bound = sender.bound.join();
+      synchronized (sender.caller.join()) { // both are handed before the sender can take either
+        bound.execute(() -> {
+          secondRanOn.join(); // the first blocks until the second ran
+          done.complete(null);
+        });
+        bound.execute(() -> secondRanOn.complete(Thread.currentThread()));
+      }
+
+      sender.thread.join(10_000);
+
+      assertThat(sender.thread.isAlive()).as("the sender is stuck behind its own work").isFalse();
+      assertThat(secondRanOn.join()).isNotSameAs(sender.thread);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void workAFallbackRefusesIsDroppedNotRunLater() throws Exception {
+    Executor closed = work -> {
+      throw new RejectedExecutionException("client closed");
+    };
+    Executor bound = WaitingCaller.current(closed);
+    AtomicInteger runs = new AtomicInteger();
+
+    assertThatThrownBy(() -> bound.execute(runs::incrementAndGet))
+        .isInstanceOf(RejectedExecutionException.class);
+    WaitingCaller.awaitOnCurrentThread(CompletableFuture.completedFuture("next client's"));
+
+    assertThat(runs).hasValue(0);
   }
 
   @Test

@@ -14,7 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
  * never shared between threads) and re-keyed only when an instance with another key uses them. An
  * instance may therefore be used from any thread, and several may be used in turn on one thread
  * (e.g. a retail MAC's encryption under K and decryption under K'). The last key of each kept
- * {@link Cipher} stays in memory with it, as it would in any keyed {@link Cipher}.
+ * {@link Cipher} stays in memory for the thread's life: as the {@link Cipher}'s key schedule and
+ * as a copy to compare the next key with, so a caller's wiping of its own copy no longer clears
+ * it from memory. That is acceptable for the software module this serves (test keys, simulated
+ * hosts); a terminal's real keys belong in a hardware secure module behind the device SPI.
  */
 public final class DesCipher {
 

@@ -57,12 +57,15 @@ final class DeadlineWatch {
     if (stopped || deadline >= armedFor) {
       return;
     }
+    long delay = Math.max(0, deadline - runtime.clock().millis());
+    // Scheduled before the old timer goes: if the scheduler refuses, the old one still watches.
+    ScheduledFuture<?> armed =
+        runtime.scheduler().schedule(() -> fire(deadline), delay, TimeUnit.MILLISECONDS);
     if (timer != null) {
       timer.cancel(false);
     }
-    long delay = Math.max(0, deadline - runtime.clock().millis());
     armedFor = deadline;
-    timer = runtime.scheduler().schedule(() -> fire(deadline), delay, TimeUnit.MILLISECONDS);
+    timer = armed;
   }
 
   /** The timer armed for {@code due} fired (it may have been replaced by an earlier one since). */
@@ -73,10 +76,11 @@ final class DeadlineWatch {
         timer = null;
       }
     }
+    long now = Math.max(due, runtime.clock().millis()); // a late timer ends all that are due
     long next = NONE;
     for (Exchange exchange : mux.all()) {
-      if (exchange.deadlineMillis <= due) {
-        expire.accept(exchange);
+      if (exchange.deadlineMillis <= now) {
+        expireOne(exchange);
       } else {
         next = Math.min(next, exchange.deadlineMillis);
       }
@@ -85,9 +89,22 @@ final class DeadlineWatch {
       try {
         arm(next);
       } catch (RejectedExecutionException shutDown) {
-        log.warn("the channel's scheduler is shut down: requests in flight no longer time out");
+        // No timer can watch the rest: end them now, as unknown, rather than leave them hanging.
+        log.warn("the channel's scheduler is shut down: ending the {} requests in flight as"
+            + " unknown", mux.all().size());
         stop();
+        for (Exchange exchange : mux.all()) {
+          expireOne(exchange);
+        }
       }
+    }
+  }
+
+  private void expireOne(Exchange exchange) {
+    try {
+      expire.accept(exchange);
+    } catch (RuntimeException failed) {
+      log.error("ending {} at its deadline failed", exchange, failed);
     }
   }
 }
