@@ -184,4 +184,23 @@ class MultiplexingTest extends ChannelTestSupport {
     assertThat(await(later).failure()).contains(UnknownReason.TIMEOUT);
     assertThat(channel.inFlight()).isZero();
   }
+
+  @Test
+  void whenTheSchedulerRefusesTheNextTimerTheRequestsLeftEndAsUnknownAtOnce() throws Exception {
+    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), r -> {}));
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    // Long enough that both are surely sent before the scheduler is shut down.
+    CompletableFuture<ChannelResult> sooner =
+        channel.send(request(spec, "0100", 71), in(Duration.ofSeconds(2)));
+    CompletableFuture<ChannelResult> muchLater =
+        channel.send(request(spec, "0100", 72), in(Duration.ofMinutes(10)));
+    host.next();
+    host.next();
+
+    scheduler.shutdown(); // the armed timer still fires; a new one cannot be scheduled
+
+    assertThat(await(sooner).failure()).contains(UnknownReason.TIMEOUT);
+    assertThat(await(muchLater).failure()).contains(UnknownReason.TIMEOUT);
+    assertThat(channel.inFlight()).isZero();
+  }
 }
