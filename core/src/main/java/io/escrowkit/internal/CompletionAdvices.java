@@ -48,7 +48,7 @@ final class CompletionAdvices {
 
   /** Sends the advice of {@code claimed}'s capture: the escrow's last capture, counted already. */
   CompletableFuture<Void> send(WorkItem claimed) {
-    Optional<WorkItem> owed = Settlement.stillOwed(context, claimed.id());
+    Optional<WorkItem> owed = OwedWork.byId(context, claimed.id());
     if (!owed.isPresent()) {
       return CompletableFuture.completedFuture(null); // acknowledged since it was claimed
     }
@@ -66,11 +66,7 @@ final class CompletionAdvices {
     List<Capture> captures = escrow.captures();
     Capture capture = captures.get(captures.size() - 1);
     Instant now = context.clock.instant();
-    boolean repeat = item.attempts() > 0;
-    if (!repeat) {
-      // Counted before it leaves: after a crash mid-send the advice goes again as a repeat (0221).
-      context.journal.rescheduleWork(item.id(), 1, now.plus(context.config.workLease()));
-    }
+    boolean repeat = OwedWork.countedBeforeSending(context, item, now);
     TransportRequest advice = HostRequests.about(context, escrow, RequestType.CAPTURE_ADVICE,
             item.operationId(), capture.trace(), now)
         .amount(capture.amount())

@@ -8,7 +8,6 @@ import io.escrowkit.PendingRequest;
 import io.escrowkit.spi.IdempotencyRecord;
 import io.escrowkit.spi.JournalWrite;
 import io.escrowkit.spi.WorkItem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,12 +48,7 @@ final class OfflineCapture {
 
   /** The completion advices still owed for {@code escrowId} (one at most, in practice). */
   static List<WorkItem> owedAdvices(EngineContext context, String escrowId) {
-    List<WorkItem> owed = new ArrayList<>();
-    for (WorkItem item : context.journal.pendingWork()) {
-      if (item.kind() == WorkItem.Kind.COMPLETION_ADVICE && item.escrowId().equals(escrowId)) {
-        owed.add(item);
-      }
-    }
-    return owed;
+    return OwedWork.matching(context, item -> item.kind() == WorkItem.Kind.COMPLETION_ADVICE
+        && item.escrowId().equals(escrowId));
   }
 }

@@ -102,7 +102,7 @@ final class Recovery {
 
   /** A forwarded request left pending: queue it to go again, unless it already is. */
   private boolean queueForwarding(EscrowSnapshot escrow, PendingRequest request, Instant now) {
-    if (Settlement.workQueuedFor(context, request.operationId())) {
+    if (OwedWork.forRequest(context, request.operationId())) {
       return false;
     }
     JournalWrite write = new JournalWrite(Optional.empty(), List.of(), Optional.empty(),

@@ -88,7 +88,7 @@ final class RemainderRelease {
    * when the item stays owed.
    */
   CompletableFuture<Optional<Duration>> attempt(WorkItem claimed) {
-    Optional<WorkItem> owed = Settlement.stillOwed(context, claimed.id());
+    Optional<WorkItem> owed = OwedWork.byId(context, claimed.id());
     if (!owed.isPresent()) {
       return done(); // finished since it was claimed
     }

@@ -170,15 +170,10 @@ final class ReversalWorker {
   }
 
   private List<WorkItem> owedBy(String terminalId, String asking) {
-    List<WorkItem> owed = new java.util.ArrayList<>();
-    for (WorkItem item : context.journal.pendingWork()) {
-      if (item.kind() == WorkItem.Kind.REVERSAL && !item.escrowId().equals(asking)
-          && context.journal.find(item.escrowId())
-              .map(escrow -> escrow.terminalId().equals(terminalId)).orElse(false)) {
-        owed.add(item);
-      }
-    }
-    return owed;
+    return OwedWork.matching(context, item -> item.kind() == WorkItem.Kind.REVERSAL
+        && !item.escrowId().equals(asking)
+        && context.journal.find(item.escrowId())
+            .map(escrow -> escrow.terminalId().equals(terminalId)).orElse(false));
   }
 
   private CompletableFuture<Void> attempt(WorkItem item) {
@@ -192,11 +187,7 @@ final class ReversalWorker {
     }
     EscrowSnapshot escrow = found.get();
     TransportRequest reversal = reversalOf(escrow, item);
-    if (item.attempts() == 0) {
-      // Counted before it leaves: after a crash mid-send the reversal goes again as a repeat.
-      context.journal.rescheduleWork(item.id(), 1,
-          context.clock.instant().plus(context.config.workLease()));
-    }
+    OwedWork.countedBeforeSending(context, item, context.clock.instant());
     return context.send(reversal).thenAccept(outcome -> settle(escrow, item, outcome));
   }
 

@@ -73,7 +73,7 @@ final class Settlement {
         intent.key());
     // Recovery may already have queued it (and recorded the first result) if this answer came
     // very late: queue once, and never replace a first result.
-    boolean queued = workQueuedFor(context, request.operationId());
+    boolean queued = OwedWork.forRequest(context, request.operationId());
     boolean answered = context.journal.idempotency(intent.key())
         .map(stored -> stored.result().isPresent()).orElse(false);
     context.write(new JournalWrite(java.util.Optional.empty(), java.util.List.of(),
@@ -83,30 +83,6 @@ final class Settlement {
         java.util.List.of()));
     reversals.wake();
     return result;
-  }
-
-  /**
-   * The work item {@code workId} as the journal has it now, if it is still owed: a worker holding
-   * an older copy (claimed before another attempt, or by another client on the same journal,
-   * finished it) must not act on that copy.
-   */
-  static Optional<WorkItem> stillOwed(EngineContext context, String workId) {
-    for (WorkItem owed : context.journal.pendingWork()) {
-      if (owed.id().equals(workId)) {
-        return Optional.of(owed);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Whether work for the request {@code operationId} is already owed. */
-  static boolean workQueuedFor(EngineContext context, String operationId) {
-    for (WorkItem owed : context.journal.pendingWork()) {
-      if (owed.operationId().equals(operationId)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static TransitionEvent event(

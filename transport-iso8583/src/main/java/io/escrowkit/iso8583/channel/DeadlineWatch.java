@@ -1,5 +1,6 @@
 package io.escrowkit.iso8583.channel;
 
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,10 +91,11 @@ final class DeadlineWatch {
         arm(next);
       } catch (RejectedExecutionException shutDown) {
         // No timer can watch the rest: end them now, as unknown, rather than leave them hanging.
-        log.warn("the channel's scheduler is shut down: ending the {} requests in flight as"
-            + " unknown", mux.all().size());
         stop();
-        for (Exchange exchange : mux.all()) {
+        List<Exchange> left = mux.all();
+        log.warn("the channel's scheduler is shut down: ending the {} requests in flight as"
+            + " unknown", left.size());
+        for (Exchange exchange : left) {
           expireOne(exchange);
         }
       }
