@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An executor for the work that follows a host's answer (recording the outcome), tied to the
@@ -29,6 +30,8 @@ final class WaitingCaller {
   private static final ThreadLocal<WaitingCaller> MINE = ThreadLocal.withInitial(WaitingCaller::new);
 
   private final ArrayDeque<Handed> handed = new ArrayDeque<>();
+  private final Thread owner = Thread.currentThread();
+  /** Whether the owner is parked (or about to park) for work or its future; under the lock. */
   private boolean waiting;
 
   private WaitingCaller() {}
@@ -61,15 +64,17 @@ final class WaitingCaller {
 
   private void offer(Runnable work, Executor fallback) {
     Handed item = new Handed(work, fallback);
+    boolean ownerWaits;
     synchronized (this) {
       handed.removeIf(Handed::isTaken); // run by the fallback already
       handed.add(item);
-      if (waiting) {
-        notifyAll();
-        return;
-      }
+      ownerWaits = waiting;
     }
-    handToFallback(item, true);
+    if (ownerWaits) {
+      LockSupport.unpark(owner);
+    } else {
+      handToFallback(item, true);
+    }
   }
 
   /**
@@ -105,15 +110,16 @@ final class WaitingCaller {
 
   /**
    * The next work handed to this thread and taken by it, waiting for some; null once {@code
-   * future} is done and nothing is left to take.
+   * future} is done and nothing is left to take. Waits parked (one futex wake per answer, no
+   * monitor to re-enter); whoever hands work or completes the future unparks it.
    */
   private Handed next(CompletableFuture<?> future) throws InterruptedException {
     Handed next = null;
     List<Handed> others = List.of();
     InterruptedException stopped = null;
-    synchronized (this) {
-      try {
-        while (next == null) {
+    try {
+      while (next == null) {
+        synchronized (this) {
           Handed item;
           while (next == null && (item = handed.poll()) != null) {
             if (item.take()) {
@@ -123,19 +129,27 @@ final class WaitingCaller {
           if (next != null) {
             // The rest must not wait for this thread, which may block in the work it runs: they
             // go to their fallbacks too (and stay here, for this thread if it comes back first).
-            others = new ArrayList<>(handed);
-          } else if (future.isDone()) {
-            return null;
-          } else {
-            waiting = true;
-            wait();
+            others = handed.isEmpty() ? List.of() : new ArrayList<>(handed);
+            break;
           }
+          if (future.isDone()) {
+            return null;
+          }
+          waiting = true;
         }
-      } catch (InterruptedException interrupted) {
-        stopped = interrupted;
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          throw new InterruptedException("interrupted while waiting for the host's answer");
+        }
+      }
+    } catch (InterruptedException interrupted) {
+      stopped = interrupted;
+      synchronized (this) {
         others = new ArrayList<>(handed);
         handed.clear();
-      } finally {
+      }
+    } finally {
+      synchronized (this) {
         waiting = false;
       }
     }
@@ -148,8 +162,14 @@ final class WaitingCaller {
     return next;
   }
 
-  private synchronized void wake() {
-    notifyAll();
+  private void wake() {
+    boolean ownerWaits;
+    synchronized (this) {
+      ownerWaits = waiting;
+    }
+    if (ownerWaits) {
+      LockSupport.unpark(owner);
+    }
   }
 
   /** Work that whoever takes it first runs: the waiting thread or the fallback executor. */

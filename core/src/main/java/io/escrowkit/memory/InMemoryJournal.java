@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,21 @@ import java.util.Set;
 /**
  * A journal in memory: same contract as the durable ones, nothing survives the process. For tests,
  * demos and devices that journal elsewhere. Threadsafe (one lock; every write is atomic).
+ *
+ * <p>By default it keeps every escrow. {@link #withCapacity} bounds it for long-running processes:
+ * past the capacity, the escrow changed longest ago that waits on nothing (no request pending or in
+ * doubt, no owed work) is forgotten with its history and idempotency keys, as a server forgets
+ * idempotency keys after a retention window. A forgotten escrow can no longer be found, voided or
+ * refunded through this journal, and a replay of one of its keys runs as a new request.
  */
 public final class InMemoryJournal implements Journal {
-  private final Map<String, EscrowSnapshot> escrows = new HashMap<>();
+  /** How many of the least recently changed escrows one write looks at to forget one. */
+  private static final int EVICTION_SCAN = 64;
+
+  private final int capacity;
+  /** Least recently changed first (each write of a snapshot moves its escrow to the end). */
+  private final Map<String, EscrowSnapshot> escrows = new LinkedHashMap<>();
+  private final Map<String, List<String>> keysByEscrow = new HashMap<>();
   private final Map<String, String> latestByReference = new HashMap<>();
   private final Map<String, List<TransitionEvent>> histories = new HashMap<>();
   private final Map<String, IdempotencyRecord> keys = new HashMap<>();
@@ -32,17 +45,46 @@ public final class InMemoryJournal implements Journal {
   private final Map<String, Instant> leases = new HashMap<>();
   private final Map<String, Long> traces = new HashMap<>();
 
+  /** A journal that keeps every escrow. */
+  public InMemoryJournal() {
+    this(Integer.MAX_VALUE);
+  }
+
+  private InMemoryJournal(int capacity) {
+    this.capacity = capacity;
+  }
+
+  /**
+   * A journal that keeps about {@code escrows} escrows: the most recently changed ones, and every
+   * one that still waits on a request or owes work however many there are. Choose it well above
+   * the escrows in flight and the ones the application still voids, refunds or looks up: past the
+   * capacity, even an escrow that settled a moment ago may be the one forgotten.
+   *
+   * @throws IllegalArgumentException if {@code escrows} is not positive
+   */
+  public static InMemoryJournal withCapacity(int escrows) {
+    if (escrows <= 0) {
+      throw new IllegalArgumentException("capacity must be positive: " + escrows);
+    }
+    return new InMemoryJournal(escrows);
+  }
+
   @Override
   public synchronized void write(JournalWrite write) {
     check(write);
     write.snapshot().ifPresent(snapshot -> {
+      escrows.remove(snapshot.id()); // re-inserted last: the most recently changed
       escrows.put(snapshot.id(), snapshot);
       latestByReference.put(snapshot.reference(), snapshot.id());
     });
     for (TransitionEvent event : write.transitions()) {
-      histories.computeIfAbsent(event.escrowId(), id -> new ArrayList<>()).add(event);
+      histories.computeIfAbsent(event.escrowId(), id -> new ArrayList<>(4)).add(event);
     }
-    write.idempotency().ifPresent(record -> keys.put(record.key(), record));
+    write.idempotency().ifPresent(record -> {
+      if (keys.put(record.key(), record) == null && capacity != Integer.MAX_VALUE) {
+        keysByEscrow.computeIfAbsent(record.escrowId(), id -> new ArrayList<>(2)).add(record.key());
+      }
+    });
     for (WorkItem item : write.enqueue()) {
       work.put(item.id(), item);
     }
@@ -50,6 +92,57 @@ public final class InMemoryJournal implements Journal {
       work.remove(done);
       leases.remove(done);
     }
+    if (escrows.size() > capacity) {
+      forgetOne();
+    }
+  }
+
+  /** Forgets the least recently changed escrow that waits on nothing, if one is near the front. */
+  private void forgetOne() {
+    Iterator<EscrowSnapshot> oldest = escrows.values().iterator();
+    for (int looked = 0; looked < EVICTION_SCAN && oldest.hasNext(); looked++) {
+      EscrowSnapshot snapshot = oldest.next();
+      if (waitsOnNothing(snapshot)) {
+        oldest.remove();
+        latestByReference.remove(snapshot.reference(), snapshot.id());
+        histories.remove(snapshot.id());
+        for (String key : keysByEscrow.getOrDefault(snapshot.id(), List.of())) {
+          keys.remove(key);
+        }
+        keysByEscrow.remove(snapshot.id());
+        return;
+      }
+    }
+  }
+
+  private boolean waitsOnNothing(EscrowSnapshot snapshot) {
+    if (snapshot.pending().isPresent()
+        || snapshot.state().isPending()
+        || snapshot.state() == EscrowState.IN_DOUBT) {
+      return false;
+    }
+    for (WorkItem item : work.values()) {
+      if (item.escrowId().equals(snapshot.id())) {
+        return false;
+      }
+    }
+    for (IdempotencyRecord record : keysOf(snapshot.id())) {
+      if (!record.result().isPresent()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<IdempotencyRecord> keysOf(String escrowId) {
+    List<IdempotencyRecord> records = new ArrayList<>(2);
+    for (String key : keysByEscrow.getOrDefault(escrowId, List.of())) {
+      IdempotencyRecord record = keys.get(key);
+      if (record != null) {
+        records.add(record);
+      }
+    }
+    return records;
   }
 
   private void check(JournalWrite write) {

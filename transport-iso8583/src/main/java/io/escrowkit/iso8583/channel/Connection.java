@@ -1,5 +1,6 @@
 package io.escrowkit.iso8583.channel;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 final class Connection {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
   private static final AtomicLong IDS = new AtomicLong();
+  private static final int READ_BUFFER = 8192;
 
   private final long id = IDS.incrementAndGet();
   private final Socket socket;
@@ -27,7 +29,9 @@ final class Connection {
     this.socket = socket;
     this.address = address;
     this.out = socket.getOutputStream();
-    this.reader = new FrameReader(socket.getInputStream(), framing);
+    // Buffered: one read from the socket takes every frame that has arrived, not two per frame.
+    this.reader =
+        new FrameReader(new BufferedInputStream(socket.getInputStream(), READ_BUFFER), framing);
   }
 
   /** Writes one whole frame (length prefix included). */
