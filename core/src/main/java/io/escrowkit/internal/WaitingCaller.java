@@ -135,7 +135,7 @@ final class WaitingCaller {
           if (future.isDone()) {
             return null;
           }
-          waiting = true;
+          waiting = true; // from here on work is handed to this thread, which unparks it
         }
         LockSupport.park(this);
         if (Thread.interrupted()) {
