@@ -121,28 +121,18 @@ public final class InMemoryJournal implements Journal {
         || snapshot.state() == EscrowState.IN_DOUBT) {
       return false;
     }
-    for (WorkItem item : work.values()) {
+    for (WorkItem item : work.values()) { // few: owed reversals, advices, remainders
       if (item.escrowId().equals(snapshot.id())) {
         return false;
       }
     }
-    for (IdempotencyRecord record : keysOf(snapshot.id())) {
-      if (!record.result().isPresent()) {
+    for (String key : keysByEscrow.getOrDefault(snapshot.id(), List.of())) {
+      IdempotencyRecord record = keys.get(key);
+      if (record != null && !record.result().isPresent()) {
         return false;
       }
     }
     return true;
-  }
-
-  private List<IdempotencyRecord> keysOf(String escrowId) {
-    List<IdempotencyRecord> records = new ArrayList<>(2);
-    for (String key : keysByEscrow.getOrDefault(escrowId, List.of())) {
-      IdempotencyRecord record = keys.get(key);
-      if (record != null) {
-        records.add(record);
-      }
-    }
-    return records;
   }
 
   private void check(JournalWrite write) {
