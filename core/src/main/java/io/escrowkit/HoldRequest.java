@@ -80,7 +80,7 @@ public final class HoldRequest {
    * not an exception.
    */
   public Escrow execute() {
-    return Futures.await(executeAsync());
+    return Futures.sendAndAwait(this::executeAsync);
   }
 
   public CompletableFuture<Escrow> executeAsync() {

@@ -60,7 +60,7 @@ public class OperationRequest {
    * @throws IdempotencyConflictException when the key was used for something else
    */
   public Escrow execute() {
-    return Futures.await(executeAsync());
+    return Futures.sendAndAwait(this::executeAsync);
   }
 
   /** Sends the request; the future completes with the escrow as the outcome left it. */

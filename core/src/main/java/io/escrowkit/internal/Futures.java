@@ -41,6 +41,22 @@ public final class Futures {
     }
   }
 
+  /**
+   * Runs {@code send} and waits for the future it returns, as {@link #await}; an answer delivered
+   * at once by the sending thread itself is then recorded by that thread after it returns, without
+   * a handoff to the executor.
+   */
+  public static <T> T sendAndAwait(Supplier<CompletableFuture<T>> send) {
+    try {
+      return WaitingCaller.sendThenAwait(send).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EscrowkitException("interrupted while waiting for the escrow operation", e);
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    }
+  }
+
   public static RuntimeException unwrap(Throwable error) {
     Throwable cause = error;
     while (cause instanceof CompletionException && cause.getCause() != null) {

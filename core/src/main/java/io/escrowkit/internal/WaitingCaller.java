@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * An executor for the work that follows a host's answer (recording the outcome), tied to the
@@ -33,6 +34,11 @@ final class WaitingCaller {
   private final Thread owner = Thread.currentThread();
   /** Whether the owner is parked (or about to park) for work or its future; under the lock. */
   private boolean waiting;
+  /**
+   * How deep the owner is in {@link #sendThenAwait}'s sending part, after which it waits for
+   * sure; only the owner touches it.
+   */
+  private int sendingBeforeAwait;
 
   private WaitingCaller() {}
 
@@ -62,6 +68,25 @@ final class WaitingCaller {
     return MINE.get();
   }
 
+  /**
+   * Sends with {@code send} and waits for what it returns, as {@link #awaitOnCurrentThread}; an
+   * answer that the sending thread itself delivers while still sending (a transport that answers
+   * at once, inside its send) is left for the wait that follows instead of waking the fallback.
+   */
+  static <T> CompletableFuture<T> sendThenAwait(Supplier<CompletableFuture<T>> send)
+      throws InterruptedException {
+    WaitingCaller caller = MINE.get();
+    CompletableFuture<T> sent;
+    caller.sendingBeforeAwait++;
+    try {
+      sent = Futures.invoke(send);
+    } finally {
+      caller.sendingBeforeAwait--;
+    }
+    caller.runUntilDone(sent); // takes first whatever was left for it meanwhile
+    return sent;
+  }
+
   private void offer(Runnable work, Executor fallback) {
     Handed item = new Handed(work, fallback);
     boolean ownerWaits;
@@ -72,6 +97,8 @@ final class WaitingCaller {
     }
     if (ownerWaits) {
       LockSupport.unpark(owner);
+    } else if (Thread.currentThread() == owner && sendingBeforeAwait > 0) {
+      return; // the owner is sending and waits next: it takes the work then
     } else {
       handToFallback(item, true);
     }

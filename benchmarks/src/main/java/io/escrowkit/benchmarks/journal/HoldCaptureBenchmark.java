@@ -48,7 +48,7 @@ public class HoldCaptureBenchmark {
     files = new TempJournals();
     switch (journalKind) {
       case "in-memory":
-        journal = new InMemoryJournal();
+        journal = InMemoryJournal.withCapacity(4096); // bounded: retention is not what this measures
         break;
       case "sqlite-relaxed":
         journal = files.open(Durability.RELAXED, 64);
