@@ -197,4 +197,34 @@ class WaitingCallerTest {
 
     assertThatThrownBy(() -> Futures.await(Futures.failed(failure))).isSameAs(failure);
   }
+
+  @Test
+  void anAnswerTheSenderDeliversWhileSendingIsRecordedByItAfterwardsNotByTheFallback() {
+    Kept fallback = new Kept();
+    AtomicReference<Thread> ranOn = new AtomicReference<>();
+
+    String result =
+        Futures.sendAndAwait(() -> {
+          // A transport that answers inside send(): the handoff happens on the sending thread.
+          CompletableFuture<String> answered = CompletableFuture.completedFuture("00");
+          return answered.thenApplyAsync(code -> {
+            ranOn.set(Thread.currentThread());
+            return code;
+          }, WaitingCaller.current(fallback));
+        });
+
+    assertThat(result).isEqualTo("00");
+    assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+    assertThat(fallback.given).isEmpty();
+  }
+
+  @Test
+  void withoutAWaitToFollowSuchAnAnswerStillGoesToTheFallback() {
+    Kept fallback = new Kept();
+
+    CompletableFuture.completedFuture("00")
+        .thenApplyAsync(code -> code, WaitingCaller.current(fallback));
+
+    assertThat(fallback.given).hasSize(1);
+  }
 }
