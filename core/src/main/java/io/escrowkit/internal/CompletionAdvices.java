@@ -70,6 +70,7 @@ final class CompletionAdvices {
     TransportRequest advice = HostRequests.about(context, escrow, RequestType.CAPTURE_ADVICE,
             item.operationId(), capture.trace(), now)
         .amount(capture.amount())
+        .transactedAt(capture.at()) // fields 12/13 say when it was captured, not when advised
         .completesHold(escrow.state() == EscrowState.CAPTURED)
         .repeat(repeat)
         .build();

@@ -18,7 +18,10 @@ import java.util.Optional;
  * @param merchantId merchant id (field 42)
  * @param terminalId terminal id (field 41)
  * @param trace system trace audit number (field 11); a reversal repeats the original's
- * @param transmittedAt transmission time by the client's clock (fields 7, 12, 13)
+ * @param transmittedAt transmission time by the client's clock (field 7)
+ * @param transactedAt when the transaction took place at the terminal (fields 12, 13): the
+ *     transmission time, except for an offline capture's advice (the capture's time, however
+ *     late the advice goes)
  * @param deadline when the transport must have answered, with an unknown outcome if need be
  * @param amount the amount this request carries
  * @param holdAmount the escrow's original hold amount
@@ -41,6 +44,7 @@ public record TransportRequest(
     String terminalId,
     long trace,
     Instant transmittedAt,
+    Instant transactedAt,
     Instant deadline,
     Money amount,
     Money holdAmount,
@@ -59,6 +63,7 @@ public record TransportRequest(
     Objects.requireNonNull(merchantId, "merchantId");
     Objects.requireNonNull(terminalId, "terminalId");
     Objects.requireNonNull(transmittedAt, "transmittedAt");
+    Objects.requireNonNull(transactedAt, "transactedAt");
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(holdAmount, "holdAmount");
@@ -89,7 +94,8 @@ public record TransportRequest(
   /** A builder holding this request's values. */
   public Builder toBuilder() {
     return builder(type).operationId(operationId).escrow(escrowId, merchantId, terminalId)
-        .trace(trace).transmittedAt(transmittedAt).deadline(deadline).amount(amount)
+        .trace(trace).transmittedAt(transmittedAt).transactedAt(transactedAt).deadline(deadline)
+        .amount(amount)
         .holdAmount(holdAmount).card(card).pinBlock(pinBlock).hostReferences(hostReferences)
         .original(original).reversalReason(reversalReason).completesHold(completesHold)
         .repeat(repeat);
@@ -112,6 +118,7 @@ public record TransportRequest(
     private String terminalId;
     private long trace;
     private Instant transmittedAt;
+    private Instant transactedAt;
     private Instant deadline;
     private Money amount;
     private Money holdAmount;
@@ -142,6 +149,12 @@ public record TransportRequest(
 
     public Builder trace(long trace) {
       this.trace = trace;
+      return this;
+    }
+
+    /** When the transaction took place at the terminal; the transmission time unless set. */
+    public Builder transactedAt(Instant transactedAt) {
+      this.transactedAt = transactedAt;
       return this;
     }
 
@@ -208,8 +221,9 @@ public record TransportRequest(
      */
     public TransportRequest build() {
       return new TransportRequest(type, operationId, escrowId, merchantId, terminalId, trace,
-          transmittedAt, deadline, amount, holdAmount, card, pinBlock, hostReferences, original,
-          reversalReason, completesHold, repeat);
+          transmittedAt, transactedAt != null ? transactedAt : transmittedAt, deadline, amount,
+          holdAmount, card, pinBlock, hostReferences, original, reversalReason, completesHold,
+          repeat);
     }
   }
 }

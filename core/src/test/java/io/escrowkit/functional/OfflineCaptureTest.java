@@ -116,6 +116,9 @@ class OfflineCaptureTest {
           .allSatisfy(r -> {
             assertThat(r.trace()).isEqualTo(captured.snapshot().captures().get(0).trace());
             assertThat(r.completesHold()).isTrue();
+            // fields 12/13 say when it was captured, however late each advice goes
+            assertThat(r.transactedAt()).isEqualTo(captured.snapshot().captures().get(0).at());
+            assertThat(r.transmittedAt()).isAfterOrEqualTo(r.transactedAt());
           });
       assertThat(host.ledger().entry(held.id()).get().captured())
           .isEqualTo(Money.of("80.00", "CNY"));

@@ -67,6 +67,7 @@ final class RoundTripFrames {
         TERMINAL,
         trace,
         AT,
+        AT,
         AT.plusSeconds(60),
         HELD,
         HELD,

@@ -49,8 +49,8 @@ final class Iso87Mapper extends BaseMapper {
   @Override
   void dialectFields(IsoMessage.Builder b, TransportRequest request, RequestCodes codes) {
     b.set(7, Formats.transmission(request.transmittedAt()))
-        .set(12, Formats.localTime(request.transmittedAt(), settings.zone()))
-        .set(13, Formats.localDate(request.transmittedAt(), settings.zone()));
+        .set(12, Formats.localTime(request.transactedAt(), settings.zone()))
+        .set(13, Formats.localDate(request.transactedAt(), settings.zone()));
     settings.acquirerId().ifPresent(id -> b.set(32, id));
   }
 

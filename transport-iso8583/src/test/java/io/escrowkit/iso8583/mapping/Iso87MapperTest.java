@@ -10,6 +10,9 @@ import io.escrowkit.Money;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.Specs;
 import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,24 @@ class Iso87MapperTest {
     assertThat(advice.mti() + text(advice, 3) + text(advice, 25)).isEqualTo("022000000006");
     assertThat(binary.repeatOf(advice).get().mti()).isEqualTo("0221");
     assertThat(text(voided, 90).substring(0, 10)).isEqualTo("0220" + "000204");
+  }
+
+  @Test
+  void anAdviceSentLateGivesTheCapturesLocalTimeIn12And13AndTheSendTimeIn7() {
+    TransportRequest capturedEarlier =
+        Requests.followUp(RequestType.CAPTURE_ADVICE, 204, HELD, HOLD_REFERENCES);
+    Instant capturedAt = capturedEarlier.transmittedAt(); // 2:15:30 UTC, 10:15:30 in Shanghai
+    TransportRequest advice =
+        capturedEarlier.toBuilder()
+            .transmittedAt(capturedAt.plus(Duration.ofHours(15))) // the host was down overnight
+            .transactedAt(capturedAt)
+            .build();
+
+    IsoMessage m = binary.request(advice);
+
+    assertThat(text(m, 7)).isEqualTo("0314171530");
+    assertThat(text(m, 12)).isEqualTo("101530");
+    assertThat(text(m, 13)).isEqualTo("0314");
   }
 
   @Test

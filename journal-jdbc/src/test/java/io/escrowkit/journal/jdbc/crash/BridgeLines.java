@@ -30,6 +30,7 @@ final class BridgeLines {
     line.put("terminalId", r.terminalId());
     line.put("trace", r.trace());
     line.put("transmittedAt", r.transmittedAt().toString());
+    line.put("transactedAt", r.transactedAt().toString());
     line.put("deadline", r.deadline().toString());
     line.put("amount", r.amount().minorUnits());
     line.put("holdAmount", r.holdAmount().minorUnits());
@@ -73,6 +74,7 @@ final class BridgeLines {
         (String) l.get("terminalId"),
         (Long) l.get("trace"),
         Instant.parse((String) l.get("transmittedAt")),
+        Instant.parse((String) l.get("transactedAt")),
         Instant.parse((String) l.get("deadline")),
         Money.ofMinor((Long) l.get("amount"), currency),
         Money.ofMinor((Long) l.get("holdAmount"), currency),
