@@ -112,7 +112,8 @@ public final class EngineContext {
    * Sends through the transport; completes with an unknown outcome if the transport has not
    * answered by the request timeout plus grace, or if it fails. Completes on the thread that sent,
    * if it waits in {@link Futures#await} by then ({@link WaitingCaller}), else on the executor;
-   * never on the transport's thread.
+   * never on the transport's thread. An answer the transport gives inside {@code send()} to a
+   * blocking {@code execute()} completes at once, on that thread.
    */
   CompletableFuture<TransportOutcome> send(TransportRequest request) {
     CompletableFuture<TransportOutcome> answer = new CompletableFuture<>();
@@ -140,6 +141,11 @@ public final class EngineContext {
         answer.complete(outcome);
       }
     });
+    if (sent.isDone() && WaitingCaller.awaitFollows()) {
+      // The transport answered inside send(), on this thread, which is a blocking execute() about
+      // to wait: no transport thread to get off, so it is recorded here rather than handed over.
+      return answer;
+    }
     return answer.thenApplyAsync(outcome -> outcome, recorder);
   }
 

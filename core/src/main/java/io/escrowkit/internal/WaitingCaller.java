@@ -69,9 +69,10 @@ final class WaitingCaller {
   }
 
   /**
-   * Sends with {@code send} and waits for what it returns, as {@link #awaitOnCurrentThread}; an
-   * answer that the sending thread itself delivers while still sending (a transport that answers
-   * at once, inside its send) is left for the wait that follows instead of waking the fallback.
+   * Sends with {@code send} and waits for what it returns, as {@link #awaitOnCurrentThread}.
+   * Meanwhile {@link #awaitFollows} is true on this thread, so that an answer a transport gives
+   * inside its send, on this very thread, is recorded right there ({@link EngineContext#send})
+   * instead of being handed to the executor and waited for.
    */
   static <T> CompletableFuture<T> sendThenAwait(Supplier<CompletableFuture<T>> send)
       throws InterruptedException {
@@ -87,6 +88,11 @@ final class WaitingCaller {
     return sent;
   }
 
+  /** Whether the current thread is sending inside {@link #sendThenAwait}, which waits next. */
+  static boolean awaitFollows() {
+    return MINE.get().sendingBeforeAwait > 0;
+  }
+
   private void offer(Runnable work, Executor fallback) {
     Handed item = new Handed(work, fallback);
     boolean ownerWaits;
@@ -97,8 +103,6 @@ final class WaitingCaller {
     }
     if (ownerWaits) {
       LockSupport.unpark(owner);
-    } else if (Thread.currentThread() == owner && sendingBeforeAwait > 0) {
-      return; // the owner is sending and waits next: it takes the work then
     } else {
       handToFallback(item, true);
     }
@@ -156,10 +160,13 @@ final class WaitingCaller {
           if (next != null) {
             // The rest must not wait for this thread, which may block in the work it runs: they
             // go to their fallbacks too (and stay here, for this thread if it comes back first).
+            // Cleared under the lock that decided: work offered from now on goes to the fallback.
+            waiting = false;
             others = handed.isEmpty() ? List.of() : new ArrayList<>(handed);
             break;
           }
           if (future.isDone()) {
+            waiting = false;
             return null;
           }
           waiting = true; // from here on work is handed to this thread, which unparks it
@@ -172,12 +179,13 @@ final class WaitingCaller {
     } catch (InterruptedException interrupted) {
       stopped = interrupted;
       synchronized (this) {
+        waiting = false;
         others = new ArrayList<>(handed);
         handed.clear();
       }
     } finally {
       synchronized (this) {
-        waiting = false;
+        waiting = false; // a safety net: every way out above clears it under its own lock
       }
     }
     for (Handed item : others) {

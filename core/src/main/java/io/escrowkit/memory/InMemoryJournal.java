@@ -25,10 +25,11 @@ import java.util.Set;
  * demos and devices that journal elsewhere. Threadsafe (one lock; every write is atomic).
  *
  * <p>By default it keeps every escrow. {@link #withCapacity} bounds it for long-running processes:
- * past the capacity, the escrow changed longest ago that waits on nothing (no request pending or in
- * doubt, no owed work) is forgotten with its history and idempotency keys, as a server forgets
- * idempotency keys after a retention window. A forgotten escrow can no longer be found, voided or
- * refunded through this journal, and a replay of one of its keys runs as a new request.
+ * past the capacity, the escrow changed longest ago that is settled (captured in full or ended:
+ * no money held on the card, no request pending or in doubt, no owed work) is forgotten with its
+ * history and idempotency keys, as a server forgets idempotency keys after a retention window.
+ * Live holds are never forgotten. A forgotten escrow can no longer be found, voided or refunded
+ * through this journal, and a replay of one of its keys runs as a new request.
  */
 public final class InMemoryJournal implements Journal {
   /** How many of the least recently changed escrows one write looks at to forget one. */
@@ -38,6 +39,8 @@ public final class InMemoryJournal implements Journal {
   /** Least recently changed first (each write of a snapshot moves its escrow to the end). */
   private final Map<String, EscrowSnapshot> escrows = new LinkedHashMap<>();
   private final Map<String, List<String>> keysByEscrow = new HashMap<>();
+  /** How many work items each escrow owes. */
+  private final Map<String, Integer> owedByEscrow = new HashMap<>();
   private final Map<String, String> latestByReference = new HashMap<>();
   private final Map<String, List<TransitionEvent>> histories = new HashMap<>();
   private final Map<String, IdempotencyRecord> keys = new HashMap<>();
@@ -56,8 +59,8 @@ public final class InMemoryJournal implements Journal {
 
   /**
    * A journal that keeps about {@code escrows} escrows: the most recently changed ones, and every
-   * one that still waits on a request or owes work however many there are. Choose it well above
-   * the escrows in flight and the ones the application still voids, refunds or looks up: past the
+   * live hold, request in flight or owed work however many there are. Choose it well above the
+   * escrows in flight and the ones the application still voids, refunds or looks up: past the
    * capacity, even an escrow that settled a moment ago may be the one forgotten.
    *
    * @throws IllegalArgumentException if {@code escrows} is not positive
@@ -86,45 +89,62 @@ public final class InMemoryJournal implements Journal {
       }
     });
     for (WorkItem item : write.enqueue()) {
-      work.put(item.id(), item);
+      if (work.put(item.id(), item) == null) {
+        owedByEscrow.merge(item.escrowId(), 1, Integer::sum);
+      }
     }
     for (String done : write.completeWork()) {
-      work.remove(done);
+      WorkItem finished = work.remove(done);
       leases.remove(done);
+      if (finished != null) {
+        owedByEscrow.computeIfPresent(finished.escrowId(), (id, n) -> n == 1 ? null : n - 1);
+      }
     }
     if (escrows.size() > capacity) {
       forgetOne();
     }
   }
 
-  /** Forgets the least recently changed escrow that waits on nothing, if one is near the front. */
+  /**
+   * Forgets the least recently changed escrow that is settled. Escrows at the front that are not
+   * (a hold still live, a request in flight or in doubt, owed work) are moved to the back, so
+   * that they never block the ones behind them.
+   */
   private void forgetOne() {
-    Iterator<EscrowSnapshot> oldest = escrows.values().iterator();
-    for (int looked = 0; looked < EVICTION_SCAN && oldest.hasNext(); looked++) {
-      EscrowSnapshot snapshot = oldest.next();
-      if (waitsOnNothing(snapshot)) {
-        oldest.remove();
-        latestByReference.remove(snapshot.reference(), snapshot.id());
-        histories.remove(snapshot.id());
-        for (String key : keysByEscrow.getOrDefault(snapshot.id(), List.of())) {
-          keys.remove(key);
-        }
-        keysByEscrow.remove(snapshot.id());
+    for (int looked = 0; looked < EVICTION_SCAN; looked++) {
+      Iterator<EscrowSnapshot> oldest = escrows.values().iterator();
+      if (!oldest.hasNext()) {
         return;
       }
+      EscrowSnapshot snapshot = oldest.next();
+      oldest.remove();
+      if (!isSettled(snapshot)) {
+        escrows.put(snapshot.id(), snapshot); // kept, behind the others
+        continue;
+      }
+      latestByReference.remove(snapshot.reference(), snapshot.id());
+      histories.remove(snapshot.id());
+      for (String key : keysByEscrow.getOrDefault(snapshot.id(), List.of())) {
+        keys.remove(key);
+      }
+      keysByEscrow.remove(snapshot.id());
+      return;
     }
   }
 
-  private boolean waitsOnNothing(EscrowSnapshot snapshot) {
-    if (snapshot.pending().isPresent()
-        || snapshot.state().isPending()
-        || snapshot.state() == EscrowState.IN_DOUBT) {
+  /**
+   * Whether nothing about the escrow is still open: no money held on the card (captured in full,
+   * or ended), no request pending or in doubt, no owed work, every key with its result.
+   */
+  private boolean isSettled(EscrowSnapshot snapshot) {
+    EscrowState state = snapshot.state();
+    boolean moneySettled = state.isTerminal()
+        || state == EscrowState.CAPTURED
+        || state == EscrowState.PARTIALLY_REFUNDED;
+    if (!moneySettled
+        || snapshot.pending().isPresent()
+        || owedByEscrow.containsKey(snapshot.id())) {
       return false;
-    }
-    for (WorkItem item : work.values()) { // few: owed reversals, advices, remainders
-      if (item.escrowId().equals(snapshot.id())) {
-        return false;
-      }
     }
     for (String key : keysByEscrow.getOrDefault(snapshot.id(), List.of())) {
       IdempotencyRecord record = keys.get(key);

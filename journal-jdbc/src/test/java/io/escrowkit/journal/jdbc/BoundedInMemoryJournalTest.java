@@ -15,11 +15,14 @@ import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
 import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.spi.JournalWrite;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link InMemoryJournal#withCapacity}: past its capacity the journal forgets the escrow changed
- * longest ago that waits on nothing, with its history and keys, and never one with a request
+ * {@link InMemoryJournal#withCapacity}: past its capacity the journal forgets the settled escrow
+ * changed longest ago, with its history and keys, and never a live hold or one with a request
  * pending, in doubt, owed work or a key without its result.
  */
 class BoundedInMemoryJournalTest {
@@ -27,12 +30,12 @@ class BoundedInMemoryJournalTest {
 
   @Test
   void forgetsTheLeastRecentlyChangedSettledEscrowWithItsHistoryAndKeys() {
-    held("esc_1");
-    EscrowSnapshot second = held("esc_2");
-    journal.write(moved(second, next(second, EscrowState.CAPTURED, T0))); // esc_2 changed last
-    assertThat(journal.history("esc_1")).hasSize(2);
+    settled("esc_1");
+    EscrowSnapshot second = settled("esc_2");
+    journal.write(moved(second, next(second, EscrowState.VOIDED, T0))); // esc_2 changed last
+    assertThat(journal.history("esc_1")).hasSize(3);
 
-    held("esc_3");
+    settled("esc_3");
 
     assertThat(journal.find("esc_1")).isEmpty();
     assertThat(journal.findByReference("ref-esc_1")).isEmpty();
@@ -44,32 +47,57 @@ class BoundedInMemoryJournalTest {
   }
 
   @Test
-  void neverForgetsAnEscrowWithARequestPendingOrOwedWork() {
+  void neverForgetsALiveHoldARequestPendingOrOwedWork() {
+    held("esc_h");
     EscrowSnapshot pending = holdPending("esc_p", "ref-esc_p", T0);
     journal.write(created(pending).withIdempotency(intent("key_esc_p", "esc_p")));
     EscrowSnapshot owing = held("esc_o");
-    EscrowSnapshot doubt = next(owing, EscrowState.IN_DOUBT, T0);
-    journal.write(moved(owing, doubt).withEnqueued(reversal("work_o", "esc_o", T0)));
+    EscrowSnapshot captured = next(owing, EscrowState.CAPTURED, T0);
+    journal.write(moved(owing, captured).withEnqueued(reversal("work_o", "esc_o", T0)));
 
-    EscrowSnapshot third = holdPending("esc_a", "ref-esc_a", T0);
-    journal.write(created(third));
+    settled("esc_a");
 
-    assertThat(journal.find("esc_a")).isPresent(); // over capacity: everything waits on something
-    journal.write(moved(third, next(third, EscrowState.HELD, T0)));
-
-    assertThat(journal.find("esc_a")).isEmpty(); // the only one that waits on nothing
+    assertThat(journal.find("esc_a")).isEmpty(); // the only settled one
+    assertThat(journal.find("esc_h")).isPresent();
+    assertThat(journal.findByStates(Set.of(EscrowState.HELD))).extracting(EscrowSnapshot::id)
+        .containsExactly("esc_h");
     assertThat(journal.find("esc_p")).isPresent();
     assertThat(journal.idempotency("key_esc_p")).isPresent();
     assertThat(journal.find("esc_o")).isPresent();
+
+    journal.write(new JournalWrite(Optional.empty(), List.of(), Optional.empty(), List.of(),
+        List.of("work_o"))); // its work done, esc_o is settled now
+    settled("esc_b");
+
+    assertThat(journal.find("esc_o")).isEmpty();
+    assertThat(journal.find("esc_h")).isPresent();
+  }
+
+  @Test
+  void liveHoldsAtTheFrontDoNotKeepSettledEscrowsBehindThemFromBeingForgotten() {
+    InMemoryJournal small = InMemoryJournal.withCapacity(10);
+    for (int i = 0; i < 100; i++) {
+      held(small, "esc_live_" + i);
+    }
+    for (int i = 0; i < 200; i++) {
+      settled(small, "esc_done_" + i);
+    }
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(small.find("esc_live_" + i)).as("live hold %d", i).isPresent();
+    }
+    long settledKept = java.util.stream.IntStream.range(0, 200)
+        .filter(i -> small.find("esc_done_" + i).isPresent()).count();
+    assertThat(settledKept).isLessThanOrEqualTo(10);
   }
 
   @Test
   void aForgottenEscrowsReferenceStillFindsANewerEscrowWithIt() {
-    held("esc_1");
+    settled("esc_1");
     EscrowSnapshot again = holdPending("esc_1b", "ref-esc_1", T0);
     journal.write(created(again));
     journal.write(moved(again, next(again, EscrowState.HELD, T0)));
-    held("esc_2");
+    settled("esc_2");
 
     assertThat(journal.find("esc_1")).isEmpty();
     assertThat(journal.findByReference("ref-esc_1")).map(EscrowSnapshot::id).contains("esc_1b");
@@ -82,15 +110,31 @@ class BoundedInMemoryJournalTest {
         .hasMessageContaining("capacity must be positive: 0");
   }
 
-  /** Writes an escrow through hold pending (with its key) to HELD (with the key's result). */
   private EscrowSnapshot held(String id) {
+    return held(journal, id);
+  }
+
+  private EscrowSnapshot settled(String id) {
+    return settled(journal, id);
+  }
+
+  /** Writes an escrow through hold pending (with its key) to HELD (with the key's result). */
+  private static EscrowSnapshot held(InMemoryJournal into, String id) {
     EscrowSnapshot pending = holdPending(id, "ref-" + id, T0);
-    journal.write(created(pending).withIdempotency(intent("key_" + id, id)));
+    into.write(created(pending).withIdempotency(intent("key_" + id, id)));
     EscrowSnapshot held = next(pending, EscrowState.HELD, T0);
     JournalWrite done =
         moved(pending, held)
             .withIdempotency(intent("key_" + id, id).withResult(approved(held, "key_" + id)));
-    journal.write(done);
+    into.write(done);
     return held;
+  }
+
+  /** An escrow held, then captured in full: no money left held on the card. */
+  private static EscrowSnapshot settled(InMemoryJournal into, String id) {
+    EscrowSnapshot held = held(into, id);
+    EscrowSnapshot captured = next(held, EscrowState.CAPTURED, T0);
+    into.write(moved(held, captured));
+    return captured;
   }
 }

@@ -103,8 +103,7 @@ final class Connection {
 
   /** Closes the socket; the reader thread then ends. Idempotent. */
   void close() {
-    closed = true;
-    outbox.clear();
+    closed = true; // frames still in the outbox go with the connection (a writer may be taking them)
     try {
       socket.close();
     } catch (IOException e) {

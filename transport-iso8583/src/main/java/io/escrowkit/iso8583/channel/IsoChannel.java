@@ -177,7 +177,9 @@ public final class IsoChannel implements AutoCloseable {
       connection.write(frame);
       link.traffic();
       log.debug("sent {} on connection {}", exchange, connection);
-    } catch (IOException broken) {
+    } catch (IOException | RuntimeException broken) {
+      // A runtime failure of the stream (a TLS engine's, say) breaks the connection the same way:
+      // frames another sender left to this write are lost with it and end with the connection.
       log.warn("sending {} on connection {} failed: {}", exchange, connection, broken.toString());
       link.unready(connection);
       connection.close();
