@@ -61,6 +61,73 @@ public final class IsoMessage {
     this.encodedLength = length;
   }
 
+  /** A copy with one field replaced or added, sharing what did not change. */
+  private IsoMessage(IsoMessage from, int[] fields, long[] bitmap, FieldCodec[] codecs,
+      Object[] values, int[] units, int encodedLength) {
+    this.spec = from.spec;
+    this.mti = from.mti;
+    this.tpdu = from.tpdu;
+    this.header = from.header;
+    this.fields = fields;
+    this.bitmap = bitmap;
+    this.orderedCodecs = codecs;
+    this.orderedValues = values;
+    this.orderedUnits = units;
+    this.encodedLength = encodedLength;
+  }
+
+  /**
+   * This message with a binary field set (replaced, or added), as {@code toBuilder().set(field,
+   * value).build()} gives, without a builder: what a MAC needs twice per message (a placeholder,
+   * then the MAC itself).
+   *
+   * @throws IsoValueException if the spec does not define the field or the value does not fit it
+   */
+  public IsoMessage with(int field, byte[] value) {
+    int at = indexOf(field);
+    int words = bitmap.length;
+    if (at < 0 && (field < 2 || field > 64 * words || (field == 65 && words == 3))) {
+      return toBuilder().set(field, value).build(); // changes the bitmaps: the builder knows how
+    }
+    FieldCodec codec = spec.codec(field);
+    if (codec == null) {
+      return toBuilder().set(field, value).build(); // throws, naming the field
+    }
+    Object prepared = codec.prepare(java.util.Objects.requireNonNull(value, "value"));
+    int units = codec.units(prepared);
+    if (at >= 0) {
+      Object[] values = orderedValues.clone();
+      int[] allUnits = orderedUnits.clone();
+      values[at] = prepared;
+      allUnits[at] = units;
+      int length =
+          encodedLength - codec.encodedLength(orderedUnits[at]) + codec.encodedLength(units);
+      return new IsoMessage(this, fields, bitmap, orderedCodecs, values, allUnits, length);
+    }
+    int insert = -at - 1;
+    int n = fields.length;
+    int[] newFields = new int[n + 1];
+    FieldCodec[] codecs = new FieldCodec[n + 1];
+    Object[] values = new Object[n + 1];
+    int[] allUnits = new int[n + 1];
+    System.arraycopy(fields, 0, newFields, 0, insert);
+    System.arraycopy(orderedCodecs, 0, codecs, 0, insert);
+    System.arraycopy(orderedValues, 0, values, 0, insert);
+    System.arraycopy(orderedUnits, 0, allUnits, 0, insert);
+    newFields[insert] = field;
+    codecs[insert] = codec;
+    values[insert] = prepared;
+    allUnits[insert] = units;
+    System.arraycopy(fields, insert, newFields, insert + 1, n - insert);
+    System.arraycopy(orderedCodecs, insert, codecs, insert + 1, n - insert);
+    System.arraycopy(orderedValues, insert, values, insert + 1, n - insert);
+    System.arraycopy(orderedUnits, insert, allUnits, insert + 1, n - insert);
+    long[] newBitmap = bitmap.clone();
+    newBitmap[(field - 1) >>> 6] |= Bitmaps.bit(field);
+    return new IsoMessage(this, newFields, newBitmap, codecs, values, allUnits,
+        encodedLength + codec.encodedLength(units));
+  }
+
   /** Starts a message for a spec. */
   public static Builder builder(IsoSpec spec) {
     return new Builder(spec);

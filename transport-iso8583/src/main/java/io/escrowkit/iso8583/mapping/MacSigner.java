@@ -55,12 +55,12 @@ public final class MacSigner {
   public IsoMessage sign(IsoMessage message) {
     IsoSpec spec = message.spec();
     int field = macField(message);
-    IsoMessage placeholder = message.toBuilder().set(field, new byte[8]).build();
+    IsoMessage placeholder = message.with(field, new byte[8]);
     byte[] encoded = IsoCodec.of(spec).encode(placeholder);
     int from = message.tpdu().length + message.header().length;
     int to = encoded.length - wireLength(spec, field);
     byte[] mac = module.mac(algorithm, keyId, Arrays.copyOfRange(encoded, from, to));
-    return message.toBuilder().set(field, mac).build();
+    return placeholder.with(field, mac);
   }
 
   /**
