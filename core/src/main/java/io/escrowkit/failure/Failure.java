@@ -152,20 +152,9 @@ public record Failure(
    * @throws IllegalArgumentException if the code is an approval
    */
   public static Failure adviceDeclined(String responseCode, String detail) {
-    ResponseCode declined = ResponseCodes.resolve(responseCode);
-    if (declined.isApproval()) {
-      throw new IllegalArgumentException(
-          "response code " + declined.code() + " is an approval, not a refused advice");
-    }
-    FailureWording wording = SystemFailureTexts.ADVICE_DECLINED;
-    return new Failure(
-        declined.category().get(),
-        false,
-        Optional.of(declined.code()),
-        "ADVICE_DECLINED/" + declined.code(),
-        detail + " (response code " + declined.code() + ": " + declined.meaning().en() + ")",
-        wording.message(),
-        wording.remedy());
+    return followUpRefused(
+        responseCode, "ADVICE_DECLINED", SystemFailureTexts.ADVICE_DECLINED, detail,
+        "a refused advice");
   }
 
   /** Messages between terminal and acquirer do not agree (unreadable, mismatched, bad MAC). */
@@ -201,17 +190,28 @@ public record Failure(
    * @throws IllegalArgumentException if the code is an approval
    */
   public static Failure remainderNotReleased(String responseCode, String detail) {
+    return followUpRefused(
+        responseCode, "RELEASE_REMAINDER", SystemFailureTexts.REMAINDER_NOT_RELEASED, detail,
+        "a failure");
+  }
+
+  /**
+   * A request the SDK sent on its own after an approval (an advice, a remainder's cancel) that the
+   * host refused for good: the refusing code's category, not retryable, machine code {@code
+   * <what>/<responseCode>}.
+   */
+  private static Failure followUpRefused(
+      String responseCode, String what, FailureWording wording, String detail, String notAn) {
     ResponseCode declined = ResponseCodes.resolve(responseCode);
     if (declined.isApproval()) {
       throw new IllegalArgumentException(
-          "response code " + responseCode + " is an approval, not a failure");
+          "response code " + declined.code() + " is an approval, not " + notAn);
     }
-    FailureWording wording = SystemFailureTexts.REMAINDER_NOT_RELEASED;
     return new Failure(
         declined.category().get(),
         false,
         Optional.of(declined.code()),
-        "RELEASE_REMAINDER/" + declined.code(),
+        what + "/" + declined.code(),
         detail + " (response code " + declined.code() + ": " + declined.meaning().en() + ")",
         wording.message(),
         wording.remedy());

@@ -58,8 +58,7 @@ final class CompletionAdvices {
         || found.get().captures().isEmpty()) {
       log.error("completion advice {} of escrow {} has no offline capture to advise (escrow {});"
           + " dropped", item.id(), item.escrowId(), found.map(e -> e.state().name()).orElse("gone"));
-      context.write(new JournalWrite(Optional.empty(), List.of(), Optional.empty(), List.of(),
-          List.of(item.id())));
+      context.write(JournalWrite.completing(item.id()));
       return CompletableFuture.completedFuture(null);
     }
     EscrowSnapshot escrow = found.get();

@@ -30,25 +30,29 @@ public final class Futures {
    * thread records the answers to the requests it sent ({@link WaitingCaller}).
    */
   public static <T> T await(CompletableFuture<T> future) {
-    try {
+    return waitFor(() -> {
       WaitingCaller.awaitOnCurrentThread(future);
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EscrowkitException("interrupted while waiting for the escrow operation", e);
-    } catch (ExecutionException e) {
-      throw unwrap(e.getCause());
-    }
+      return future;
+    });
   }
 
   /**
-   * Runs {@code send} and waits for the future it returns, as {@link #await}; an answer delivered
-   * at once by the sending thread itself is then recorded by that thread after it returns, without
-   * a handoff to the executor.
+   * Runs {@code send} and waits for the future it returns, as {@link #await}; an answer the
+   * transport gives inside its send, on this thread, is recorded at once, without a handoff to the
+   * executor.
    */
   public static <T> T sendAndAwait(Supplier<CompletableFuture<T>> send) {
+    return waitFor(() -> WaitingCaller.sendThenAwait(send));
+  }
+
+  /** A wait that ends with its future done, or is interrupted. */
+  private interface Wait<T> {
+    CompletableFuture<T> done() throws InterruptedException;
+  }
+
+  private static <T> T waitFor(Wait<T> wait) {
     try {
-      return WaitingCaller.sendThenAwait(send).get();
+      return wait.done().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EscrowkitException("interrupted while waiting for the escrow operation", e);

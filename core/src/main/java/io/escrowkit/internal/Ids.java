@@ -1,5 +1,6 @@
 package io.escrowkit.internal;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Random;
 
@@ -11,6 +12,7 @@ public final class Ids {
   private final Random random;
   /** Random bytes drawn ahead, guarded by {@code random}'s lock; {@code pooled} of them used. */
   private final byte[] pool = new byte[IDS_PER_DRAW * 2 * Long.BYTES];
+  private final ByteBuffer pooledBits = ByteBuffer.wrap(pool);
   private int pooled = pool.length;
 
   public Ids(Random random) {
@@ -46,8 +48,8 @@ public final class Ids {
         random.nextBytes(pool);
         pooled = 0;
       }
-      high = longAt(pooled);
-      low = longAt(pooled + Long.BYTES);
+      high = pooledBits.getLong(pooled);
+      low = pooledBits.getLong(pooled + Long.BYTES);
       pooled += 2 * Long.BYTES;
     }
     char[] id = new char[prefix.length() + LENGTH];
@@ -55,14 +57,6 @@ public final class Ids {
     appendDigits(high, id, prefix.length());
     appendDigits(low, id, prefix.length() + LENGTH / 2);
     return new String(id);
-  }
-
-  private long longAt(int at) {
-    long value = 0;
-    for (int i = 0; i < Long.BYTES; i++) {
-      value = value << 8 | (pool[at + i] & 0xFF);
-    }
-    return value;
   }
 
   /** Writes {@code LENGTH / 2} base-36 digits of {@code bits} (taken as unsigned) at {@code at}. */

@@ -18,7 +18,6 @@ import io.escrowkit.spi.WorkItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -98,7 +97,7 @@ final class RemainderRelease {
     if (!found.isPresent()) {
       log.warn("escrow {} of owed remainder release {} is gone; dropping it", item.escrowId(),
           item.id());
-      context.write(emptyWrite().withCompleted(item.id()));
+      context.write(JournalWrite.completing(item.id()));
       return done();
     }
     EscrowSnapshot escrow = found.get();
@@ -189,9 +188,5 @@ final class RemainderRelease {
 
   private static CompletableFuture<Optional<Duration>> done() {
     return CompletableFuture.completedFuture(Optional.empty());
-  }
-
-  private static JournalWrite emptyWrite() {
-    return new JournalWrite(Optional.empty(), List.of(), Optional.empty(), List.of(), List.of());
   }
 }

@@ -182,7 +182,7 @@ final class ReversalWorker {
         && found.get().state() == EscrowState.IN_DOUBT
         && found.get().pending().map(p -> p.operationId().equals(item.operationId())).orElse(false);
     if (!stillOwed) {
-      context.write(emptyWrite().withCompleted(item.id()));
+      context.write(JournalWrite.completing(item.id()));
       return CompletableFuture.completedFuture(null);
     }
     EscrowSnapshot escrow = found.get();
@@ -203,7 +203,7 @@ final class ReversalWorker {
         && found.get().state().isPending()
         && found.get().pending().map(p -> p.operationId().equals(item.operationId())).orElse(false);
     if (!stillOwed) {
-      context.write(emptyWrite().withCompleted(item.id()));
+      context.write(JournalWrite.completing(item.id()));
       return CompletableFuture.completedFuture(null);
     }
     EscrowSnapshot escrow = found.get();
@@ -290,9 +290,5 @@ final class ReversalWorker {
         // Every attempt after the first may be a duplicate at the host (0421 after 0420).
         .repeat(item.attempts() > 0)
         .build();
-  }
-
-  private static JournalWrite emptyWrite() {
-    return new JournalWrite(Optional.empty(), List.of(), Optional.empty(), List.of(), List.of());
   }
 }

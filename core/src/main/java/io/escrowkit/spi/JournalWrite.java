@@ -33,6 +33,12 @@ public record JournalWrite(
         Optional.of(snapshot), List.of(transition), Optional.empty(), List.of(), List.of());
   }
 
+  /** Work done, nothing else: the item {@code workId} leaves the queue. */
+  public static JournalWrite completing(String workId) {
+    return new JournalWrite(
+        Optional.empty(), List.of(), Optional.empty(), List.of(), List.of(workId));
+  }
+
   public JournalWrite withIdempotency(IdempotencyRecord record) {
     return new JournalWrite(snapshot, transitions, Optional.of(record), enqueue, completeWork);
   }
