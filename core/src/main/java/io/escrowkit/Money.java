@@ -1,6 +1,5 @@
 package io.escrowkit;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -97,7 +96,18 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 
   /** The amount as decimal text with exactly the currency's decimals: {@code "128.00"}. */
   public String toPlainString() {
-    return BigDecimal.valueOf(minorUnits, exponent()).toPlainString();
+    int exponent = exponent();
+    String digits = Long.toString(minorUnits);
+    if (exponent == 0) {
+      return digits;
+    }
+    int leadingZeros = Math.max(0, exponent + 1 - digits.length()); // "0.05", never ".05"
+    StringBuilder text = new StringBuilder(leadingZeros + digits.length() + 1);
+    for (int i = 0; i < leadingZeros; i++) {
+      text.append('0');
+    }
+    text.append(digits);
+    return text.insert(text.length() - exponent, '.').toString();
   }
 
   /** {@code "128.00 CNY"}. */

@@ -67,6 +67,10 @@ class MoneyTest {
     assertThat(Money.ofMinor(5, "CNY").toPlainString()).isEqualTo("0.05");
     assertThat(Money.ofMinor(1280, "JPY").toPlainString()).isEqualTo("1280");
     assertThat(Money.ofMinor(1234, "KWD").toPlainString()).isEqualTo("1.234");
+    assertThat(Money.ofMinor(0, "CNY").toPlainString()).isEqualTo("0.00");
+    assertThat(Money.ofMinor(7, "KWD").toPlainString()).isEqualTo("0.007");
+    assertThat(Money.ofMinor(Long.MAX_VALUE, "CNY").toPlainString())
+        .isEqualTo("92233720368547758.07");
   }
 
   @Property
@@ -75,6 +79,15 @@ class MoneyTest {
       @ForAll("currencies") String currency) {
     Money money = Money.ofMinor(minor, currency);
     assertThat(Money.of(money.toPlainString(), currency)).isEqualTo(money);
+  }
+
+  @Property
+  void plainTextIsTheDecimalValueWithTheCurrencysScale(
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long minor,
+      @ForAll("currencies") String currency) {
+    Money money = Money.ofMinor(minor, currency);
+    assertThat(money.toPlainString())
+        .isEqualTo(java.math.BigDecimal.valueOf(minor, money.exponent()).toPlainString());
   }
 
   @Property

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -116,21 +117,21 @@ public final class EngineContext {
    * blocking {@code execute()} completes at once, on that thread.
    */
   CompletableFuture<TransportOutcome> send(TransportRequest request) {
+    // The outcome is recorded off the thread that delivered the answer (a transport reader must
+    // not wait on the journal): by this thread if it is waiting for it by then, else by executor.
+    // The transport completes on it (Transport#send(request, finisher)); so does the deadline.
+    Executor recorder = WaitingCaller.current(executor);
     CompletableFuture<TransportOutcome> answer = new CompletableFuture<>();
     long waitMillis = config.requestTimeout().plus(config.deadlineGrace()).toMillis();
     ScheduledFuture<?> timer = scheduler.schedule(
-        () -> answer.complete(TransportOutcome.unknown(
-            UnknownReason.TIMEOUT, "no answer within " + config.requestTimeout())),
-        waitMillis, TimeUnit.MILLISECONDS);
-    // The outcome is recorded off the thread that delivered the answer (a transport reader must
-    // not wait on the journal): by this thread if it is waiting for it by then, else by executor.
-    Executor recorder = WaitingCaller.current(executor);
+        () -> timeOut(answer, recorder), waitMillis, TimeUnit.MILLISECONDS);
     CompletableFuture<TransportOutcome> sent;
     try {
-      sent = transport.send(request);
+      sent = transport.send(request, recorder);
     } catch (RuntimeException e) {
       sent = Futures.failed(e);
     }
+    boolean answeredWithinSend = sent.isDone();
     sent.whenComplete((outcome, error) -> {
       timer.cancel(false);
       if (error != null) {
@@ -141,12 +142,22 @@ public final class EngineContext {
         answer.complete(outcome);
       }
     });
-    if (sent.isDone() && WaitingCaller.awaitFollows()) {
-      // The transport answered inside send(), on this thread, which is a blocking execute() about
-      // to wait: no transport thread to get off, so it is recorded here rather than handed over.
+    if (!answeredWithinSend || WaitingCaller.awaitFollows()) {
+      // Completed on the recorder; or the transport answered inside send(), on this thread, which
+      // is a blocking execute() about to wait: no transport thread to get off, recorded here.
       return answer;
     }
     return answer.thenApplyAsync(outcome -> outcome, recorder);
+  }
+
+  private void timeOut(CompletableFuture<TransportOutcome> answer, Executor recorder) {
+    TransportOutcome timedOut = TransportOutcome.unknown(
+        UnknownReason.TIMEOUT, "no answer within " + config.requestTimeout());
+    try {
+      recorder.execute(() -> answer.complete(timedOut));
+    } catch (RejectedExecutionException closed) {
+      answer.complete(timedOut); // the client is closing: nothing left to hand it to
+    }
   }
 
   private static String describe(JournalWrite write) {

@@ -6,7 +6,9 @@ import java.util.Random;
 
 /** Makes ids from the client's injected random source, so a seeded run is replayable. Threadsafe. */
 public final class Ids {
-  private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+  /** 32 digits: five bits each, so a digit is a shift and a mask, not a division. */
+  private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuv".toCharArray();
+  private static final int BITS_PER_DIGIT = 5;
   private static final int LENGTH = 20;
   private static final int IDS_PER_DRAW = 8;
   private final Random random;
@@ -36,7 +38,7 @@ public final class Ids {
   }
 
   /**
-   * The prefix and {@value #LENGTH} base-36 digits from 128 random bits (about 103 kept). The bits
+   * The prefix and {@value #LENGTH} base-32 digits: 100 random bits (50 of each of two longs). The bits
    * come from a pool filled {@value #IDS_PER_DRAW} ids at a time: a shared {@code SecureRandom}
    * (the default) is entered once per {@value #IDS_PER_DRAW} ids, not once or more per id.
    */
@@ -59,12 +61,10 @@ public final class Ids {
     return new String(id);
   }
 
-  /** Writes {@code LENGTH / 2} base-36 digits of {@code bits} (taken as unsigned) at {@code at}. */
+  /** Writes {@code LENGTH / 2} base-32 digits of the low bits of {@code bits} at {@code at}. */
   private static void appendDigits(long bits, char[] id, int at) {
-    long rest = bits;
     for (int i = 0; i < LENGTH / 2; i++) {
-      id[at + i] = ALPHABET[(int) Long.remainderUnsigned(rest, ALPHABET.length)];
-      rest = Long.divideUnsigned(rest, ALPHABET.length);
+      id[at + i] = ALPHABET[(int) (bits >>> (BITS_PER_DIGIT * i)) & (ALPHABET.length - 1)];
     }
   }
 }

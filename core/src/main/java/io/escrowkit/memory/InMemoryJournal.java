@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +35,11 @@ public final class InMemoryJournal implements Journal {
   private static final int EVICTION_SCAN = 64;
 
   private final int capacity;
-  /** Least recently changed first (each write of a snapshot moves its escrow to the end). */
-  private final Map<String, EscrowSnapshot> escrows = new LinkedHashMap<>();
-  private final Map<String, List<String>> keysByEscrow = new HashMap<>();
-  /** How many work items each escrow owes. */
-  private final Map<String, Integer> owedByEscrow = new HashMap<>();
+  private final Map<String, EscrowEntry> escrows = new HashMap<>();
+  /** The entry changed longest ago (a snapshot written), and the latest; linked through them. */
+  private EscrowEntry oldest;
+  private EscrowEntry newest;
   private final Map<String, String> latestByReference = new HashMap<>();
-  private final Map<String, List<TransitionEvent>> histories = new HashMap<>();
   private final Map<String, IdempotencyRecord> keys = new HashMap<>();
   private final Map<String, WorkItem> work = new LinkedHashMap<>();
   private final Map<String, Instant> leases = new HashMap<>();
@@ -76,32 +73,51 @@ public final class InMemoryJournal implements Journal {
   public synchronized void write(JournalWrite write) {
     check(write);
     write.snapshot().ifPresent(snapshot -> {
-      escrows.remove(snapshot.id()); // re-inserted last: the most recently changed
-      escrows.put(snapshot.id(), snapshot);
+      EscrowEntry entry = entry(snapshot.id());
+      entry.snapshot = snapshot;
+      moveToNewest(entry);
       latestByReference.put(snapshot.reference(), snapshot.id());
     });
     for (TransitionEvent event : write.transitions()) {
-      histories.computeIfAbsent(event.escrowId(), id -> new ArrayList<>(4)).add(event);
+      entry(event.escrowId()).history.add(event);
     }
-    write.idempotency().ifPresent(record -> {
-      if (keys.put(record.key(), record) == null && capacity != Integer.MAX_VALUE) {
-        keysByEscrow.computeIfAbsent(record.escrowId(), id -> new ArrayList<>(2)).add(record.key());
-      }
-    });
+    write.idempotency().ifPresent(this::putKey);
     for (WorkItem item : write.enqueue()) {
       if (work.put(item.id(), item) == null) {
-        owedByEscrow.merge(item.escrowId(), 1, Integer::sum);
+        entry(item.escrowId()).owed++;
       }
     }
     for (String done : write.completeWork()) {
       WorkItem finished = work.remove(done);
       leases.remove(done);
       if (finished != null) {
-        owedByEscrow.computeIfPresent(finished.escrowId(), (id, n) -> n == 1 ? null : n - 1);
+        entry(finished.escrowId()).owed--;
       }
     }
     if (escrows.size() > capacity) {
       forgetOne();
+    }
+  }
+
+  private EscrowEntry entry(String escrowId) {
+    EscrowEntry entry = escrows.get(escrowId);
+    if (entry == null) {
+      entry = new EscrowEntry(escrowId);
+      escrows.put(escrowId, entry);
+      moveToNewest(entry);
+    }
+    return entry;
+  }
+
+  private void putKey(IdempotencyRecord record) {
+    IdempotencyRecord before = keys.put(record.key(), record);
+    if (before == null) {
+      entry(record.escrowId()).keys.add(record.key());
+    } else if (!before.result().isPresent()) {
+      entry(before.escrowId()).keysWithoutResult--;
+    }
+    if (!record.result().isPresent()) {
+      entry(record.escrowId()).keysWithoutResult++;
     }
   }
 
@@ -111,54 +127,56 @@ public final class InMemoryJournal implements Journal {
    * that they never block the ones behind them.
    */
   private void forgetOne() {
-    for (int looked = 0; looked < EVICTION_SCAN; looked++) {
-      Iterator<EscrowSnapshot> oldest = escrows.values().iterator();
-      if (!oldest.hasNext()) {
-        return;
-      }
-      EscrowSnapshot snapshot = oldest.next();
-      oldest.remove();
-      if (!isSettled(snapshot)) {
-        escrows.put(snapshot.id(), snapshot); // kept, behind the others
+    for (int looked = 0; looked < EVICTION_SCAN && oldest != null; looked++) {
+      EscrowEntry entry = oldest;
+      if (!entry.isSettled()) {
+        moveToNewest(entry); // kept, behind the others
         continue;
       }
-      latestByReference.remove(snapshot.reference(), snapshot.id());
-      histories.remove(snapshot.id());
-      for (String key : keysByEscrow.getOrDefault(snapshot.id(), List.of())) {
+      unlink(entry);
+      escrows.remove(entry.escrowId);
+      latestByReference.remove(entry.snapshot.reference(), entry.escrowId);
+      for (String key : entry.keys) {
         keys.remove(key);
       }
-      keysByEscrow.remove(snapshot.id());
       return;
     }
   }
 
-  /**
-   * Whether nothing about the escrow is still open: no money held on the card (captured in full,
-   * or ended), no request pending or in doubt, no owed work, every key with its result.
-   */
-  private boolean isSettled(EscrowSnapshot snapshot) {
-    EscrowState state = snapshot.state();
-    boolean moneySettled = state.isTerminal()
-        || state == EscrowState.CAPTURED
-        || state == EscrowState.PARTIALLY_REFUNDED;
-    if (!moneySettled
-        || snapshot.pending().isPresent()
-        || owedByEscrow.containsKey(snapshot.id())) {
-      return false;
+  private void moveToNewest(EscrowEntry entry) {
+    if (entry == newest) {
+      return;
     }
-    for (String key : keysByEscrow.getOrDefault(snapshot.id(), List.of())) {
-      IdempotencyRecord record = keys.get(key);
-      if (record != null && !record.result().isPresent()) {
-        return false;
-      }
+    unlink(entry);
+    entry.older = newest;
+    if (newest != null) {
+      newest.newer = entry;
     }
-    return true;
+    newest = entry;
+    if (oldest == null) {
+      oldest = entry;
+    }
+  }
+
+  private void unlink(EscrowEntry entry) {
+    if (entry.older != null) {
+      entry.older.newer = entry.newer;
+    } else if (oldest == entry) {
+      oldest = entry.newer;
+    }
+    if (entry.newer != null) {
+      entry.newer.older = entry.older;
+    } else if (newest == entry) {
+      newest = entry.older;
+    }
+    entry.older = null;
+    entry.newer = null;
   }
 
   private void check(JournalWrite write) {
     write.snapshot().ifPresent(snapshot -> {
-      EscrowSnapshot stored = escrows.get(snapshot.id());
-      long storedVersion = stored == null ? 0 : stored.version();
+      EscrowEntry stored = escrows.get(snapshot.id());
+      long storedVersion = stored == null || stored.snapshot == null ? 0 : stored.snapshot.version();
       if (snapshot.version() != storedVersion + 1) {
         throw new JournalConflictException("escrow " + snapshot.id() + " is at version "
             + storedVersion + "; write expects " + (snapshot.version() - 1));
@@ -173,20 +191,26 @@ public final class InMemoryJournal implements Journal {
 
   @Override
   public synchronized Optional<EscrowSnapshot> find(String escrowId) {
-    return Optional.ofNullable(escrows.get(escrowId));
+    return Optional.ofNullable(snapshotOf(escrowId));
   }
 
   @Override
   public synchronized Optional<EscrowSnapshot> findByReference(String reference) {
-    return Optional.ofNullable(latestByReference.get(reference)).map(escrows::get);
+    String escrowId = latestByReference.get(reference);
+    return Optional.ofNullable(escrowId == null ? null : snapshotOf(escrowId));
+  }
+
+  private EscrowSnapshot snapshotOf(String escrowId) {
+    EscrowEntry entry = escrows.get(escrowId);
+    return entry == null ? null : entry.snapshot;
   }
 
   @Override
   public synchronized List<EscrowSnapshot> findByStates(Set<EscrowState> states) {
     List<EscrowSnapshot> found = new ArrayList<>();
-    for (EscrowSnapshot snapshot : escrows.values()) {
-      if (states.contains(snapshot.state())) {
-        found.add(snapshot);
+    for (EscrowEntry entry : escrows.values()) {
+      if (entry.snapshot != null && states.contains(entry.snapshot.state())) {
+        found.add(entry.snapshot);
       }
     }
     found.sort(Comparator.comparing(EscrowSnapshot::createdAt));
@@ -195,7 +219,8 @@ public final class InMemoryJournal implements Journal {
 
   @Override
   public synchronized List<TransitionEvent> history(String escrowId) {
-    return List.copyOf(histories.getOrDefault(escrowId, List.of()));
+    EscrowEntry entry = escrows.get(escrowId);
+    return entry == null ? List.of() : List.copyOf(entry.history);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.escrowkit.spi;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Carries escrow requests to a host and brings back its answer: what the ISO 8583 and HTTP
@@ -19,6 +20,23 @@ public interface Transport {
   String name();
 
   CompletableFuture<TransportOutcome> send(TransportRequest request);
+
+  /**
+   * Sends {@code request} as {@link #send(TransportRequest)} does, and completes the returned
+   * future on {@code finisher}, the executor of the thread that records the outcome (a caller
+   * waiting for it, when there is one), or within this call if the answer comes within it. The
+   * client sends through this method.
+   *
+   * <p>A transport with work to do on an answer (checking its MAC through a secure module, which
+   * on a terminal may be a slow device; reading its fields) should override this and do that work
+   * on {@code finisher}, so that the thread reading a connection only reads and routes answers
+   * and no answer waits behind another's checks. The default hands the outcome of {@link
+   * #send(TransportRequest)} to {@code finisher}.
+   */
+  default CompletableFuture<TransportOutcome> send(TransportRequest request, Executor finisher) {
+    CompletableFuture<TransportOutcome> sent = send(request);
+    return sent.isDone() ? sent : sent.thenApplyAsync(outcome -> outcome, finisher);
+  }
 
   /**
    * Whether this transport tells the host that a capture is the last one

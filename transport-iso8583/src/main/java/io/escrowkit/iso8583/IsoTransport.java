@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,27 +110,43 @@ public final class IsoTransport implements Transport, AutoCloseable {
 
   /**
    * Sends {@code request}. With sign-on configured, the message is built once a signed-on
-   * connection is up, so that it carries the batch number the sign-on gave.
+   * connection is up, so that it carries the batch number the sign-on gave. The answer is checked
+   * (MAC) and read on the thread that completes the future: the connection's reader.
    */
   @Override
   public CompletableFuture<TransportOutcome> send(TransportRequest request) {
-    Objects.requireNonNull(request, "request");
-    if (!signsOn || channel.isReady()) {
-      return sendNow(request);
-    }
-    return channel
-        .whenReady(request.deadline())
-        .thenCompose(
-            ready ->
-                ready
-                    ? sendNow(request)
-                    : CompletableFuture.completedFuture(
-                        TransportOutcome.unknown(
-                            UnknownReason.TIMEOUT,
-                            "not sent: no signed-on connection before the deadline")));
+    return send(request, Runnable::run);
   }
 
-  private CompletableFuture<TransportOutcome> sendNow(TransportRequest request) {
+  /**
+   * Sends {@code request} and checks (MAC) and reads the answer on {@code finisher}: the
+   * connection's reader thread only reads and routes answers, so one answer's check through the
+   * secure module never holds up the others'.
+   */
+  @Override
+  public CompletableFuture<TransportOutcome> send(TransportRequest request, Executor finisher) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(finisher, "finisher");
+    if (!signsOn || channel.isReady()) {
+      return sendNow(request, finisher);
+    }
+    CompletableFuture<TransportOutcome> afterSignOn =
+        channel
+            .whenReady(request.deadline())
+            .thenCompose(
+                ready ->
+                    ready
+                        ? sendNow(request, finisher)
+                        : CompletableFuture.completedFuture(
+                            TransportOutcome.unknown(
+                                UnknownReason.TIMEOUT,
+                                "not sent: no signed-on connection before the deadline")));
+    // Not ready ends on the thread that gave up waiting: hand that on too (sendNow's result is
+    // on the finisher already; once more costs nothing but a hop, before the first sign-on only).
+    return afterSignOn.thenApplyAsync(outcome -> outcome, finisher);
+  }
+
+  private CompletableFuture<TransportOutcome> sendNow(TransportRequest request, Executor finisher) {
     IsoMessage message;
     Optional<IsoMessage> repeat;
     try {
@@ -162,21 +179,24 @@ public final class IsoTransport implements Transport, AutoCloseable {
           TransportOutcome.unknown(
               UnknownReason.CONNECTION_LOST, "not sent: " + unsendable.getMessage()));
     }
-    return answer.handle(
+    return answer.handleAsync(
         (result, error) -> {
           TransportOutcome outcome =
               error == null
                   ? interpreter.outcome(request, message, result)
                   : TransportOutcome.unknown(
                       UnknownReason.CONNECTION_LOST, "channel failed: " + error);
-          log.debug(
-              "{}: {} -> {} {}",
-              name,
-              request,
-              outcome.kind(),
-              outcome.responseCode().orElse(outcome.detail()));
+          if (log.isDebugEnabled()) {
+            log.debug(
+                "{}: {} -> {} {}",
+                name,
+                request,
+                outcome.kind(),
+                outcome.responseCode().orElse(outcome.detail()));
+          }
           return outcome;
-        });
+        },
+        finisher);
   }
 
   private IsoMessage sign(IsoMessage message) {

@@ -74,6 +74,28 @@ class BoundedInMemoryJournalTest {
   }
 
   @Test
+  void neverForgetsAnEscrowWhileOneOfItsKeysWaitsForItsResult() {
+    EscrowSnapshot held = held("esc_k");
+    EscrowSnapshot captured = next(held, EscrowState.CAPTURED, T0);
+    journal.write(moved(held, captured).withIdempotency(intent("key_capture_k", "esc_k")));
+
+    settled("esc_a");
+    settled("esc_b");
+
+    assertThat(journal.find("esc_k")).isPresent();
+    assertThat(journal.find("esc_a")).isEmpty();
+
+    journal.write(new JournalWrite(Optional.empty(), List.of(),
+        Optional.of(intent("key_capture_k", "esc_k").withResult(approved(captured,
+            "key_capture_k"))), List.of(), List.of()));
+    settled("esc_c");
+
+    assertThat(journal.find("esc_k")).isEmpty();
+    assertThat(journal.idempotency("key_capture_k")).isEmpty();
+    assertThat(journal.idempotency("key_esc_k")).isEmpty();
+  }
+
+  @Test
   void liveHoldsAtTheFrontDoNotKeepSettledEscrowsBehindThemFromBeingForgotten() {
     InMemoryJournal small = InMemoryJournal.withCapacity(10);
     for (int i = 0; i < 100; i++) {

@@ -6,6 +6,9 @@ import io.escrowkit.Escrow;
 import io.escrowkit.EscrowClient;
 import io.escrowkit.EscrowState;
 import io.escrowkit.Money;
+import io.escrowkit.device.MacAlgorithm;
+import io.escrowkit.device.SecureModule;
+import io.escrowkit.device.SelfTestResult;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.iso8583.IsoTransport;
@@ -15,6 +18,8 @@ import io.escrowkit.iso8583.channel.LoopbackHost;
 import io.escrowkit.memory.InMemoryJournal;
 import java.time.Duration;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,14 +39,16 @@ class EscrowOverIsoTest {
   private EscrowClient client;
 
   private void start(Duration requestTimeout) throws Exception {
+    start(requestTimeout, SoftwareSecureModule.withTestKeys(new Random(5)));
+  }
+
+  private void start(Duration requestTimeout, SecureModule secureModule) throws Exception {
     host = LoopbackHost.start(Specs.unionPayPos(), Framing.binaryLength(), acquirer);
     transport =
         IsoTransport.builder()
             .connect("127.0.0.1", host.port())
             .terminal(MERCHANT, TERMINAL, () -> journal.nextTrace(TERMINAL))
-            .mac(
-                SoftwareSecureModule.withTestKeys(new Random(5)),
-                SoftwareSecureModule.TEST_MAC_KEY_ID)
+            .mac(secureModule, SoftwareSecureModule.TEST_MAC_KEY_ID)
             .signOnOnConnect(true)
             .random(new Random(9))
             .build();
@@ -97,6 +104,37 @@ class EscrowOverIsoTest {
     assertThat(completion.field(38)).isEqualTo("A00001");
     assertThat(completion.field(61)).isEqualTo("000042" + preAuth.field(11) + "0315");
     assertThat(completion.message().readSubfield(60, 1)).isEqualTo("20");
+  }
+
+  @Test
+  void answersAreCheckedOnTheThreadWaitingForThemNotOnTheConnectionsReader() throws Exception {
+    Set<String> checkedOn = ConcurrentHashMap.newKeySet();
+    SecureModule keys = SoftwareSecureModule.withTestKeys(new Random(5));
+    start(Duration.ofSeconds(10), new SecureModule() {
+      @Override
+      public byte[] mac(MacAlgorithm algorithm, String keyId, byte[] data) {
+        return keys.mac(algorithm, keyId, data);
+      }
+
+      @Override
+      public boolean verifyMac(MacAlgorithm algorithm, String keyId, byte[] data, byte[] mac) {
+        checkedOn.add(Thread.currentThread().getName());
+        return keys.verifyMac(algorithm, keyId, data, mac);
+      }
+
+      @Override
+      public SelfTestResult selfTest() {
+        return keys.selfTest();
+      }
+    });
+
+    Escrow captured = hold("128.00").capture(Money.of("100.00", "CNY")).execute();
+
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    // The sign-on answer is the channel's own (checked where it is read); the two escrow answers
+    // are checked by this thread, which waits for them in execute().
+    assertThat(checkedOn).contains(Thread.currentThread().getName());
+    assertThat(checkedOn).noneMatch(name -> name.startsWith("escrowkit-iso"));
   }
 
   @Test
