@@ -3,7 +3,9 @@ package io.escrowkit.iso8583.channel;
 import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoFormatException;
+import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.spi.UnknownReason;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * name the request's terminal, trace and message class, and arrive while the request is in flight.
  * Late, duplicate and unknown answers are logged (card data masked) and dropped. A message that
  * does not decode cannot be attributed: it is logged (its length only) and dropped, and the caller
- * drops the connection when several come in a row. Threadsafe.
+ * drops the connection when several come in a row. A network management request of the host's own
+ * (an echo test) is answered on the connection it came on ({@link HostRequests}). Threadsafe.
  */
 final class AnswerRouter {
   private static final Logger log = LoggerFactory.getLogger(AnswerRouter.class);
@@ -26,14 +29,18 @@ final class AnswerRouter {
     /** It was logged and dropped. */
     DROPPED,
     /** It did not decode: it answered nobody, or nobody can tell whom. */
-    UNDECODABLE
+    UNDECODABLE,
+    /** It was the host's own network management request, and was answered. */
+    SERVED
   }
 
   private final IsoCodec codec;
+  private final LengthPrefix prefix;
   private final Multiplexer mux;
 
-  AnswerRouter(IsoCodec codec, Multiplexer mux) {
+  AnswerRouter(IsoCodec codec, LengthPrefix prefix, Multiplexer mux) {
     this.codec = codec;
+    this.prefix = prefix;
     this.mux = mux;
   }
 
@@ -48,6 +55,9 @@ final class AnswerRouter {
           connection,
           malformed.getMessage());
       return Routing.UNDECODABLE;
+    }
+    if (HostRequests.isNetworkRequest(answer.mti())) {
+      return serve(answer, connection);
     }
     Optional<MatchKey> key = MatchKey.ofAnswer(answer);
     Optional<Exchange> exchange = key.flatMap(mux::pending);
@@ -79,6 +89,31 @@ final class AnswerRouter {
       log.debug("answer on connection {}: {}", connection, dumpOf(answer));
     }
     return Routing.DELIVERED;
+  }
+
+  /** Answers the host's own network management request (an echo test) on its connection. */
+  private Routing serve(DecodedMessage request, Connection connection) {
+    byte[] frame;
+    try {
+      frame = codec.encode(HostRequests.answerTo(request), prefix);
+    } catch (RuntimeException unanswerable) {
+      log.warn(
+          "host's {} on connection {} could not be answered, dropped: {}",
+          request.mti(),
+          connection,
+          unanswerable.getMessage());
+      return Routing.DROPPED;
+    }
+    try {
+      connection.write(frame);
+    } catch (IOException broken) {
+      log.warn("answering the host's {} on connection {} failed: {}", request.mti(), connection,
+          broken.toString());
+      connection.close(); // its reader ends, and the link reconnects
+      return Routing.DROPPED;
+    }
+    log.debug("answered the host's {} on connection {}", request.mti(), connection);
+    return Routing.SERVED;
   }
 
   /** Echo answers of hosts that leave out field 11: the one echo in flight for that terminal. */
@@ -130,9 +165,7 @@ final class AnswerRouter {
     if (sent.length == 0 || got.length != sent.length) {
       return;
     }
-    byte[] expected = sent.clone();
-    System.arraycopy(sent, 3, expected, 1, 2);
-    System.arraycopy(sent, 1, expected, 3, 2);
+    byte[] expected = HostRequests.swapped(sent);
     if (!Arrays.equals(expected, got)) {
       log.warn(
           "answer to {} came with a TPDU whose addresses are not the request's swapped", request);

@@ -51,7 +51,7 @@ public final class IsoChannel implements AutoCloseable {
     this.session = Objects.requireNonNull(session, "session");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.mux = new Multiplexer(settings.rememberedAnswers());
-    this.link = new Link(this, settings, runtime, session, mux, new AnswerRouter(codec, mux));
+    this.link = new Link(this, settings, runtime, session, mux, new AnswerRouter(codec, settings.framing().prefix(), mux));
     this.deadlines = new DeadlineWatch(runtime, mux, this::expire);
   }
 

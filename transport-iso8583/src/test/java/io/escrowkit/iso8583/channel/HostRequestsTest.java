@@ -1,0 +1,83 @@
+package io.escrowkit.iso8583.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.IsoSpec;
+import io.escrowkit.iso8583.Specs;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests the host sends on its own over loopback TCP: its echo tests and network management
+ * advices are answered on the connection they came on; anything else is not a terminal's to serve.
+ */
+class HostRequestsTest extends ChannelTestSupport {
+
+  @Test
+  void theHostsEchoTestIsAnsweredWithItsOwnFieldsAndResponseCode00() throws Exception {
+    IsoSpec spec = Specs.iso87Binary();
+    LoopbackHost host = approvingHost(spec);
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    assertThat(await(channel.send(request(spec, "0100", 41), soon())).isAnswer()).isTrue();
+    LoopbackHost.Peer line = host.next().peer();
+
+    // An authorization from the host is not a terminal's to serve: no answer; the echo after it
+    // is the first message answered on the line.
+    line.send(request(spec, "0100", 77));
+    line.send(
+        IsoMessage.builder(spec)
+            .mti("0800")
+            .set(7, "1126031500")
+            .set(11, "000777")
+            .set(70, "301")
+            .build());
+
+    LoopbackHost.Received answer = host.next();
+    assertThat(answer.mti()).isEqualTo("0810");
+    assertThat(answer.field(39)).isEqualTo("00");
+    assertThat(answer.field(7)).isEqualTo("1126031500");
+    assertThat(answer.field(11)).isEqualTo("000777");
+    assertThat(answer.field(70)).isEqualTo("301");
+    assertThat(host.connectionsAccepted()).isEqualTo(1);
+    assertThat(await(channel.send(request(spec, "0100", 42), soon())).isAnswer()).isTrue();
+  }
+
+  @Test
+  void aNetworkAdviceIsAcknowledgedWithTheTpduSwappedAndNoMac() throws Exception {
+    IsoSpec spec = Specs.unionPayPos();
+    LoopbackHost host = approvingHost(spec);
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    assertThat(await(channel.send(request(spec, "0100", 51), soon())).isAnswer()).isTrue();
+    LoopbackHost.Peer line = host.next().peer();
+
+    line.send(
+        IsoMessage.builder(spec)
+            .mti("0820")
+            .tpdu(new byte[] {0x60, 0x00, 0x34, 0x00, 0x12})
+            .header(new byte[] {0x60, 0x31, 0x00, 0x31, 0x00, 0x00})
+            .set(11, "000888")
+            .set(41, TERMINAL)
+            .set(42, MERCHANT)
+            .set(64, new byte[8])
+            .build());
+
+    LoopbackHost.Received answer = host.next();
+    assertThat(answer.mti()).isEqualTo("0830");
+    assertThat(answer.message().tpdu()).containsExactly(0x60, 0x00, 0x12, 0x00, 0x34);
+    assertThat(answer.field(39)).isEqualTo("00");
+    assertThat(answer.field(11)).isEqualTo("000888");
+    assertThat(answer.message().has(64)).isFalse();
+  }
+
+  private LoopbackHost approvingHost(IsoSpec spec) throws Exception {
+    return closeLater(
+        LoopbackHost.start(
+            spec,
+            Framing.binaryLength(),
+            request -> {
+              if (request.mti().equals("0100")) {
+                request.peer().send(HostAnswers.approve(request.message()));
+              }
+            }));
+  }
+}
