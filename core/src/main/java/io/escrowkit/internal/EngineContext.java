@@ -18,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +42,7 @@ public final class EngineContext {
   final Ids ids;
   final CardTokenizer tokenizer;
   final KeyedSerializer serializer;
+  private final RequestDeadlines deadlines;
   private final List<EscrowListener> listeners;
   private final AtomicReference<Throwable> halted = new AtomicReference<>();
 
@@ -66,6 +65,7 @@ public final class EngineContext {
     this.scheduler = scheduler;
     this.executor = executor;
     this.serializer = new KeyedSerializer(executor);
+    this.deadlines = new RequestDeadlines(scheduler);
     this.risk = risk;
     this.listeners = List.copyOf(listeners);
     this.machine = new EscrowStateMachine(config.profile());
@@ -120,11 +120,10 @@ public final class EngineContext {
     // The outcome is recorded off the thread that delivered the answer (a transport reader must
     // not wait on the journal): by this thread if it is waiting for it by then, else by executor.
     // The transport completes on it (Transport#send(request, finisher)); so does the deadline.
-    Executor recorder = WaitingCaller.current(executor);
+    Executor recorder = orHereWhenClosing(WaitingCaller.current(executor));
     CompletableFuture<TransportOutcome> answer = new CompletableFuture<>();
     long waitMillis = config.requestTimeout().plus(config.deadlineGrace()).toMillis();
-    ScheduledFuture<?> timer = scheduler.schedule(
-        () -> timeOut(answer, recorder), waitMillis, TimeUnit.MILLISECONDS);
+    RequestDeadlines.Watched deadline = deadlines.watch(waitMillis, () -> timeOut(answer, recorder));
     CompletableFuture<TransportOutcome> sent;
     try {
       sent = transport.send(request, recorder);
@@ -133,7 +132,7 @@ public final class EngineContext {
     }
     boolean answeredWithinSend = sent.isDone();
     sent.whenComplete((outcome, error) -> {
-      timer.cancel(false);
+      deadlines.ended(deadline);
       if (error != null) {
         log.warn("transport {} failed on {}; outcome unknown", transport.name(), request, error);
         answer.complete(TransportOutcome.unknown(
@@ -153,11 +152,21 @@ public final class EngineContext {
   private void timeOut(CompletableFuture<TransportOutcome> answer, Executor recorder) {
     TransportOutcome timedOut = TransportOutcome.unknown(
         UnknownReason.TIMEOUT, "no answer within " + config.requestTimeout());
-    try {
-      recorder.execute(() -> answer.complete(timedOut));
-    } catch (RejectedExecutionException closed) {
-      answer.complete(timedOut); // the client is closing: nothing left to hand it to
-    }
+    recorder.execute(() -> answer.complete(timedOut));
+  }
+
+  /**
+   * {@code recorder}, which runs on the calling thread what it is refused: the client is closing
+   * (its executor shut down) and the answer is still recorded as it was, not lost to the refusal.
+   */
+  private static Executor orHereWhenClosing(Executor recorder) {
+    return work -> {
+      try {
+        recorder.execute(work);
+      } catch (RejectedExecutionException closing) {
+        work.run();
+      }
+    };
   }
 
   private static String describe(JournalWrite write) {

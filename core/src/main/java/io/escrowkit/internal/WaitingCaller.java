@@ -110,8 +110,8 @@ final class WaitingCaller {
 
   /**
    * Gives {@code item} to its fallback too (whoever takes it first runs it). A fallback that
-   * refuses (the client closed) means nobody runs it: it is dropped here, and the refusal goes to
-   * the caller when {@code rethrow}.
+   * refuses (the client closed) means nobody runs it, unless this thread's owner took it meanwhile:
+   * it is dropped here, and the refusal goes to the caller when {@code rethrow}, who may run it.
    */
   private void handToFallback(Handed item, boolean rethrow) {
     if (!item.markHandedOn()) {
@@ -120,10 +120,11 @@ final class WaitingCaller {
     try {
       item.fallback.execute(item);
     } catch (RejectedExecutionException refused) {
-      if (item.take()) {
-        synchronized (this) {
-          handed.remove(item);
-        }
+      if (!item.take()) {
+        return; // the waiting thread took it meanwhile and runs it
+      }
+      synchronized (this) {
+        handed.remove(item);
       }
       if (rethrow) {
         throw refused;

@@ -31,13 +31,22 @@ final class EscrowEntry {
 
   /**
    * Whether nothing about the escrow is still open: no money held on the card (captured in full,
-   * or ended), no request pending or in doubt, no owed work, every key with its result.
+   * or ended), no request pending or in doubt, no owed work, every key with its result. An entry
+   * without a snapshot (keys or history written for an escrow forgotten before) has nothing open
+   * once its keys have their results and it owes no work.
    */
   boolean isSettled() {
-    if (snapshot == null || owed > 0 || keysWithoutResult > 0 || snapshot.pending().isPresent()) {
+    if (owed > 0 || keysWithoutResult > 0) {
       return false;
     }
-    EscrowState state = snapshot.state();
+    EscrowSnapshot latest = snapshot;
+    if (latest == null) {
+      return true;
+    }
+    if (latest.pending().isPresent()) {
+      return false;
+    }
+    EscrowState state = latest.state();
     return state.isTerminal()
         || state == EscrowState.CAPTURED
         || state == EscrowState.PARTIALLY_REFUNDED;

@@ -135,7 +135,9 @@ public final class InMemoryJournal implements Journal {
       }
       unlink(entry);
       escrows.remove(entry.escrowId);
-      latestByReference.remove(entry.snapshot.reference(), entry.escrowId);
+      if (entry.snapshot != null) {
+        latestByReference.remove(entry.snapshot.reference(), entry.escrowId);
+      }
       for (String key : entry.keys) {
         keys.remove(key);
       }

@@ -31,11 +31,11 @@ public interface Transport {
    * on a terminal may be a slow device; reading its fields) should override this and do that work
    * on {@code finisher}, so that the thread reading a connection only reads and routes answers
    * and no answer waits behind another's checks. The default hands the outcome of {@link
-   * #send(TransportRequest)} to {@code finisher}.
+   * #send(TransportRequest)} to {@code finisher}, a failure as well as an answer.
    */
   default CompletableFuture<TransportOutcome> send(TransportRequest request, Executor finisher) {
     CompletableFuture<TransportOutcome> sent = send(request);
-    return sent.isDone() ? sent : sent.thenApplyAsync(outcome -> outcome, finisher);
+    return sent.isDone() ? sent : sent.whenCompleteAsync((outcome, failure) -> { }, finisher);
   }
 
   /**

@@ -143,7 +143,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
                                 "not sent: no signed-on connection before the deadline")));
     // Not ready ends on the thread that gave up waiting: hand that on too (sendNow's result is
     // on the finisher already; once more costs nothing but a hop, before the first sign-on only).
-    return afterSignOn.thenApplyAsync(outcome -> outcome, finisher);
+    return afterSignOn.whenCompleteAsync((outcome, failure) -> { }, finisher);
   }
 
   private CompletableFuture<TransportOutcome> sendNow(TransportRequest request, Executor finisher) {

@@ -96,6 +96,26 @@ class BoundedInMemoryJournalTest {
   }
 
   @Test
+  void keysWrittenForAnEscrowForgottenBeforeAreForgottenInTheirTurn() {
+    EscrowSnapshot first = settled("esc_1");
+    settled("esc_2");
+    settled("esc_3"); // esc_1 forgotten
+    assertThat(journal.find("esc_1")).isEmpty();
+
+    // An operation on esc_1 refused after it was forgotten records its key with the refusal.
+    journal.write(new JournalWrite(Optional.empty(), List.of(),
+        Optional.of(intent("key_late_1", "esc_1").withResult(approved(first, "key_late_1"))),
+        List.of(), List.of()));
+    assertThat(journal.idempotency("key_late_1")).isPresent();
+
+    settled("esc_4");
+    settled("esc_5");
+
+    assertThat(journal.idempotency("key_late_1")).isEmpty();
+    assertThat(journal.find("esc_5")).isPresent();
+  }
+
+  @Test
   void liveHoldsAtTheFrontDoNotKeepSettledEscrowsBehindThemFromBeingForgotten() {
     InMemoryJournal small = InMemoryJournal.withCapacity(10);
     for (int i = 0; i < 100; i++) {

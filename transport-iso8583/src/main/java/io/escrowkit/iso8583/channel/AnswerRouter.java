@@ -3,9 +3,7 @@ package io.escrowkit.iso8583.channel;
 import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoFormatException;
-import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.spi.UnknownReason;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,18 +28,18 @@ final class AnswerRouter {
     DROPPED,
     /** It did not decode: it answered nobody, or nobody can tell whom. */
     UNDECODABLE,
-    /** It was the host's own network management request, and was answered. */
+    /** It was the host's own network management request, and is being answered. */
     SERVED
   }
 
   private final IsoCodec codec;
-  private final LengthPrefix prefix;
   private final Multiplexer mux;
+  private final HostRequests hostRequests;
 
-  AnswerRouter(IsoCodec codec, LengthPrefix prefix, Multiplexer mux) {
+  AnswerRouter(IsoCodec codec, Multiplexer mux, HostRequests hostRequests) {
     this.codec = codec;
-    this.prefix = prefix;
     this.mux = mux;
+    this.hostRequests = hostRequests;
   }
 
   Routing route(byte[] frame, Connection connection) {
@@ -57,7 +55,8 @@ final class AnswerRouter {
       return Routing.UNDECODABLE;
     }
     if (HostRequests.isNetworkRequest(answer.mti())) {
-      return serve(answer, connection);
+      hostRequests.serve(answer, connection);
+      return Routing.SERVED;
     }
     Optional<MatchKey> key = MatchKey.ofAnswer(answer);
     Optional<Exchange> exchange = key.flatMap(mux::pending);
@@ -89,31 +88,6 @@ final class AnswerRouter {
       log.debug("answer on connection {}: {}", connection, dumpOf(answer));
     }
     return Routing.DELIVERED;
-  }
-
-  /** Answers the host's own network management request (an echo test) on its connection. */
-  private Routing serve(DecodedMessage request, Connection connection) {
-    byte[] frame;
-    try {
-      frame = codec.encode(HostRequests.answerTo(request), prefix);
-    } catch (RuntimeException unanswerable) {
-      log.warn(
-          "host's {} on connection {} could not be answered, dropped: {}",
-          request.mti(),
-          connection,
-          unanswerable.getMessage());
-      return Routing.DROPPED;
-    }
-    try {
-      connection.write(frame);
-    } catch (IOException broken) {
-      log.warn("answering the host's {} on connection {} failed: {}", request.mti(), connection,
-          broken.toString());
-      connection.close(); // its reader ends, and the link reconnects
-      return Routing.DROPPED;
-    }
-    log.debug("answered the host's {} on connection {}", request.mti(), connection);
-    return Routing.SERVED;
   }
 
   /** Echo answers of hosts that leave out field 11: the one echo in flight for that terminal. */

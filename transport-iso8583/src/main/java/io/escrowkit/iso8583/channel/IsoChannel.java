@@ -39,6 +39,7 @@ public final class IsoChannel implements AutoCloseable {
   private final ChannelRuntime runtime;
   private final Multiplexer mux;
   private final Link link;
+  private final HostRequests hostRequests;
   private final DeadlineWatch deadlines;
   private final Object echoLock = new Object();
   private final AtomicBoolean echoing = new AtomicBoolean();
@@ -51,7 +52,10 @@ public final class IsoChannel implements AutoCloseable {
     this.session = Objects.requireNonNull(session, "session");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.mux = new Multiplexer(settings.rememberedAnswers());
-    this.link = new Link(this, settings, runtime, session, mux, new AnswerRouter(codec, settings.framing().prefix(), mux));
+    this.hostRequests =
+        new HostRequests(codec, settings.framing().prefix(), runtime.threads(), this::dropBroken);
+    this.link =
+        new Link(this, settings, runtime, session, mux, new AnswerRouter(codec, mux, hostRequests));
     this.deadlines = new DeadlineWatch(runtime, mux, this::expire);
   }
 
@@ -181,8 +185,7 @@ public final class IsoChannel implements AutoCloseable {
       // A runtime failure of the stream (a TLS engine's, say) breaks the connection the same way:
       // frames another sender left to this write are lost with it and end with the connection.
       log.warn("sending {} on connection {} failed: {}", exchange, connection, broken.toString());
-      link.unready(connection);
-      connection.close();
+      dropBroken(connection);
       if (exchange.isRepeatable()) {
         exchange.writtenOn = null;
       } else {
@@ -192,6 +195,12 @@ public final class IsoChannel implements AutoCloseable {
             "connection broke while sending: " + broken.getMessage());
       }
     }
+  }
+
+  /** Takes a connection a write failed on out of use and closes it; the link reconnects. */
+  private void dropBroken(Connection connection) {
+    link.unready(connection);
+    connection.close();
   }
 
   private void repeat(Exchange exchange) {
@@ -258,6 +267,7 @@ public final class IsoChannel implements AutoCloseable {
   @Override
   public void close() {
     link.close();
+    hostRequests.close();
     deadlines.stop();
     synchronized (echoLock) {
       if (echoTask != null) {

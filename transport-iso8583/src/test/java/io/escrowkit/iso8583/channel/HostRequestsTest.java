@@ -69,6 +69,66 @@ class HostRequestsTest extends ChannelTestSupport {
     assertThat(answer.message().has(64)).isFalse();
   }
 
+  @Test
+  void repeatsAreAnsweredAsTheFirstSendingAndOtherFunctionsAreRefusedNotPretended()
+      throws Exception {
+    IsoSpec spec = Specs.iso87Binary();
+    LoopbackHost host = approvingHost(spec);
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    assertThat(await(channel.send(request(spec, "0100", 61), soon())).isAnswer()).isTrue();
+    LoopbackHost.Peer line = host.next().peer();
+
+    line.send(network(spec, "0821", "000901", "301"));
+    line.send(network(spec, "0801", "000902", "301"));
+    line.send(network(spec, "0800", "000903", "161")); // a key change: not done here
+
+    LoopbackHost.Received advice = host.next();
+    LoopbackHost.Received echo = host.next();
+    LoopbackHost.Received keyChange = host.next();
+    assertThat(advice.mti()).isEqualTo("0830");
+    assertThat(advice.field(39)).isEqualTo("00");
+    assertThat(echo.mti()).isEqualTo("0810");
+    assertThat(echo.field(39)).isEqualTo("00");
+    assertThat(keyChange.mti()).isEqualTo("0810");
+    assertThat(keyChange.field(11)).isEqualTo("000903");
+    assertThat(keyChange.field(39)).isEqualTo("40");
+  }
+
+  @Test
+  void aUnionPayEchoCarriesItsCodeIn60Point3() throws Exception {
+    IsoSpec spec = Specs.unionPayPos();
+    LoopbackHost host = approvingHost(spec);
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    assertThat(await(channel.send(request(spec, "0100", 71), soon())).isAnswer()).isTrue();
+    LoopbackHost.Peer line = host.next().peer();
+
+    line.send(unionPayNetwork(spec, "000911", "301"));
+    line.send(unionPayNetwork(spec, "000912", "003")); // a sign-on asked of the terminal
+
+    LoopbackHost.Received echo = host.next();
+    LoopbackHost.Received signOn = host.next();
+    assertThat(echo.field(11)).isEqualTo("000911");
+    assertThat(echo.field(39)).isEqualTo("00");
+    assertThat(signOn.field(11)).isEqualTo("000912");
+    assertThat(signOn.field(39)).isEqualTo("40");
+  }
+
+  private static IsoMessage network(IsoSpec spec, String mti, String trace, String code) {
+    return IsoMessage.builder(spec).mti(mti).set(11, trace).set(70, code).build();
+  }
+
+  private static IsoMessage unionPayNetwork(IsoSpec spec, String trace, String code) {
+    return IsoMessage.builder(spec)
+        .mti("0800")
+        .tpdu(new byte[] {0x60, 0x00, 0x34, 0x00, 0x12})
+        .header(new byte[] {0x60, 0x31, 0x00, 0x31, 0x00, 0x00})
+        .set(11, trace)
+        .set(41, TERMINAL)
+        .set(42, MERCHANT)
+        .setSubfields(60, "00", "000001", code)
+        .build();
+  }
+
   private LoopbackHost approvingHost(IsoSpec spec) throws Exception {
     return closeLater(
         LoopbackHost.start(
