@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
 final class RequestDeadlines {
   private static final Logger log = LoggerFactory.getLogger(RequestDeadlines.class);
   private static final long NONE = Long.MAX_VALUE;
+  /**
+   * How late the timer may fire after the earliest deadline, so that one firing ends every request
+   * due within that time rather than one each (requests sent together fall due together).
+   */
+  private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   /** One request: what ends it at its deadline unless it ended before. */
   static final class Watched {
@@ -93,7 +99,34 @@ final class RequestDeadlines {
         timer = null;
       }
     }
-    long now = System.nanoTime();
+    long next = endDue(System.nanoTime());
+    if (next != NONE) {
+      try {
+        arm(next + SLACK_NANOS);
+      } catch (RejectedExecutionException shutDown) {
+        // No timer can be armed any more: this thread ends the rest, each at its own deadline.
+        log.warn("the client's scheduler is shut down: the {} requests in flight end at their"
+            + " deadlines on this thread", inFlight.size());
+        endAtTheirDeadlines();
+      }
+    }
+  }
+
+  private void endAtTheirDeadlines() {
+    while (!inFlight.isEmpty()) {
+      long now = System.nanoTime();
+      long next = endDue(now);
+      if (next != NONE) {
+        LockSupport.parkNanos(this, Math.min(next - now, SLACK_NANOS));
+        if (Thread.interrupted()) {
+          return; // shut down now: what is left is left, as with the timers it dropped
+        }
+      }
+    }
+  }
+
+  /** Ends every request due by {@code now}; the earliest deadline left, or {@link #NONE}. */
+  private long endDue(long now) {
     long next = NONE;
     for (Watched watched : inFlight) {
       if (watched.dueNanos - now <= 0) {
@@ -104,20 +137,7 @@ final class RequestDeadlines {
         next = watched.dueNanos;
       }
     }
-    if (next != NONE) {
-      try {
-        arm(next);
-      } catch (RejectedExecutionException shutDown) {
-        // No timer can watch the rest: end them now, as unknown, rather than leave them hanging.
-        log.warn("the client's scheduler is shut down: ending the {} requests in flight",
-            inFlight.size());
-        for (Watched left : inFlight) {
-          if (inFlight.remove(left)) {
-            expire(left);
-          }
-        }
-      }
-    }
+    return next;
   }
 
   private static void expire(Watched watched) {

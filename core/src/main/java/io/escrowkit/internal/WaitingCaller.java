@@ -109,9 +109,10 @@ final class WaitingCaller {
   }
 
   /**
-   * Gives {@code item} to its fallback too (whoever takes it first runs it). A fallback that
-   * refuses (the client closed) means nobody runs it, unless this thread's owner took it meanwhile:
-   * it is dropped here, and the refusal goes to the caller when {@code rethrow}, who may run it.
+   * Gives {@code item} to its fallback too (whoever takes it first runs it). When the fallback
+   * refuses (the client is closing) and the owner did not take it meanwhile, the refusal goes to
+   * the caller when {@code rethrow} (who runs it or not); otherwise (the owner handing on what it
+   * will not wait for) it runs here, on the owner, rather than being dropped.
    */
   private void handToFallback(Handed item, boolean rethrow) {
     if (!item.markHandedOn()) {
@@ -129,6 +130,7 @@ final class WaitingCaller {
       if (rethrow) {
         throw refused;
       }
+      item.runTaken(); // the owner hands on what it cannot wait for; the client is closing: run it
     }
   }
 

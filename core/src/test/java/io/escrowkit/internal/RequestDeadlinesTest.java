@@ -74,17 +74,24 @@ class RequestDeadlinesTest {
   }
 
   @Test
-  void aShutDownSchedulerEndsWhatItCanNoLongerWatchAndRefusesNewRequests() throws Exception {
+  void aShutDownSchedulerStillEndsEachRequestAtItsOwnDeadlineAndRefusesNewOnes()
+      throws Exception {
     CountDownLatch first = new CountDownLatch(1);
     CountDownLatch second = new CountDownLatch(1);
+    long start = System.nanoTime();
+    long[] secondEndedAfter = new long[1];
     deadlines.watch(50, first::countDown);
-    deadlines.watch(60_000, second::countDown);
-    // Shut down, the scheduler still runs the timer armed for the first, but refuses to arm one
-    // for the second: rather than leave it hanging for a minute, it is ended with the first.
+    deadlines.watch(400, () -> {
+      secondEndedAfter[0] = System.nanoTime() - start;
+      second.countDown();
+    });
+    // Shut down, the scheduler still runs the timer armed for the first but arms no other: the
+    // second is ended at its own deadline all the same, not early with the first.
     scheduler.shutdown();
 
     assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(secondEndedAfter[0]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(400));
     assertThatThrownBy(() -> deadlines.watch(10, () -> { }))
         .isInstanceOf(RejectedExecutionException.class);
   }

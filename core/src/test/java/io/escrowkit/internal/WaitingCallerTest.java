@@ -235,4 +235,53 @@ class WaitingCallerTest {
       assertThat(runs).as("round %d: the work ran exactly once", round).hasValue(1);
     }
   }
+
+  /**
+   * The client closing (its executor refuses) while a thread waits for two answers, as a hold
+   * that first settles two owed reversals does: the thread takes one answer and hands the other
+   * on, to an executor that refuses. It must run it rather than drop it, or the wait never ends.
+   */
+  @Test
+  void workHandedOnWhileTheClientClosesStillRunsAndTheWaitEnds() throws Exception {
+    Executor refusing = work -> {
+      throw new RejectedExecutionException("client closed");
+    };
+    int hung = 0;
+    for (int round = 0; round < 200; round++) {
+      CompletableFuture<Void> first = new CompletableFuture<>();
+      CompletableFuture<Void> second = new CompletableFuture<>();
+      CompletableFuture<Void> both = CompletableFuture.allOf(first, second);
+      java.util.concurrent.BlockingQueue<Executor> recorders =
+          new java.util.concurrent.ArrayBlockingQueue<>(1);
+      Thread owner = new Thread(() -> {
+        Executor mine = WaitingCaller.current(refusing);
+        recorders.add(work -> { // as EngineContext runs refused work where it is
+          try {
+            mine.execute(work);
+          } catch (RejectedExecutionException closing) {
+            work.run();
+          }
+        });
+        try {
+          WaitingCaller.awaitOnCurrentThread(both);
+        } catch (InterruptedException stopped) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      owner.start();
+      Executor recorder = recorders.take();
+      while (owner.getState() != Thread.State.WAITING) {
+        Thread.yield(); // until the owner parks: both answers then find it waiting
+      }
+      recorder.execute(() -> first.complete(null));
+      recorder.execute(() -> second.complete(null));
+      owner.join(10_000);
+      if (owner.isAlive()) {
+        hung++;
+        owner.interrupt();
+        owner.join();
+      }
+    }
+    assertThat(hung).as("rounds whose wait never ended").isZero();
+  }
 }

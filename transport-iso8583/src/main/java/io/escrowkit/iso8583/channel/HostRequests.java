@@ -56,11 +56,15 @@ final class HostRequests {
         new ThreadPoolExecutor(
             0,
             1,
-            30,
-            TimeUnit.SECONDS,
+            5,
+            TimeUnit.SECONDS, // the thread goes once the host's requests stop
             new ArrayBlockingQueue<>(WAITING_ANSWERS),
             threads,
-            (answer, full) -> log.warn("too many host requests waiting for an answer; one dropped"));
+            (answer, refusing) -> {
+              if (!refusing.isShutdown()) {
+                log.warn("too many host requests waiting for an answer; one dropped");
+              }
+            });
   }
 
   /** Whether {@code mti} is a network management request or advice (x800, x820, x801, ...). */

@@ -51,9 +51,14 @@ record MatchKey(String terminalId, long trace, char messageClass) {
     }
   }
 
-  /** The MTI that answers {@code requestMti}: function plus one, origin 0 (0221 to 0230). */
+  /**
+   * The MTI that answers {@code requestMti}: function plus one, and the origin of the first
+   * sending — a repeat's odd origin less one (0221 to 0230, 0802 to 0812, 0803 to 0812).
+   */
   static String answerMti(String requestMti) {
-    return requestMti.substring(0, 2) + (char) (requestMti.charAt(2) + 1) + '0';
+    char origin = requestMti.charAt(3);
+    char firstSending = (origin - '0') % 2 == 1 ? (char) (origin - 1) : origin;
+    return requestMti.substring(0, 2) + (char) (requestMti.charAt(2) + 1) + firstSending;
   }
 
   /** Whether {@code mti} is a network management message (class 8). */

@@ -34,13 +34,16 @@ class ChannelUnitsTest {
   }
 
   @Test
-  void answerMtiIsTheRequestsWithFunctionPlusOneAndOriginZero() {
+  void answerMtiIsTheRequestsWithFunctionPlusOneAndTheFirstSendingsOrigin() {
     assertThat(MatchKey.answerMti("0100")).isEqualTo("0110");
     assertThat(MatchKey.answerMti("0220")).isEqualTo("0230");
     assertThat(MatchKey.answerMti("0221")).isEqualTo("0230");
     assertThat(MatchKey.answerMti("0400")).isEqualTo("0410");
     assertThat(MatchKey.answerMti("0420")).isEqualTo("0430");
     assertThat(MatchKey.answerMti("0820")).isEqualTo("0830");
+    assertThat(MatchKey.answerMti("0801")).isEqualTo("0810");
+    assertThat(MatchKey.answerMti("0802")).isEqualTo("0812");
+    assertThat(MatchKey.answerMti("0803")).isEqualTo("0812");
   }
 
   @Test
