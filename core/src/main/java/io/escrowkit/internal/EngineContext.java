@@ -123,7 +123,8 @@ public final class EngineContext {
     Executor recorder = orHereWhenClosing(WaitingCaller.current(executor));
     CompletableFuture<TransportOutcome> answer = new CompletableFuture<>();
     long waitMillis = config.requestTimeout().plus(config.deadlineGrace()).toMillis();
-    RequestDeadlines.Watched deadline = deadlines.watch(waitMillis, () -> timeOut(answer, recorder));
+    RequestDeadlines.Watched deadline =
+        deadlines.watch(waitMillis, () -> timeOut(answer, recorder));
     CompletableFuture<TransportOutcome> sent;
     try {
       sent = transport.send(request, recorder);

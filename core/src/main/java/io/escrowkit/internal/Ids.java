@@ -38,9 +38,10 @@ public final class Ids {
   }
 
   /**
-   * The prefix and {@value #LENGTH} base-32 digits: 100 random bits (50 of each of two longs). The bits
-   * come from a pool filled {@value #IDS_PER_DRAW} ids at a time: a shared {@code SecureRandom}
-   * (the default) is entered once per {@value #IDS_PER_DRAW} ids, not once or more per id.
+   * The prefix and {@value #LENGTH} base-32 digits: 100 random bits (50 of each of two longs).
+   * The bits come from a pool filled {@value #IDS_PER_DRAW} ids at a time: a shared {@code
+   * SecureRandom} (the default) is entered once per {@value #IDS_PER_DRAW} ids, not once or more
+   * per id.
    */
   private String next(String prefix) {
     long high;

@@ -178,7 +178,8 @@ public final class InMemoryJournal implements Journal {
   private void check(JournalWrite write) {
     write.snapshot().ifPresent(snapshot -> {
       EscrowEntry stored = escrows.get(snapshot.id());
-      long storedVersion = stored == null || stored.snapshot == null ? 0 : stored.snapshot.version();
+      long storedVersion =
+          stored == null || stored.snapshot == null ? 0 : stored.snapshot.version();
       if (snapshot.version() != storedVersion + 1) {
         throw new JournalConflictException("escrow " + snapshot.id() + " is at version "
             + storedVersion + "; write expects " + (snapshot.version() - 1));
