@@ -84,7 +84,8 @@ final class HostRequests {
           connection, unanswerable.getMessage());
       return;
     }
-    writer.execute(() -> write(frame, request.mti(), connection));
+    String mti = request.mti(); // read now: the message is not this thread's to keep
+    writer.execute(() -> write(frame, mti, connection));
   }
 
   /** Stops answering; answers not yet written are dropped. */
