@@ -113,8 +113,9 @@ public final class EngineContext {
    * Sends through the transport; completes with an unknown outcome if the transport has not
    * answered by the request timeout plus grace, or if it fails. Completes on the thread that sent,
    * if it waits in {@link Futures#await} by then ({@link WaitingCaller}), else on the executor;
-   * never on the transport's thread. An answer the transport gives inside {@code send()} to a
-   * blocking {@code execute()} completes at once, on that thread.
+   * not on the transport's thread while the client runs (once its executor refuses work, where it
+   * is). An answer the transport gives inside {@code send()} to a blocking {@code execute()}
+   * completes at once, on that thread.
    */
   CompletableFuture<TransportOutcome> send(TransportRequest request) {
     // The outcome is recorded off the thread that delivered the answer (a transport reader must

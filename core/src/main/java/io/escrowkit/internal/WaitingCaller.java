@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * transport's reader) only hands the work on and never runs it, so it never waits on the journal;
  * and work never waits for a thread that may not come: when the waiting thread takes one piece,
  * whatever else was handed to it goes to the fallback too, since the piece it runs may block
- * (a listener, a journal). A fallback that refuses work (the client closed) drops it.
+ * (a listener, a journal). Work a fallback refuses (the client is closing) is not dropped: it
+ * goes back to whoever handed it on, to run where it is.
  *
  * <p>A blocking {@code execute()} thus costs one thread handoff per answer (reader to caller), as
  * a plain socket client does, instead of two (reader to worker to caller).

@@ -199,8 +199,7 @@ public final class InMemoryJournal implements Journal {
 
   @Override
   public synchronized Optional<EscrowSnapshot> findByReference(String reference) {
-    String escrowId = latestByReference.get(reference);
-    return Optional.ofNullable(escrowId == null ? null : snapshotOf(escrowId));
+    return Optional.ofNullable(latestByReference.get(reference)).map(this::snapshotOf);
   }
 
   private EscrowSnapshot snapshotOf(String escrowId) {

@@ -16,15 +16,12 @@ class HostRequestsTest extends ChannelTestSupport {
   @Test
   void theHostsEchoTestIsAnsweredWithItsOwnFieldsAndResponseCode00() throws Exception {
     IsoSpec spec = Specs.iso87Binary();
-    LoopbackHost host = approvingHost(spec);
-    IsoChannel channel = channel(host, spec, Framing.binaryLength());
-    assertThat(await(channel.send(request(spec, "0100", 41), soon())).isAnswer()).isTrue();
-    LoopbackHost.Peer line = host.next().peer();
+    Line line = lineAfterOneRequest(spec, 41);
 
     // An authorization from the host is not a terminal's to serve: no answer; the echo after it
     // is the first message answered on the line.
-    line.send(request(spec, "0100", 77));
-    line.send(
+    line.peer.send(request(spec, "0100", 77));
+    line.peer.send(
         IsoMessage.builder(spec)
             .mti("0800")
             .set(7, "1126031500")
@@ -32,25 +29,22 @@ class HostRequestsTest extends ChannelTestSupport {
             .set(70, "301")
             .build());
 
-    LoopbackHost.Received answer = host.next();
+    LoopbackHost.Received answer = line.host.next();
     assertThat(answer.mti()).isEqualTo("0810");
     assertThat(answer.field(39)).isEqualTo("00");
     assertThat(answer.field(7)).isEqualTo("1126031500");
     assertThat(answer.field(11)).isEqualTo("000777");
     assertThat(answer.field(70)).isEqualTo("301");
-    assertThat(host.connectionsAccepted()).isEqualTo(1);
-    assertThat(await(channel.send(request(spec, "0100", 42), soon())).isAnswer()).isTrue();
+    assertThat(line.host.connectionsAccepted()).isEqualTo(1);
+    assertThat(await(line.channel.send(request(spec, "0100", 42), soon())).isAnswer()).isTrue();
   }
 
   @Test
   void aNetworkAdviceIsAcknowledgedWithTheTpduSwappedAndNoMac() throws Exception {
     IsoSpec spec = Specs.unionPayPos();
-    LoopbackHost host = approvingHost(spec);
-    IsoChannel channel = channel(host, spec, Framing.binaryLength());
-    assertThat(await(channel.send(request(spec, "0100", 51), soon())).isAnswer()).isTrue();
-    LoopbackHost.Peer line = host.next().peer();
+    Line line = lineAfterOneRequest(spec, 51);
 
-    line.send(
+    line.peer.send(
         IsoMessage.builder(spec)
             .mti("0820")
             .tpdu(new byte[] {0x60, 0x00, 0x34, 0x00, 0x12})
@@ -61,7 +55,7 @@ class HostRequestsTest extends ChannelTestSupport {
             .set(64, new byte[8])
             .build());
 
-    LoopbackHost.Received answer = host.next();
+    LoopbackHost.Received answer = line.host.next();
     assertThat(answer.mti()).isEqualTo("0830");
     assertThat(answer.message().tpdu()).containsExactly(0x60, 0x00, 0x12, 0x00, 0x34);
     assertThat(answer.field(39)).isEqualTo("00");
@@ -73,18 +67,15 @@ class HostRequestsTest extends ChannelTestSupport {
   void repeatsAreAnsweredAsTheFirstSendingAndOtherFunctionsAreRefusedNotPretended()
       throws Exception {
     IsoSpec spec = Specs.iso87Binary();
-    LoopbackHost host = approvingHost(spec);
-    IsoChannel channel = channel(host, spec, Framing.binaryLength());
-    assertThat(await(channel.send(request(spec, "0100", 61), soon())).isAnswer()).isTrue();
-    LoopbackHost.Peer line = host.next().peer();
+    Line line = lineAfterOneRequest(spec, 61);
 
-    line.send(network(spec, "0821", "000901", "301"));
-    line.send(network(spec, "0801", "000902", "301"));
-    line.send(network(spec, "0800", "000903", "161")); // a key change: not done here
+    line.peer.send(network(spec, "0821", "000901", "301"));
+    line.peer.send(network(spec, "0801", "000902", "301"));
+    line.peer.send(network(spec, "0800", "000903", "161")); // a key change: not done here
 
-    LoopbackHost.Received advice = host.next();
-    LoopbackHost.Received echo = host.next();
-    LoopbackHost.Received keyChange = host.next();
+    LoopbackHost.Received advice = line.host.next();
+    LoopbackHost.Received echo = line.host.next();
+    LoopbackHost.Received keyChange = line.host.next();
     assertThat(advice.mti()).isEqualTo("0830");
     assertThat(advice.field(39)).isEqualTo("00");
     assertThat(echo.mti()).isEqualTo("0810");
@@ -97,16 +88,13 @@ class HostRequestsTest extends ChannelTestSupport {
   @Test
   void aUnionPayEchoCarriesItsCodeIn60Point3() throws Exception {
     IsoSpec spec = Specs.unionPayPos();
-    LoopbackHost host = approvingHost(spec);
-    IsoChannel channel = channel(host, spec, Framing.binaryLength());
-    assertThat(await(channel.send(request(spec, "0100", 71), soon())).isAnswer()).isTrue();
-    LoopbackHost.Peer line = host.next().peer();
+    Line line = lineAfterOneRequest(spec, 71);
 
-    line.send(unionPayNetwork(spec, "000911", "301"));
-    line.send(unionPayNetwork(spec, "000912", "003")); // a sign-on asked of the terminal
+    line.peer.send(unionPayNetwork(spec, "000911", "301"));
+    line.peer.send(unionPayNetwork(spec, "000912", "003")); // a sign-on asked of the terminal
 
-    LoopbackHost.Received echo = host.next();
-    LoopbackHost.Received signOn = host.next();
+    LoopbackHost.Received echo = line.host.next();
+    LoopbackHost.Received signOn = line.host.next();
     assertThat(echo.field(11)).isEqualTo("000911");
     assertThat(echo.field(39)).isEqualTo("00");
     assertThat(signOn.field(11)).isEqualTo("000912");
@@ -129,15 +117,23 @@ class HostRequestsTest extends ChannelTestSupport {
         .build();
   }
 
-  private LoopbackHost approvingHost(IsoSpec spec) throws Exception {
-    return closeLater(
-        LoopbackHost.start(
-            spec,
-            Framing.binaryLength(),
-            request -> {
-              if (request.mti().equals("0100")) {
-                request.peer().send(HostAnswers.approve(request.message()));
-              }
-            }));
+  /** A host and a channel to it, and the host's side of the line once a first request came. */
+  private record Line(LoopbackHost host, IsoChannel channel, LoopbackHost.Peer peer) {}
+
+  /** Connects to an approving host and sends one authorization ({@code trace}), answered. */
+  private Line lineAfterOneRequest(IsoSpec spec, long trace) throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  if (request.mti().equals("0100")) {
+                    request.peer().send(HostAnswers.approve(request.message()));
+                  }
+                }));
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    assertThat(await(channel.send(request(spec, "0100", trace), soon())).isAnswer()).isTrue();
+    return new Line(host, channel, host.next().peer());
   }
 }
