@@ -29,10 +29,6 @@ final class IdempotencyGuard {
 
   CompletableFuture<EscrowResult> run(
       String key, String fingerprint, Supplier<CompletableFuture<EscrowResult>> firstRun) {
-    Optional<IdempotencyRecord> stored = journal.idempotency(key);
-    if (stored.isPresent()) {
-      return replay(stored.get(), key, fingerprint);
-    }
     Flight mine = new Flight(fingerprint, new CompletableFuture<>());
     Flight existing = flights.putIfAbsent(key, mine);
     if (existing != null) {
@@ -42,9 +38,15 @@ final class IdempotencyGuard {
       }
       return existing.future();
     }
-    stored = journal.idempotency(key);
-    CompletableFuture<EscrowResult> outcome =
-        stored.isPresent() ? replay(stored.get(), key, fingerprint) : Futures.invoke(firstRun);
+    // Looked up only once the flight is ours: a flight that ended before has its result there.
+    CompletableFuture<EscrowResult> outcome;
+    try {
+      Optional<IdempotencyRecord> stored = journal.idempotency(key);
+      outcome =
+          stored.isPresent() ? replay(stored.get(), key, fingerprint) : Futures.invoke(firstRun);
+    } catch (RuntimeException journalFailed) {
+      outcome = Futures.failed(journalFailed); // and the flight ends, so the key is free again
+    }
     outcome.whenComplete((result, error) -> {
       flights.remove(key, mine);
       if (error != null) {

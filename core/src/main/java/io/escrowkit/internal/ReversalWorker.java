@@ -109,8 +109,12 @@ final class ReversalWorker {
    * {@code asking}; completes with how many are still owed afterwards.
    */
   CompletableFuture<Integer> settleOwed(String terminalId, String asking) {
+    List<WorkItem> owed = owedBy(terminalId, asking);
+    if (owed.isEmpty()) {
+      return CompletableFuture.completedFuture(0);
+    }
     List<CompletableFuture<Void>> sent = new java.util.ArrayList<>();
-    for (WorkItem item : owedBy(terminalId, asking)) {
+    for (WorkItem item : owed) {
       sent.add(attemptOnce(item));
     }
     return CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0]))
@@ -170,10 +174,13 @@ final class ReversalWorker {
   }
 
   private List<WorkItem> owedBy(String terminalId, String asking) {
-    return OwedWork.matching(context, item -> item.kind() == WorkItem.Kind.REVERSAL
-        && !item.escrowId().equals(asking)
-        && context.journal.find(item.escrowId())
-            .map(escrow -> escrow.terminalId().equals(terminalId)).orElse(false));
+    List<WorkItem> owed = new java.util.ArrayList<>();
+    for (WorkItem item : context.journal.pendingWork(terminalId)) {
+      if (item.kind() == WorkItem.Kind.REVERSAL && !item.escrowId().equals(asking)) {
+        owed.add(item);
+      }
+    }
+    return owed;
   }
 
   private CompletableFuture<Void> attempt(WorkItem item) {

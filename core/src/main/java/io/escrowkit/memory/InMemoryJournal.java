@@ -264,6 +264,21 @@ public final class InMemoryJournal implements Journal {
   }
 
   @Override
+  public synchronized List<WorkItem> pendingWork(String terminalId) {
+    if (work.isEmpty()) {
+      return List.of();
+    }
+    List<WorkItem> owed = new ArrayList<>();
+    for (WorkItem item : work.values()) {
+      EscrowSnapshot escrow = snapshotOf(item.escrowId());
+      if (escrow != null && escrow.terminalId().equals(terminalId)) {
+        owed.add(item);
+      }
+    }
+    return owed;
+  }
+
+  @Override
   public synchronized long nextTrace(String terminalId) {
     long next = traces.getOrDefault(terminalId, 0L) % 999_999 + 1;
     traces.put(terminalId, next);

@@ -5,6 +5,7 @@ import io.escrowkit.EscrowState;
 import io.escrowkit.TransitionEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,23 @@ public interface Journal extends AutoCloseable {
 
   /** Every work item still owed, claimed or not (for diagnostics and tests). */
   List<WorkItem> pendingWork();
+
+  /**
+   * The work items still owed for escrows of terminal {@code terminalId}, claimed or not, in queue
+   * order; an item whose escrow the journal no longer has is left out. The client asks before
+   * every online request when the scheme wants owed reversals sent first, so an implementation
+   * should answer in one read, cheaply when nothing is owed. This default filters {@link
+   * #pendingWork()} with a {@link #find} per item.
+   */
+  default List<WorkItem> pendingWork(String terminalId) {
+    List<WorkItem> owed = new ArrayList<>();
+    for (WorkItem item : pendingWork()) {
+      if (find(item.escrowId()).filter(e -> e.terminalId().equals(terminalId)).isPresent()) {
+        owed.add(item);
+      }
+    }
+    return owed;
+  }
 
   /**
    * The terminal's next system trace audit number, 1 to 999999 then 1 again, never repeating

@@ -67,6 +67,11 @@ public class ForwardingJournal implements Journal {
   }
 
   @Override
+  public List<WorkItem> pendingWork(String terminalId) {
+    return delegate.pendingWork(terminalId);
+  }
+
+  @Override
   public long nextTrace(String terminalId) {
     return delegate.nextTrace(terminalId);
   }

@@ -136,6 +136,13 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
+  public List<WorkItem> pendingWork(String terminalId) {
+    Objects.requireNonNull(terminalId, "terminalId");
+    return read("pending work of terminal " + terminalId,
+        c -> JournalStatements.pendingWork(c, terminalId));
+  }
+
+  @Override
   public long nextTrace(String terminalId) {
     Objects.requireNonNull(terminalId, "terminalId");
     return writer.submit(

@@ -261,6 +261,27 @@ abstract class JournalContractTest {
   }
 
   @Test
+  void pendingWorkOfATerminalIsThatTerminalsInQueueOrder() {
+    journal.write(
+        created(holdPending("esc_1", "r1", T0)).withEnqueued(reversal("w1", "esc_1", T0)));
+    journal.write(created(holdPending("esc_2", "r2", "20000002", T0))
+        .withEnqueued(reversal("w2", "esc_2", T0)));
+    journal.write(created(holdPending("esc_3", "r3", T0))
+        .withEnqueued(reversal("w3", "esc_3", T0.minusSeconds(5))));
+    journal.claimDueWork(T0, 1, LEASE); // claimed or not, it is still owed
+
+    assertThat(journal.pendingWork(Samples.TERMINAL))
+        .extracting(WorkItem::id)
+        .containsExactly("w1", "w3");
+    assertThat(journal.pendingWork("20000002")).extracting(WorkItem::id).containsExactly("w2");
+    assertThat(journal.pendingWork("30000003")).isEmpty();
+    journal.write(JournalWrite.completing("w1"));
+    assertThat(journal.pendingWork(Samples.TERMINAL))
+        .extracting(WorkItem::id)
+        .containsExactly("w3");
+  }
+
+  @Test
   void claimsTakeAtMostTheLimitInQueueOrder() {
     JournalWrite write = created(holdPending("esc_1", "r", T0));
     for (int i = 0; i < 5; i++) {

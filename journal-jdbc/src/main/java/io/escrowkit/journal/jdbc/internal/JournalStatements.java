@@ -72,6 +72,11 @@ public final class JournalStatements {
     return WorkRows.pending(connection);
   }
 
+  public static List<WorkItem> pendingWork(Connection connection, String terminalId)
+      throws SQLException {
+    return WorkRows.pendingOfTerminal(connection, terminalId);
+  }
+
   public static long nextTrace(Connection connection, String terminalId) throws SQLException {
     return TraceRows.next(connection, terminalId);
   }

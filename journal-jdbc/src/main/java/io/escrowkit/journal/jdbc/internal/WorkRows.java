@@ -127,6 +127,28 @@ final class WorkRows {
     return items;
   }
 
+  /**
+   * The items owed for escrows of {@code terminalId}, in queue order: each queued row joined to
+   * its escrow by primary key, so the read costs what the queue holds, not what the journal does.
+   */
+  static List<WorkItem> pendingOfTerminal(Connection connection, String terminalId)
+      throws SQLException {
+    List<WorkItem> items = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT " + COLUMNS + " FROM " + Schema.WORK + " WHERE EXISTS (SELECT 1 FROM "
+                + Schema.ESCROW + " e WHERE e.id = " + Schema.WORK + ".escrow_id"
+                + " AND e.terminal_id = ?) ORDER BY seq")) {
+      query.setString(1, terminalId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          items.add(item(rows, 1));
+        }
+      }
+    }
+    return items;
+  }
+
   /** The item in the current row, whose columns start at {@code first}. */
   private static WorkItem item(ResultSet row, int first) throws SQLException {
     String id = row.getString(first);

@@ -37,13 +37,19 @@ public final class Samples {
 
   /** A new escrow at version 1, its hold on the way. */
   public static EscrowSnapshot holdPending(String id, String reference, Instant at) {
+    return holdPending(id, reference, TERMINAL, at);
+  }
+
+  /** A new escrow of {@code terminal} at version 1, its hold on the way. */
+  public static EscrowSnapshot holdPending(
+      String id, String reference, String terminal, Instant at) {
     PendingRequest hold =
         new PendingRequest(Operation.HOLD, "op_" + id, "key_" + id, cny("128.00"), false, 17, at);
     return new EscrowSnapshot(
         id,
         reference,
         MERCHANT,
-        TERMINAL,
+        terminal,
         MASKED_PAN,
         "tok_abc",
         "UnionPay",
