@@ -32,11 +32,9 @@ final class IdempotencyGuard {
     Flight mine = new Flight(fingerprint, new CompletableFuture<>());
     Flight existing = flights.putIfAbsent(key, mine);
     if (existing != null) {
-      if (!existing.fingerprint().equals(fingerprint)) {
-        return Futures.failed(
-            new IdempotencyConflictException(key, existing.fingerprint(), fingerprint));
-      }
-      return existing.future();
+      return existing.fingerprint().equals(fingerprint)
+          ? existing.future()
+          : otherParameters(key, existing.fingerprint(), fingerprint);
     }
     // Looked up only once the flight is ours: a flight that ended before has its result there.
     CompletableFuture<EscrowResult> outcome;
@@ -44,7 +42,7 @@ final class IdempotencyGuard {
       Optional<IdempotencyRecord> stored = journal.idempotency(key);
       outcome =
           stored.isPresent() ? replay(stored.get(), key, fingerprint) : Futures.invoke(firstRun);
-    } catch (RuntimeException journalFailed) {
+    } catch (RuntimeException | Error journalFailed) {
       outcome = Futures.failed(journalFailed); // and the flight ends, so the key is free again
     }
     outcome.whenComplete((result, error) -> {
@@ -56,6 +54,23 @@ final class IdempotencyGuard {
       }
     });
     return mine.future();
+  }
+
+  /**
+   * A call whose parameters differ from the flight in progress under its key. The key may have
+   * a stored first result (the flight in progress is then a mismatched replay, about to fail):
+   * that result decides, so a faithful retry still gets it.
+   */
+  private CompletableFuture<EscrowResult> otherParameters(
+      String key, String inFlight, String fingerprint) {
+    try {
+      return journal.idempotency(key)
+          .map(stored -> replay(stored, key, fingerprint))
+          .orElseGet(() -> Futures.failed(
+              new IdempotencyConflictException(key, inFlight, fingerprint)));
+    } catch (RuntimeException | Error journalFailed) {
+      return Futures.failed(journalFailed);
+    }
   }
 
   /** What a key already in the journal answers. */

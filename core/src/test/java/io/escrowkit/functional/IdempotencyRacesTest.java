@@ -1,0 +1,105 @@
+package io.escrowkit.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.escrowkit.Escrow;
+import io.escrowkit.EscrowState;
+import io.escrowkit.IdempotencyConflictException;
+import io.escrowkit.Money;
+import io.escrowkit.device.simulated.TestCards;
+import io.escrowkit.memory.InMemoryJournal;
+import io.escrowkit.memory.InMemoryTransport;
+import io.escrowkit.spi.IdempotencyRecord;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.testing.Fixture;
+import io.escrowkit.testing.ForwardingJournal;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** An idempotency key's lookups failing or overlapping with another call under the same key. */
+class IdempotencyRacesTest {
+  private static final Money TEN = Money.of("10.00", "CNY");
+
+  @Test
+  void aKeyWhoseLookupFailedIsFreeForTheNextCall() {
+    AtomicInteger lookups = new AtomicInteger();
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    ForwardingJournal failingFirstLookup = new ForwardingJournal(new InMemoryJournal()) {
+      @Override
+      public Optional<IdempotencyRecord> idempotency(String key) {
+        if (lookups.incrementAndGet() == 1) {
+          throw new IllegalStateException("journal unreachable");
+        }
+        return super.idempotency(key);
+      }
+    };
+    try (Fixture fixture = new Fixture(host, host, failingFirstLookup, b -> b)) {
+      assertThatThrownBy(() -> hold(fixture, TEN, "retry-me"))
+          .hasMessageContaining("journal unreachable");
+      assertThat(host.received(RequestType.HOLD)).isZero();
+
+      Escrow held = CompletableFuture.supplyAsync(() -> hold(fixture, TEN, "retry-me"))
+          .orTimeout(10, TimeUnit.SECONDS).join();
+      assertThat(held.state()).isEqualTo(EscrowState.HELD);
+      assertThat(host.received(RequestType.HOLD)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFaithfulRetryGetsTheStoredResultWhileAMismatchedOneIsBeingRefused() throws Exception {
+    AtomicBoolean holdNextLookup = new AtomicBoolean();
+    CountDownLatch lookupHeld = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    ForwardingJournal slowLookup = new ForwardingJournal(new InMemoryJournal()) {
+      @Override
+      public Optional<IdempotencyRecord> idempotency(String key) {
+        if (holdNextLookup.compareAndSet(true, false)) {
+          lookupHeld.countDown();
+          await(release);
+        }
+        return super.idempotency(key);
+      }
+    };
+    try (Fixture fixture = new Fixture(host, host, slowLookup, b -> b)) {
+      Escrow first = hold(fixture, TEN, "k");
+
+      holdNextLookup.set(true);
+      CompletableFuture<Escrow> mismatched =
+          CompletableFuture.supplyAsync(() -> hold(fixture, Money.of("20.00", "CNY"), "k"));
+      assertThat(lookupHeld.await(10, TimeUnit.SECONDS)).isTrue();
+      Escrow retried = hold(fixture, TEN, "k"); // while the mismatched call's lookup waits
+      release.countDown();
+
+      assertThat(retried.id()).isEqualTo(first.id());
+      assertThat(retried.result()).isEqualTo(first.result());
+      assertThatThrownBy(() -> mismatched.orTimeout(10, TimeUnit.SECONDS).join())
+          .isInstanceOf(CompletionException.class)
+          .hasCauseInstanceOf(IdempotencyConflictException.class);
+      assertThat(host.received(RequestType.HOLD)).isEqualTo(1);
+    }
+  }
+
+  private static Escrow hold(Fixture fixture, Money amount, String key) {
+    return fixture.client.hold(amount).reference("race").card(TestCards.unionPayChip())
+        .idempotencyKey(key).execute();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
