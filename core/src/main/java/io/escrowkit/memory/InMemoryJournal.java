@@ -215,7 +215,7 @@ public final class InMemoryJournal implements Journal {
         found.add(entry.snapshot);
       }
     }
-    found.sort(Comparator.comparing(EscrowSnapshot::createdAt));
+    found.sort(Comparator.comparing(EscrowSnapshot::createdAt).thenComparing(EscrowSnapshot::id));
     return found;
   }
 

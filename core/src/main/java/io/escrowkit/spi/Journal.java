@@ -35,7 +35,7 @@ public interface Journal extends AutoCloseable {
   /** The most recent escrow with this merchant reference. */
   Optional<EscrowSnapshot> findByReference(String reference);
 
-  /** Every escrow currently in one of {@code states}. */
+  /** Every escrow currently in one of {@code states}, oldest first (created together: by id). */
   List<EscrowSnapshot> findByStates(Set<EscrowState> states);
 
   /** The escrow's transitions, oldest first. */

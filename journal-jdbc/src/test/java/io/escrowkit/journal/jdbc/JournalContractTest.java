@@ -227,6 +227,16 @@ abstract class JournalContractTest {
   }
 
   @Test
+  void findByStatesOrdersEscrowsCreatedTogetherById() {
+    for (String id : List.of("esc_c", "esc_a", "esc_d", "esc_b")) {
+      journal.write(created(holdPending(id, "r" + id, T0)));
+    }
+    assertThat(journal.findByStates(Set.of(EscrowState.HOLD_PENDING)))
+        .extracting(EscrowSnapshot::id)
+        .containsExactly("esc_a", "esc_b", "esc_c", "esc_d");
+  }
+
+  @Test
   void findByReferenceGivesTheEscrowLastWrittenWithIt() {
     EscrowSnapshot first = holdPending("esc_1", "room-1208", T0);
     EscrowSnapshot second = holdPending("esc_2", "room-1208", T0.plusSeconds(1));
