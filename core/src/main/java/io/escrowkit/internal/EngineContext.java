@@ -40,6 +40,8 @@ public final class EngineContext {
   final RiskChain risk;
   final EscrowStateMachine machine;
   final Ids ids;
+  /** Trace numbers, drawn from the journal a block at a time. */
+  final TraceBlocks traces;
   final CardTokenizer tokenizer;
   final KeyedSerializer serializer;
   private final RequestDeadlines deadlines;
@@ -70,6 +72,7 @@ public final class EngineContext {
     this.listeners = List.copyOf(listeners);
     this.machine = new EscrowStateMachine(config.profile());
     this.ids = new Ids(random);
+    this.traces = new TraceBlocks(journal);
     this.tokenizer = new CardTokenizer(cardTokenKey);
   }
 

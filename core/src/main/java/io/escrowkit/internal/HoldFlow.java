@@ -61,7 +61,7 @@ final class HoldFlow {
     if (decision.refusal().isPresent()) {
       return CompletableFuture.completedFuture(refuse(spec, cardToken, escrowId, intent, decision, now));
     }
-    long trace = context.journal.nextTrace(context.config.terminalId());
+    long trace = context.traces.next(context.config.terminalId());
     PendingRequest request = new PendingRequest(Operation.HOLD, context.ids.operationId(),
         spec.key(), spec.amount(), false, trace, now);
     EscrowSnapshot pending = newEscrow(spec, cardToken, escrowId, EscrowState.HOLD_PENDING,

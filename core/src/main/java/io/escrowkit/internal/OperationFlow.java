@@ -86,7 +86,7 @@ final class OperationFlow {
       return refuse(intent, escrow, Failure.operator(violation.code(), violation.detail()));
     }
     Money amount = admission.amount().get();
-    long trace = context.journal.nextTrace(escrow.terminalId());
+    long trace = context.traces.next(escrow.terminalId());
     PendingRequest request = new PendingRequest(operation, context.ids.operationId(), spec.key(),
         amount, spec.finalCapture(), trace, now);
     EscrowSnapshot pending = offline

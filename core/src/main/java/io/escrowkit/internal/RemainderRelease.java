@@ -121,7 +121,7 @@ final class RemainderRelease {
           + escrow.expiresAt() + "; nothing to release");
     }
     TransportRequest cancel = HostRequests.about(context, escrow, RequestType.RELEASE, item.id(),
-            context.journal.nextTrace(escrow.terminalId()), now)
+            context.traces.next(escrow.terminalId()), now)
         .amount(remainder)
         .build();
     return context.send(cancel).thenCompose(outcome -> settle(escrow, item, remainder, outcome));

@@ -7,6 +7,7 @@ import io.escrowkit.spi.IdempotencyRecord;
 import io.escrowkit.spi.Journal;
 import io.escrowkit.spi.JournalConflictException;
 import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.TraceBlock;
 import io.escrowkit.spi.WorkItem;
 import java.time.Duration;
 import java.time.Instant;
@@ -280,9 +281,14 @@ public final class InMemoryJournal implements Journal {
 
   @Override
   public synchronized long nextTrace(String terminalId) {
-    long next = traces.getOrDefault(terminalId, 0L) % 999_999 + 1;
-    traces.put(terminalId, next);
-    return next;
+    return nextTraces(terminalId, 1)[0];
+  }
+
+  @Override
+  public synchronized long[] nextTraces(String terminalId, int count) {
+    long[] drawn = TraceBlock.after(traces.getOrDefault(terminalId, 0L), count);
+    traces.put(terminalId, drawn[count - 1]);
+    return drawn;
   }
 
   @Override

@@ -78,6 +78,26 @@ public interface Journal extends AutoCloseable {
    */
   long nextTrace(String terminalId);
 
+  /**
+   * Draws {@code count} trace numbers for the terminal in one step, as {@link #nextTrace} would
+   * one after another (wrapping after 999999 alike), committed before returning, so no restart and
+   * no other client sharing the journal ever draws one of them again before the numbers wrap.
+   * The client draws a small block at a time and uses it up in order; the numbers of a block it
+   * does not use up (it stopped, or crashed) are skipped. An implementation should draw the block
+   * in one transaction; this default calls {@link #nextTrace} {@code count} times.
+   *
+   * @return the numbers drawn, in order
+   * @throws IllegalArgumentException if {@code count} is not 1 to 1000
+   */
+  default long[] nextTraces(String terminalId, int count) {
+    TraceBlock.checkCount(count);
+    long[] drawn = new long[count];
+    for (int i = 0; i < count; i++) {
+      drawn[i] = nextTrace(terminalId);
+    }
+    return drawn;
+  }
+
   @Override
   void close();
 }

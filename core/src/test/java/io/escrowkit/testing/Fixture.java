@@ -43,6 +43,12 @@ public final class Fixture implements AutoCloseable {
   /** The client talks to {@code wire}, which should end at {@code host}, and keeps {@code journal}. */
   public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire, Journal journal,
       java.util.function.UnaryOperator<EscrowClientBuilder> more) {
+    this(host, wire, journal, 42, more);
+  }
+
+  /** As above, with ids drawn from {@code seed}: a second client on a journal needs its own. */
+  public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire, Journal journal,
+      long seed, java.util.function.UnaryOperator<EscrowClientBuilder> more) {
     this.transport = host;
     this.journal = journal;
     this.client = more.apply(EscrowClient.builder()
@@ -50,7 +56,7 @@ public final class Fixture implements AutoCloseable {
         .transport(wire)
         .journal(journal)
         .clock(clock)
-        .random(new Random(42))
+        .random(new Random(seed))
         .scheduler(scheduler)
         .requestTimeout(Duration.ofMillis(300))
         .reversalBackoff(Duration.ofMillis(5), Duration.ofMillis(50))

@@ -77,6 +77,11 @@ public class ForwardingJournal implements Journal {
   }
 
   @Override
+  public long[] nextTraces(String terminalId, int count) {
+    return delegate.nextTraces(terminalId, count);
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

@@ -13,6 +13,7 @@ import io.escrowkit.journal.jdbc.internal.SqlFunction;
 import io.escrowkit.spi.IdempotencyRecord;
 import io.escrowkit.spi.Journal;
 import io.escrowkit.spi.JournalWrite;
+import io.escrowkit.spi.TraceBlock;
 import io.escrowkit.spi.WorkItem;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -144,9 +145,16 @@ public final class JdbcJournal implements Journal {
 
   @Override
   public long nextTrace(String terminalId) {
+    return nextTraces(terminalId, 1)[0];
+  }
+
+  @Override
+  public long[] nextTraces(String terminalId, int count) {
     Objects.requireNonNull(terminalId, "terminalId");
+    TraceBlock.checkCount(count);
     return writer.submit(
-        "trace of terminal " + terminalId, c -> JournalStatements.nextTrace(c, terminalId));
+        "trace of terminal " + terminalId,
+        c -> JournalStatements.nextTraces(c, terminalId, count));
   }
 
   /**

@@ -98,7 +98,20 @@ abstract class DurableJournalContractTest extends JournalContractTest {
   }
 
   @Test
-  void traceNumbersDrawnByTwoInstancesAreAllDifferent() throws Exception {
+  void aTraceBlockWrapsAfter999999() throws SQLException {
+    journal.nextTrace("T1");
+    try (Connection raw = engine.rawConnection();
+        Statement statement = raw.createStatement()) {
+      statement.executeUpdate("UPDATE escrowkit_trace SET last_trace = 999997");
+    }
+
+    assertThat(journal.nextTraces("T1", 4)).containsExactly(999_998, 999_999, 1, 2);
+    assertThat(journal.nextTrace("T1")).isEqualTo(3);
+    assertThat(reopen().nextTraces("T1", 2)).containsExactly(4, 5);
+  }
+
+  @Test
+  void traceNumbersDrawnByTwoInstancesOneOrABlockAtATimeAreAllDifferent() throws Exception {
     try (JdbcJournal other = openAnother()) {
       List<Long> drawn =
           Concurrently.collect(
@@ -106,8 +119,12 @@ abstract class DurableJournalContractTest extends JournalContractTest {
               worker -> {
                 Journal mine = worker % 2 == 0 ? journal : other;
                 List<Long> traces = new ArrayList<>();
-                for (int i = 0; i < 30; i++) {
+                for (int i = 0; i < 10; i++) {
                   traces.add(mine.nextTrace("T1"));
+                  long[] block = mine.nextTraces("T1", 2); // consecutive, as one draw
+                  assertThat(block[1]).isEqualTo(block[0] + 1);
+                  traces.add(block[0]);
+                  traces.add(block[1]);
                 }
                 return traces;
               });

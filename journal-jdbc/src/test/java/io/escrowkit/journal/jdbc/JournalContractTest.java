@@ -365,6 +365,19 @@ abstract class JournalContractTest {
   }
 
   @Test
+  void traceBlocksContinueTheTerminalsCount() {
+    assertThat(journal.nextTraces("T1", 3)).containsExactly(1, 2, 3);
+    assertThat(journal.nextTrace("T1")).isEqualTo(4);
+    assertThat(journal.nextTraces("T2", 1)).containsExactly(1);
+    assertThat(journal.nextTraces("T1", 2)).containsExactly(5, 6);
+    assertThatThrownBy(() -> journal.nextTraces("T1", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> journal.nextTraces("T1", 1001))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(journal.nextTrace("T1")).isEqualTo(7);
+  }
+
+  @Test
   void traceNumbersCountPerTerminalFromOne() {
     assertThat(journal.nextTrace("T1")).isEqualTo(1);
     assertThat(journal.nextTrace("T1")).isEqualTo(2);

@@ -77,8 +77,9 @@ public final class JournalStatements {
     return WorkRows.pendingOfTerminal(connection, terminalId);
   }
 
-  public static long nextTrace(Connection connection, String terminalId) throws SQLException {
-    return TraceRows.next(connection, terminalId);
+  public static long[] nextTraces(Connection connection, String terminalId, int count)
+      throws SQLException {
+    return TraceRows.next(connection, terminalId, count);
   }
 
   public static int schemaVersion(Connection connection) throws SQLException {

@@ -1,38 +1,46 @@
 package io.escrowkit.journal.jdbc.internal;
 
+import io.escrowkit.spi.TraceBlock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Each terminal's system trace audit number: 1 to 999999, then 1 again. Counted by one upsert in
+ * Each terminal's system trace audit numbers: 1 to 999999, then 1 again. Counted by one upsert in
  * the writer's transaction, so two clients on one journal never draw the same number, and committed
  * before it is used, so a restart never repeats one. Threadsafe (stateless).
  */
 final class TraceRows {
-  static final long MAX_TRACE = 999_999;
+  static final long MAX_TRACE = TraceBlock.MAX_TRACE;
 
   private TraceRows() {}
 
-  static long next(Connection connection, String terminalId) throws SQLException {
+  /**
+   * Draws {@code count} numbers in one upsert: the counter moves on by {@code count} (wrapping) and
+   * the numbers it passed are returned, in order.
+   */
+  static long[] next(Connection connection, String terminalId, int count) throws SQLException {
+    TraceBlock.checkCount(count);
     try (PreparedStatement draw =
         connection.prepareStatement(
             "INSERT INTO "
                 + Schema.TRACE
-                + " (terminal_id, last_trace) VALUES (?, 1) ON CONFLICT (terminal_id) DO UPDATE SET"
-                + " last_trace = "
+                + " (terminal_id, last_trace) VALUES (?, ?) ON CONFLICT (terminal_id) DO UPDATE SET"
+                + " last_trace = ("
                 + Schema.TRACE
-                + ".last_trace % "
+                + ".last_trace + ? - 1) % "
                 + MAX_TRACE
                 + " + 1"
                 + " RETURNING last_trace")) {
       draw.setString(1, terminalId);
+      draw.setLong(2, count);
+      draw.setLong(3, count);
       try (ResultSet drawn = draw.executeQuery()) {
         if (!drawn.next()) {
           throw new SQLException("trace counter of terminal " + terminalId + " returned no row");
         }
-        return drawn.getLong(1);
+        return TraceBlock.endingAt(drawn.getLong(1), count);
       }
     }
   }
