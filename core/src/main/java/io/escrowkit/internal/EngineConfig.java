@@ -1,6 +1,7 @@
 package io.escrowkit.internal;
 
 import io.escrowkit.SchemeProfile;
+import io.escrowkit.spi.TraceBlock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param deadlineGrace how much longer the client waits for a transport that missed its deadline
  * @param reversalBackoff spacing of reversal retries
  * @param recoveryInterval how often the background sweep looks for owed work and lapsed holds
+ * @param traceBlock how many trace numbers the client draws from the journal at a time (1 to
+ *     1000)
  */
 public record EngineConfig(
     String merchantId,
@@ -22,7 +25,8 @@ public record EngineConfig(
     Duration requestTimeout,
     Duration deadlineGrace,
     Backoff reversalBackoff,
-    Duration recoveryInterval) {
+    Duration recoveryInterval,
+    int traceBlock) {
 
   public EngineConfig {
     Objects.requireNonNull(merchantId, "merchantId");
@@ -32,6 +36,7 @@ public record EngineConfig(
     Objects.requireNonNull(deadlineGrace, "deadlineGrace");
     Objects.requireNonNull(reversalBackoff, "reversalBackoff");
     Objects.requireNonNull(recoveryInterval, "recoveryInterval");
+    TraceBlock.checkCount(traceBlock);
   }
 
   /** How long a claimed piece of work stays ours before another client may take it over. */

@@ -72,7 +72,7 @@ public final class EngineContext {
     this.listeners = List.copyOf(listeners);
     this.machine = new EscrowStateMachine(config.profile());
     this.ids = new Ids(random);
-    this.traces = new TraceBlocks(journal);
+    this.traces = new TraceBlocks(journal, config.traceBlock(), clock);
     this.tokenizer = new CardTokenizer(cardTokenKey);
   }
 

@@ -1,7 +1,9 @@
 package io.escrowkit.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.escrowkit.EscrowClient;
 import io.escrowkit.Money;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.memory.InMemoryJournal;
@@ -10,52 +12,84 @@ import io.escrowkit.spi.RequestType;
 import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.testing.Fixture;
 import io.escrowkit.testing.RecordingTransport;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Trace numbers come from the journal a block (16) at a time and are never used twice. */
+/**
+ * Trace numbers come from the journal one at a time, or a block at a time when the client asks
+ * for blocks, and are never used twice.
+ */
 class TraceNumbersTest {
+  private final InMemoryJournal journal = new InMemoryJournal();
+  private final InMemoryTransport host = InMemoryTransport.approvingAll();
+  private final RecordingTransport wire = new RecordingTransport(host);
 
   @Test
-  void aClientUsesItsBlockInOrderAndTheNextClientStartsPastIt() {
-    InMemoryJournal journal = new InMemoryJournal();
-    InMemoryTransport host = InMemoryTransport.approvingAll();
-    RecordingTransport wire = new RecordingTransport(host);
+  void byDefaultEachRequestDrawsTheNextNumber() {
     try (Fixture first = new Fixture(host, wire, journal, b -> b)) {
-      for (int i = 0; i < 3; i++) {
-        hold(first, "first-" + i);
-      }
+      holds(first, "first", 3);
     }
     long drawnMeanwhile = journal.nextTrace(Fixture.TERMINAL); // e.g. by the transport's echo
     try (Fixture second = new Fixture(host, wire, journal, 7, b -> b)) {
-      hold(second, "second");
+      holds(second, "second", 1);
     }
 
-    List<Long> traces =
-        wire.sent(RequestType.HOLD).stream().map(TransportRequest::trace).toList();
-    assertThat(traces).containsExactly(1L, 2L, 3L, 18L); // 4 to 16 were the first client's
+    assertThat(holdTraces()).containsExactly(1L, 2L, 3L, 5L);
+    assertThat(drawnMeanwhile).isEqualTo(4);
+  }
+
+  @Test
+  void aClientUsesItsBlockInOrderAndTheNextClientStartsPastIt() {
+    try (Fixture first = new Fixture(host, wire, journal, b -> b.traceBlock(16))) {
+      holds(first, "first", 3);
+    }
+    long drawnMeanwhile = journal.nextTrace(Fixture.TERMINAL);
+    try (Fixture second = new Fixture(host, wire, journal, 7, b -> b.traceBlock(16))) {
+      holds(second, "second", 1);
+    }
+
+    assertThat(holdTraces()).containsExactly(1L, 2L, 3L, 18L); // 4 to 16 were the first client's
     assertThat(drawnMeanwhile).isEqualTo(17);
   }
 
   @Test
   void aClientDrawsAnotherBlockWhenOneIsUsedUp() {
-    InMemoryJournal journal = new InMemoryJournal();
-    InMemoryTransport host = InMemoryTransport.approvingAll();
-    RecordingTransport wire = new RecordingTransport(host);
-    try (Fixture fixture = new Fixture(host, wire, journal, b -> b)) {
-      for (int i = 0; i < 40; i++) {
-        hold(fixture, "hold-" + i);
-      }
+    try (Fixture fixture = new Fixture(host, wire, journal, b -> b.traceBlock(16))) {
+      holds(fixture, "hold", 40);
     }
-    List<Long> traces =
-        wire.sent(RequestType.HOLD).stream().map(TransportRequest::trace).toList();
-    assertThat(traces).hasSize(40).doesNotHaveDuplicates().isSorted();
-    assertThat(traces.get(39)).isEqualTo(40);
+
+    assertThat(holdTraces()).hasSize(40).doesNotHaveDuplicates().isSorted().endsWith(40L);
     assertThat(journal.nextTrace(Fixture.TERMINAL)).isEqualTo(49); // the third block was 33-48
   }
 
-  private static void hold(Fixture fixture, String key) {
-    fixture.client.hold(Money.of("10.00", "CNY")).reference("trace")
-        .card(TestCards.unionPayChip()).idempotencyKey(key).execute();
+  @Test
+  void aBlockLeftUnusedForOverAMinuteIsDropped() {
+    try (Fixture fixture = new Fixture(host, wire, journal, b -> b.traceBlock(16))) {
+      holds(fixture, "early", 2);
+      fixture.clock.advance(Duration.ofSeconds(61));
+      holds(fixture, "late", 1);
+    }
+
+    assertThat(holdTraces()).containsExactly(1L, 2L, 17L);
+  }
+
+  @Test
+  void theBlockSizeIsOneToAThousand() {
+    assertThatThrownBy(() -> EscrowClient.builder().traceBlock(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EscrowClient.builder().traceBlock(1001))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private List<Long> holdTraces() {
+    return wire.sent(RequestType.HOLD).stream().map(TransportRequest::trace).toList();
+  }
+
+  private static void holds(Fixture fixture, String keyPrefix, int count) {
+    for (int i = 0; i < count; i++) {
+      fixture.client.hold(Money.of("10.00", "CNY")).reference("trace")
+          .card(TestCards.unionPayChip()).idempotencyKey(keyPrefix + "-" + i).execute();
+    }
   }
 }
