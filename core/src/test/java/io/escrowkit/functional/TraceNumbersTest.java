@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.EscrowClient;
+import io.escrowkit.JournalFailureException;
 import io.escrowkit.Money;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.memory.InMemoryJournal;
@@ -11,9 +12,12 @@ import io.escrowkit.memory.InMemoryTransport;
 import io.escrowkit.spi.RequestType;
 import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.testing.Fixture;
+import io.escrowkit.testing.ForwardingJournal;
 import io.escrowkit.testing.RecordingTransport;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +76,29 @@ class TraceNumbersTest {
     }
 
     assertThat(holdTraces()).containsExactly(1L, 2L, 17L);
+  }
+
+  @Test
+  void aFailedDrawFailsThatRequestOnlyAndTheNextDrawsAgain() {
+    AtomicInteger draws = new AtomicInteger();
+    ForwardingJournal failingSecondDraw = new ForwardingJournal(journal) {
+      @Override
+      public long[] nextTraces(String terminalId, int count) {
+        if (draws.incrementAndGet() == 2) {
+          throw new JournalFailureException("trace counter unreachable", new SQLException("down"));
+        }
+        return super.nextTraces(terminalId, count);
+      }
+    };
+    try (Fixture fixture = new Fixture(host, wire, failingSecondDraw, b -> b.traceBlock(2))) {
+      holds(fixture, "before", 2);
+      assertThatThrownBy(() -> holds(fixture, "failed", 1))
+          .isInstanceOf(JournalFailureException.class)
+          .hasMessageContaining("trace counter unreachable");
+      holds(fixture, "after", 2);
+    }
+
+    assertThat(holdTraces()).containsExactly(1L, 2L, 3L, 4L);
   }
 
   @Test
