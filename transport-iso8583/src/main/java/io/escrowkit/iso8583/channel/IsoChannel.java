@@ -159,6 +159,9 @@ public final class IsoChannel implements AutoCloseable {
                 .scheduler()
                 .scheduleWithFixedDelay(
                     () -> repeat(exchange), every, every, TimeUnit.MILLISECONDS);
+        if (exchange.isDone()) {
+          exchange.cancelTimers(); // it ended (deadline) before the timer was set: stop it too
+        }
       }
     } catch (RejectedExecutionException shutDown) {
       fail(exchange, UnknownReason.CONNECTION_LOST, "scheduler shut down; not sent");

@@ -3,6 +3,7 @@ package io.escrowkit.iso8583.channel;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.spi.UnknownReason;
 import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -205,9 +206,15 @@ final class Link {
   }
 
   private void connectAndRead() {
+    synchronized (lock) {
+      if (closed) {
+        connecting = false;
+        return;
+      }
+    }
     Connection connection;
     try {
-      connection = new Connection(connector.open(), settings.address(), settings.framing());
+      connection = open();
     } catch (IOException | RuntimeException failed) {
       int attempt;
       synchronized (lock) {
@@ -237,6 +244,21 @@ final class Link {
     read(connection);
   }
 
+  /** A new connection; the socket is closed again if it cannot be wrapped. */
+  private Connection open() throws IOException {
+    Socket socket = connector.open();
+    try {
+      return new Connection(socket, settings.address(), settings.framing());
+    } catch (IOException | RuntimeException failed) {
+      try {
+        socket.close();
+      } catch (IOException closing) {
+        failed.addSuppressed(closing);
+      }
+      throw failed;
+    }
+  }
+
   private void signOn(Connection connection) {
     Optional<IsoMessage> signOn;
     try {
@@ -251,9 +273,14 @@ final class Link {
       return;
     }
     Instant deadline = runtime.clock().instant().plus(settings.signOnTimeout());
-    channel
-        .sendOn(connection, signOn.get(), deadline)
-        .thenAccept(result -> afterSignOn(connection, result));
+    try {
+      channel
+          .sendOn(connection, signOn.get(), deadline)
+          .thenAccept(result -> afterSignOn(connection, result));
+    } catch (RuntimeException failed) {
+      log.error("could not send the sign-on; dropping connection {}", connection, failed);
+      connection.close();
+    }
   }
 
   private void afterSignOn(Connection connection, ChannelResult result) {
@@ -303,6 +330,9 @@ final class Link {
     UnknownReason reason = UnknownReason.CONNECTION_LOST;
     String detail;
     int undecodable = 0;
+    // The backoff starts over only once the connection carried an answer after it was ready: a
+    // sign-on answer alone (refused, or the host drops the line after it) proves nothing.
+    boolean proven = false;
     try {
       while (true) {
         byte[] frame = connection.read();
@@ -315,11 +345,13 @@ final class Link {
           log.debug("empty message on connection {} ignored", connection);
           continue;
         }
+        boolean readyBefore = !proven && isReady(connection);
         AnswerRouter.Routing routing = router.route(frame, connection);
-        if (routing == AnswerRouter.Routing.DELIVERED) {
+        if (readyBefore && routing == AnswerRouter.Routing.DELIVERED) {
           synchronized (lock) {
             failures = 0;
           }
+          proven = true;
         }
         undecodable = routing == AnswerRouter.Routing.UNDECODABLE ? undecodable + 1 : 0;
         if (undecodable >= UNDECODABLE_IN_A_ROW) {
@@ -339,6 +371,12 @@ final class Link {
       detail = "reader failed: " + bug;
     }
     ended(connection, reason, detail);
+  }
+
+  private boolean isReady(Connection connection) {
+    synchronized (lock) {
+      return ready == connection;
+    }
   }
 
   private void ended(Connection connection, UnknownReason reason, String detail) {

@@ -7,6 +7,8 @@ import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.Specs;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,36 @@ class SignOnAndEchoTest extends ChannelTestSupport {
 
     assertThat(answer.isAnswer()).isTrue();
     assertThat(host.connectionsAccepted()).isEqualTo(2);
+  }
+
+  @Test
+  void aHostThatKeepsRefusingTheSignOnIsTriedLessAndLessOften() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request ->
+                    request.peer().send(HostAnswers.answer(request.message(), "96").build())));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            session,
+            s -> s.withReconnect(Duration.ofMillis(20), Duration.ofSeconds(10)));
+    channel.start();
+
+    List<Long> signOnsAt = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      assertThat(host.next().field(70)).isEqualTo("001");
+      signOnsAt.add(System.nanoTime());
+    }
+
+    // The fourth retry waits at least half of 20 ms doubled three times; starting over at the
+    // base after each refused answer, it waited 10 to 20 ms.
+    long lastGapMillis = (signOnsAt.get(4) - signOnsAt.get(3)) / 1_000_000;
+    assertThat(lastGapMillis).isGreaterThanOrEqualTo(80);
   }
 
   @Test
