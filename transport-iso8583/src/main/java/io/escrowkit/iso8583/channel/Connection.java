@@ -38,6 +38,8 @@ final class Connection {
   /** The combined frames of one write; only the thread that set {@link #writing} touches it. */
   private final byte[] batch = new byte[BATCH];
   private volatile boolean closed;
+  /** Requests written here that reached their deadline with nothing read since (see Link). */
+  private volatile int unansweredInARow;
 
   Connection(Socket socket, String address, Framing framing) throws IOException {
     this.socket = socket;
@@ -109,6 +111,18 @@ final class Connection {
     } catch (IOException e) {
       log.debug("closing connection {} failed", this, e);
     }
+  }
+
+  /** A message came in: the host is there. */
+  void heardFromHost() {
+    if (unansweredInARow != 0) {
+      unansweredInARow = 0;
+    }
+  }
+
+  /** A request written here reached its deadline unanswered; how many have in a row now. */
+  synchronized int unanswered() {
+    return ++unansweredInARow;
   }
 
   /** Whether {@link #close()} was called here (rather than the host closing). */

@@ -215,7 +215,8 @@ public final class IsoChannel implements AutoCloseable {
   }
 
   private void expire(Exchange exchange) {
-    boolean unsent = link.unqueue(exchange) && exchange.writtenOn == null;
+    Connection writtenOn = exchange.writtenOn;
+    boolean unsent = link.unqueue(exchange) && writtenOn == null;
     String detail =
         unsent
             ? "not sent: no connection to " + settings.address() + " before the deadline"
@@ -223,6 +224,11 @@ public final class IsoChannel implements AutoCloseable {
     if (mux.finish(
         exchange, ChannelResult.failure(UnknownReason.TIMEOUT, detail), Multiplexer.Fate.EXPIRED)) {
       log.warn("{} ended in doubt: {}", exchange, detail);
+      if (writtenOn != null && writtenOn.unanswered() >= Link.UNANSWERED_IN_A_ROW) {
+        log.warn("connection {}: {} requests in a row unanswered and nothing read; dropping it",
+            writtenOn, Link.UNANSWERED_IN_A_ROW);
+        writtenOn.close(); // its reader ends it: in-flight requests in doubt, then a reconnect
+      }
     }
   }
 

@@ -33,6 +33,14 @@ final class Link {
    */
   static final int UNDECODABLE_IN_A_ROW = 3;
 
+  /**
+   * Requests in a row that reach their deadline on a connection from which nothing at all was read
+   * meanwhile, after which the connection is taken for dead and dropped: a host process that hung,
+   * or a load balancer that keeps the line up in front of a dead host, would otherwise keep it open
+   * forever while every request times out. Any message read starts the count over.
+   */
+  static final int UNANSWERED_IN_A_ROW = 3;
+
   private final IsoChannel channel;
   private final ChannelSettings settings;
   private final ChannelRuntime runtime;
@@ -341,6 +349,7 @@ final class Link {
           break;
         }
         traffic();
+        connection.heardFromHost();
         if (frame.length == 0) {
           log.debug("empty message on connection {} ignored", connection);
           continue;

@@ -125,6 +125,37 @@ class ConnectionFaultsTest extends ChannelTestSupport {
   }
 
   @Test
+  void aConnectionOnWhichThreeRequestsInARowGoUnansweredIsDroppedAndRenewed() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  if (request.peer().number() > 1) { // the first connection's host hung
+                    request.peer().send(HostAnswers.approve(request.message()));
+                  }
+                }));
+    IsoChannel channel = channel(host, spec, Framing.binaryLength());
+
+    for (int trace = 1; trace <= Link.UNANSWERED_IN_A_ROW; trace++) {
+      ChannelResult result =
+          await(channel.send(request(spec, "0100", trace), in(Duration.ofMillis(150))));
+      assertThat(result.failure()).contains(UnknownReason.TIMEOUT);
+    }
+    // A request sent the moment the third timed out may still meet the old connection as it
+    // closes (CONNECTION_LOST); the next one goes out on the new connection.
+    ChannelResult afterwards = await(channel.send(request(spec, "0100", 9), soon()));
+    if (!afterwards.isAnswer()) {
+      assertThat(afterwards.failure()).contains(UnknownReason.CONNECTION_LOST);
+      afterwards = await(channel.send(request(spec, "0100", 10), soon()));
+    }
+
+    assertThat(afterwards.isAnswer()).isTrue();
+    assertThat(host.connectionsAccepted()).isEqualTo(2);
+  }
+
+  @Test
   void reconnectsAfterTheHostDropsTheConnection() throws Exception {
     LoopbackHost host =
         closeLater(
