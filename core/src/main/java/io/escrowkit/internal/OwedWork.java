@@ -13,8 +13,13 @@ final class OwedWork {
 
   /** Every owed item {@code wanted} accepts, in the journal's order. */
   static List<WorkItem> matching(EngineContext context, Predicate<WorkItem> wanted) {
+    return matching(context.journal.pendingWork(), wanted);
+  }
+
+  /** The items of {@code owed} that {@code wanted} accepts, in their order. */
+  static List<WorkItem> matching(List<WorkItem> owed, Predicate<WorkItem> wanted) {
     List<WorkItem> found = new ArrayList<>();
-    for (WorkItem item : context.journal.pendingWork()) {
+    for (WorkItem item : owed) {
       if (wanted.test(item)) {
         found.add(item);
       }

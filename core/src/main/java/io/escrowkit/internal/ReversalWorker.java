@@ -174,13 +174,8 @@ final class ReversalWorker {
   }
 
   private List<WorkItem> owedBy(String terminalId, String asking) {
-    List<WorkItem> owed = new java.util.ArrayList<>();
-    for (WorkItem item : context.journal.pendingWork(terminalId)) {
-      if (item.kind() == WorkItem.Kind.REVERSAL && !item.escrowId().equals(asking)) {
-        owed.add(item);
-      }
-    }
-    return owed;
+    return OwedWork.matching(context.journal.pendingWork(terminalId),
+        item -> item.kind() == WorkItem.Kind.REVERSAL && !item.escrowId().equals(asking));
   }
 
   private CompletableFuture<Void> attempt(WorkItem item) {
