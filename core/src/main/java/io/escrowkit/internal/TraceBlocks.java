@@ -24,8 +24,8 @@ final class TraceBlocks {
   private final Clock clock;
   private final Map<String, Block> blocks = new HashMap<>();
 
+  /** {@code size} as {@link EngineConfig#traceBlock()} checked it: 1 to 1000. */
   TraceBlocks(Journal journal, int size, Clock clock) {
-    TraceBlock.checkCount(size);
     this.journal = journal;
     this.size = size;
     this.clock = clock;

@@ -31,10 +31,10 @@ public final class TraceBlock {
 
   /**
    * The {@code count} numbers that end at {@code last}, in order: what a journal that advanced the
-   * terminal's last trace by {@code count} to {@code last} has drawn.
+   * terminal's last trace by {@code count} to {@code last} has drawn. {@code count} is checked as
+   * {@link #after} checks it.
    */
   public static long[] endingAt(long last, int count) {
-    checkCount(count);
     if (last < 1 || last > MAX_TRACE) {
       throw new IllegalArgumentException("last trace must be 1 to " + MAX_TRACE + ": " + last);
     }

@@ -12,16 +12,13 @@ import java.sql.SQLException;
  * before it is used, so a restart never repeats one. Threadsafe (stateless).
  */
 final class TraceRows {
-  static final long MAX_TRACE = TraceBlock.MAX_TRACE;
-
   private TraceRows() {}
 
   /**
-   * Draws {@code count} numbers in one upsert: the counter moves on by {@code count} (wrapping) and
-   * the numbers it passed are returned, in order.
+   * Draws {@code count} numbers (1 to 1000, as the journal checked) in one upsert: the counter
+   * moves on by {@code count} (wrapping) and the numbers it passed are returned, in order.
    */
   static long[] next(Connection connection, String terminalId, int count) throws SQLException {
-    TraceBlock.checkCount(count);
     try (PreparedStatement draw =
         connection.prepareStatement(
             "INSERT INTO "
@@ -30,7 +27,7 @@ final class TraceRows {
                 + " last_trace = ("
                 + Schema.TRACE
                 + ".last_trace + ? - 1) % "
-                + MAX_TRACE
+                + TraceBlock.MAX_TRACE
                 + " + 1"
                 + " RETURNING last_trace")) {
       draw.setString(1, terminalId);
