@@ -69,7 +69,7 @@ final class AnswerRouter {
     }
     Exchange request = exchange.get();
     ChannelResult result =
-        answersRequest(answer.mti(), request.answerMti)
+        MatchKey.answers(answer.mti(), request.answerMti)
             ? ChannelResult.answer(frame, answer)
             : ChannelResult.failure(
                 UnknownReason.MALFORMED_RESPONSE,
@@ -130,20 +130,6 @@ final class AnswerRouter {
           fate.get(),
           dumpOf(answer));
     }
-  }
-
-  /**
-   * Whether {@code mti} answers a request whose answer is {@code expected}: exactly, or with the
-   * repeat's origin digit (0231 for 0230, 0411 for 0410), which some hosts echo back.
-   */
-  static boolean answersRequest(String mti, String expected) {
-    if (mti.equals(expected)) {
-      return true;
-    }
-    char origin = expected.charAt(3);
-    return (origin - '0') % 2 == 0
-        && mti.regionMatches(0, expected, 0, 3)
-        && mti.charAt(3) == origin + 1;
   }
 
   /** A host answers with the request's TPDU, source and destination swapped. */

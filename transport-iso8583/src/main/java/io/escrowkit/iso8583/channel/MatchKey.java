@@ -56,9 +56,24 @@ record MatchKey(String terminalId, long trace, char messageClass) {
    * sending — a repeat's odd origin less one (0221 to 0230, 0802 to 0812, 0803 to 0812).
    */
   static String answerMti(String requestMti) {
-    char origin = requestMti.charAt(3);
-    char firstSending = (origin - '0') % 2 == 1 ? (char) (origin - 1) : origin;
-    return requestMti.substring(0, 2) + (char) (requestMti.charAt(2) + 1) + firstSending;
+    return requestMti.substring(0, 2)
+        + (char) (requestMti.charAt(2) + 1)
+        + firstSending(requestMti.charAt(3));
+  }
+
+  /**
+   * Whether {@code mti} answers a request whose answer is {@code expected}: exactly, or with the
+   * repeat's origin digit (0231 for 0230, 0411 for 0410), which some hosts echo back.
+   */
+  static boolean answers(String mti, String expected) {
+    return mti.equals(expected)
+        || mti.regionMatches(0, expected, 0, 3)
+            && firstSending(mti.charAt(3)) == expected.charAt(3);
+  }
+
+  /** The origin digit of a first sending: a repeat's odd origin less one, others as they are. */
+  private static char firstSending(char origin) {
+    return (origin - '0') % 2 == 1 ? (char) (origin - 1) : origin;
   }
 
   /** Whether {@code mti} is a network management message (class 8). */

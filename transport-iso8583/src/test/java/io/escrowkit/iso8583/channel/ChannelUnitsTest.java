@@ -48,14 +48,14 @@ class ChannelUnitsTest {
 
   @Test
   void anAnswerMayEchoTheRepeatsOriginDigit() {
-    assertThat(AnswerRouter.answersRequest("0230", "0230")).isTrue();
-    assertThat(AnswerRouter.answersRequest("0231", "0230")).isTrue();
-    assertThat(AnswerRouter.answersRequest("0411", "0410")).isTrue();
-    assertThat(AnswerRouter.answersRequest("0813", "0812")).isTrue();
-    assertThat(AnswerRouter.answersRequest("0232", "0230")).isFalse();
-    assertThat(AnswerRouter.answersRequest("0210", "0230")).isFalse();
-    assertThat(AnswerRouter.answersRequest("0130", "0230")).isFalse();
-    assertThat(AnswerRouter.answersRequest("0110", "0111")).isFalse(); // never expected; no slack
+    assertThat(MatchKey.answers("0230", "0230")).isTrue();
+    assertThat(MatchKey.answers("0231", "0230")).isTrue();
+    assertThat(MatchKey.answers("0411", "0410")).isTrue();
+    assertThat(MatchKey.answers("0813", "0812")).isTrue();
+    assertThat(MatchKey.answers("0232", "0230")).isFalse();
+    assertThat(MatchKey.answers("0210", "0230")).isFalse();
+    assertThat(MatchKey.answers("0130", "0230")).isFalse();
+    assertThat(MatchKey.answers("0110", "0111")).isFalse(); // never expected; no slack
   }
 
   @Test
