@@ -61,6 +61,7 @@ public final class IsoTransportBuilder {
   private Duration echoInterval;
   private Duration echoTimeout;
   private Duration connectTimeout;
+  private Duration writeTimeout;
   private Duration[] reconnect;
   private TlsSettings tls;
   private SecureModule secureModule;
@@ -166,6 +167,16 @@ public final class IsoTransportBuilder {
   public IsoTransportBuilder connectTimeout(Duration timeout) {
     once(this.connectTimeout, "connectTimeout");
     this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * How long one socket write may stay blocked (the host not reading) before the connection is
+   * dropped and its requests end in doubt; 10 s unless set.
+   */
+  public IsoTransportBuilder writeTimeout(Duration timeout) {
+    once(this.writeTimeout, "writeTimeout");
+    this.writeTimeout = Objects.requireNonNull(timeout, "timeout");
     return this;
   }
 
@@ -424,6 +435,9 @@ public final class IsoTransportBuilder {
     }
     if (reconnect != null) {
       settings = settings.withReconnect(reconnect[0], reconnect[1]);
+    }
+    if (writeTimeout != null) {
+      settings = settings.withWriteTimeout(writeTimeout);
     }
     return settings.withEcho(echoEvery, echoTimeout != null ? echoTimeout : settings.echoTimeout());
   }

@@ -18,6 +18,8 @@ import java.util.Optional;
  *     none
  * @param echoTimeout how long an echo test waits for its answer before the connection is dropped
  * @param signOnTimeout how long the sign-on on a new connection waits for its answer
+ * @param writeTimeout how long one write to the socket may stay blocked before the host is taken
+ *     to have stopped reading and the connection is dropped (its requests end in doubt)
  * @param rememberedAnswers how many recently finished requests are remembered, to tell a late or
  *     duplicate answer from an unknown one in the logs
  */
@@ -32,7 +34,14 @@ public record ChannelSettings(
     Duration echoInterval,
     Duration echoTimeout,
     Duration signOnTimeout,
+    Duration writeTimeout,
     int rememberedAnswers) {
+
+  /**
+   * A write blocks only once the socket's send buffer is full: the host has not read for a while.
+   * Ten seconds is long enough for a slow line to drain a full buffer.
+   */
+  static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
   public ChannelSettings {
     Objects.requireNonNull(host, "host");
@@ -57,12 +66,16 @@ public record ChannelSettings(
     }
     positive(echoTimeout, "echoTimeout");
     positive(signOnTimeout, "signOnTimeout");
+    positive(writeTimeout, "writeTimeout");
     if (rememberedAnswers < 0) {
       throw new IllegalArgumentException("rememberedAnswers must not be negative");
     }
   }
 
-  /** Plain TCP to {@code host:port} with the defaults: 10 s connect, 200 ms to 30 s backoff. */
+  /**
+   * Plain TCP to {@code host:port} with the defaults: 10 s connect, 200 ms to 30 s backoff, no
+   * echo, 30 s sign-on, 10 s write.
+   */
   public static ChannelSettings of(String host, int port, Framing framing) {
     return new ChannelSettings(
         host,
@@ -75,6 +88,7 @@ public record ChannelSettings(
         Duration.ZERO,
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
+        DEFAULT_WRITE_TIMEOUT,
         4096);
   }
 
@@ -90,6 +104,7 @@ public record ChannelSettings(
         echoInterval,
         echoTimeout,
         signOnTimeout,
+        writeTimeout,
         rememberedAnswers);
   }
 
@@ -105,6 +120,7 @@ public record ChannelSettings(
         echoInterval,
         echoTimeout,
         signOnTimeout,
+        writeTimeout,
         rememberedAnswers);
   }
 
@@ -120,6 +136,7 @@ public record ChannelSettings(
         echoInterval,
         echoTimeout,
         signOnTimeout,
+        writeTimeout,
         rememberedAnswers);
   }
 
@@ -135,6 +152,7 @@ public record ChannelSettings(
         interval,
         timeout,
         signOnTimeout,
+        writeTimeout,
         rememberedAnswers);
   }
 
@@ -149,6 +167,23 @@ public record ChannelSettings(
         reconnectMax,
         echoInterval,
         echoTimeout,
+        timeout,
+        writeTimeout,
+        rememberedAnswers);
+  }
+
+  public ChannelSettings withWriteTimeout(Duration timeout) {
+    return new ChannelSettings(
+        host,
+        port,
+        framing,
+        tls,
+        connectTimeout,
+        reconnectBase,
+        reconnectMax,
+        echoInterval,
+        echoTimeout,
+        signOnTimeout,
         timeout,
         rememberedAnswers);
   }

@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +22,25 @@ import org.slf4j.LoggerFactory;
  * senders from queueing on a lock held across a system call. A frame left for another thread
  * whose write fails is lost with the connection like every frame in flight on it: the channel
  * ends the requests written on a connection when it ends (never as declined).
+ *
+ * <p>A socket write has no timeout of its own: it blocks for as long as the host does not read.
+ * The connection therefore keeps the time the write in progress started ({@link
+ * #writeStalledMillis}), so that a watchdog can drop a connection whose host stopped reading
+ * ({@link IsoChannel}); closing it fails the blocked write.
  */
 final class Connection {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
   private static final AtomicLong IDS = new AtomicLong();
   private static final int READ_BUFFER = 8192;
   private static final int BATCH = 16384;
+  private static final long NOT_WRITING = Long.MIN_VALUE;
 
   private final long id = IDS.incrementAndGet();
   private final Socket socket;
+  /** The TCP socket under {@link #socket}: the same one, or the one a TLS socket is layered on. */
+  private final Socket tcp;
   private final String address;
+  private final LongSupplier clockMillis;
   private final OutputStream out;
   private final FrameReader reader;
   private final Queue<byte[]> outbox = new ConcurrentLinkedQueue<>();
@@ -38,12 +48,23 @@ final class Connection {
   /** The combined frames of one write; only the thread that set {@link #writing} touches it. */
   private final byte[] batch = new byte[BATCH];
   private volatile boolean closed;
+  private volatile String closedBecause = "";
+  /** When the write call in progress started, by {@link #clockMillis}; or {@link #NOT_WRITING}. */
+  private volatile long writeStartedMillis = NOT_WRITING;
   /** Requests written here that reached their deadline with nothing read since (see Link). */
   private volatile int unansweredInARow;
 
-  Connection(Socket socket, String address, Framing framing) throws IOException {
+  /**
+   * @param socket the socket to read and write, TLS or plain
+   * @param tcp the TCP socket under it ({@code socket} itself for plain TCP)
+   * @param clockMillis the clock a stalled write is timed by
+   */
+  Connection(Socket socket, Socket tcp, String address, Framing framing, LongSupplier clockMillis)
+      throws IOException {
     this.socket = socket;
+    this.tcp = tcp;
     this.address = address;
+    this.clockMillis = clockMillis;
     this.out = socket.getOutputStream();
     // Buffered: one read from the socket takes every frame that has arrived, not two per frame.
     this.reader =
@@ -72,21 +93,40 @@ final class Connection {
 
   /** Writes what the outbox holds, in order, in as few calls as fit the batch buffer. */
   private void writeWaitingFrames() throws IOException {
-    byte[] first;
-    while ((first = outbox.poll()) != null) {
-      byte[] next = outbox.peek();
-      if (next == null || first.length + next.length > batch.length) {
-        out.write(first);
-      } else {
-        int length = 0;
-        for (byte[] f = first; f != null; f = fitsAfter(length)) {
-          System.arraycopy(f, 0, batch, length, f.length);
-          length += f.length;
+    try {
+      byte[] first;
+      while ((first = outbox.poll()) != null) {
+        byte[] next = outbox.peek();
+        if (next == null || first.length + next.length > batch.length) {
+          timedWrite(first, first.length);
+        } else {
+          int length = 0;
+          for (byte[] f = first; f != null; f = fitsAfter(length)) {
+            System.arraycopy(f, 0, batch, length, f.length);
+            length += f.length;
+          }
+          timedWrite(batch, length);
         }
-        out.write(batch, 0, length);
       }
+      out.flush();
+    } finally {
+      writeStartedMillis = NOT_WRITING;
     }
-    out.flush();
+  }
+
+  /** One write call, its start kept for {@link #writeStalledMillis}. */
+  private void timedWrite(byte[] bytes, int length) throws IOException {
+    writeStartedMillis = clockMillis.getAsLong();
+    out.write(bytes, 0, length);
+  }
+
+  /**
+   * How long the write in progress has been blocked at {@code nowMillis}: 0 when none is. A long
+   * time means the host stopped reading (its receive window stayed shut).
+   */
+  long writeStalledMillis(long nowMillis) {
+    long started = writeStartedMillis;
+    return started == NOT_WRITING ? 0 : Math.max(0, nowMillis - started);
   }
 
   /** The next waiting frame if it fits in the batch after {@code length} bytes, taken; or null. */
@@ -103,11 +143,29 @@ final class Connection {
     return reader.next();
   }
 
-  /** Closes the socket; the reader thread then ends. Idempotent. */
-  void close() {
-    closed = true; // frames still in the outbox go with the connection (a writer may be taking them)
+  /**
+   * Closes the socket; the reader thread then ends, and a write blocked on it fails. Idempotent;
+   * the first {@code reason} is kept for {@link #closedBecause}.
+   */
+  void close(String reason) {
+    synchronized (this) {
+      if (!closed) {
+        closedBecause = reason;
+      }
+      closed = true; // frames still in the outbox go with it (a writer may be taking them)
+    }
+    if (tcp != socket) {
+      // TLS: a write blocked in the TCP socket holds the TLS engine's lock, which SSLSocket's
+      // close() would wait for (forever, if the host never reads). Closing the TCP socket under it
+      // first fails that write; the TLS close that follows then finds the line already gone.
+      closeQuietly(tcp);
+    }
+    closeQuietly(socket);
+  }
+
+  private void closeQuietly(Socket closing) {
     try {
-      socket.close();
+      closing.close();
     } catch (IOException e) {
       log.debug("closing connection {} failed", this, e);
     }
@@ -125,9 +183,14 @@ final class Connection {
     return ++unansweredInARow;
   }
 
-  /** Whether {@link #close()} was called here (rather than the host closing). */
+  /** Whether {@link #close} was called here (rather than the host closing). */
   boolean closedHere() {
     return closed;
+  }
+
+  /** Why it was closed here; empty if it was not. */
+  String closedBecause() {
+    return closedBecause;
   }
 
   @Override

@@ -14,8 +14,11 @@ final class Connector {
     this.settings = settings;
   }
 
+  /** A connected socket to read and write, and the TCP socket under it (the same one without TLS). */
+  record Sockets(Socket stream, Socket tcp) {}
+
   /** A connected (and, with TLS, handshaken) socket. */
-  Socket open() throws IOException {
+  Sockets open() throws IOException {
     int timeout = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
     Socket plain = new Socket();
     try {
@@ -23,7 +26,7 @@ final class Connector {
       plain.setKeepAlive(true);
       plain.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
       if (!settings.tls().isPresent()) {
-        return plain;
+        return new Sockets(plain, plain);
       }
       TlsSettings tls = settings.tls().get();
       SSLSocket secure =
@@ -37,7 +40,7 @@ final class Connector {
       secure.setSoTimeout(timeout);
       secure.startHandshake();
       secure.setSoTimeout(0);
-      return secure;
+      return new Sockets(secure, plain);
     } catch (IOException | RuntimeException e) {
       try {
         plain.close();

@@ -41,9 +41,11 @@ public final class IsoChannel implements AutoCloseable {
   private final Link link;
   private final HostRequests hostRequests;
   private final DeadlineWatch deadlines;
+  private final SchedulerOffload offScheduler;
   private final Object echoLock = new Object();
   private final AtomicBoolean echoing = new AtomicBoolean();
   private ScheduledFuture<?> echoTask;
+  private ScheduledFuture<?> writeWatchTask;
 
   public IsoChannel(
       ChannelSettings settings, IsoCodec codec, ChannelSession session, ChannelRuntime runtime) {
@@ -52,27 +54,29 @@ public final class IsoChannel implements AutoCloseable {
     this.session = Objects.requireNonNull(session, "session");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.mux = new Multiplexer(settings.rememberedAnswers());
-    this.hostRequests =
-        new HostRequests(codec, settings.framing().prefix(), runtime.threads(), this::dropBroken);
+    this.hostRequests = new HostRequests(codec, settings.framing().prefix(), runtime.threads(),
+        connection -> dropBroken(connection, "an answer to the host's request could not be written"));
+    this.offScheduler = new SchedulerOffload(runtime.threads());
     this.link =
         new Link(this, settings, runtime, session, mux, new AnswerRouter(codec, mux, hostRequests));
     this.deadlines = new DeadlineWatch(runtime, mux, this::expire);
   }
 
-  /** Starts connecting (in the background) and the idle echo; idempotent. */
+  /** Starts connecting (in the background), the idle echo and the write watchdog; idempotent. */
   public void start() {
     if (!link.start()) {
       return;
     }
     long interval = settings.echoInterval().toMillis();
-    if (interval > 0) {
-      long period = Math.max(1, interval / 2);
-      synchronized (echoLock) {
-        echoTask =
-            runtime
-                .scheduler()
-                .scheduleWithFixedDelay(this::echoIfIdle, period, period, TimeUnit.MILLISECONDS);
+    long watchEvery = Math.max(1, settings.writeTimeout().toMillis() / 4);
+    synchronized (echoLock) {
+      if (interval > 0) {
+        long period = Math.max(1, interval / 2);
+        echoTask = runtime.scheduler().scheduleWithFixedDelay(
+            () -> offScheduler.run(this::echoIfIdle), period, period, TimeUnit.MILLISECONDS);
       }
+      writeWatchTask = runtime.scheduler().scheduleWithFixedDelay(
+          this::dropStalledWrites, watchEvery, watchEvery, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -158,7 +162,10 @@ public final class IsoChannel implements AutoCloseable {
             runtime
                 .scheduler()
                 .scheduleWithFixedDelay(
-                    () -> repeat(exchange), every, every, TimeUnit.MILLISECONDS);
+                    () -> offScheduler.run(() -> repeat(exchange)),
+                    every,
+                    every,
+                    TimeUnit.MILLISECONDS);
         if (exchange.isDone()) {
           exchange.cancelTimers(); // it ended (deadline) before the timer was set: stop it too
         }
@@ -188,7 +195,7 @@ public final class IsoChannel implements AutoCloseable {
       // A runtime failure of the stream (a TLS engine's, say) breaks the connection the same way:
       // frames another sender left to this write are lost with it and end with the connection.
       log.warn("sending {} on connection {} failed: {}", exchange, connection, broken.toString());
-      dropBroken(connection);
+      dropBroken(connection, "a write failed: " + broken);
       if (exchange.isRepeatable()) {
         exchange.writtenOn = null;
       } else {
@@ -201,9 +208,29 @@ public final class IsoChannel implements AutoCloseable {
   }
 
   /** Takes a connection a write failed on out of use and closes it; the link reconnects. */
-  private void dropBroken(Connection connection) {
+  private void dropBroken(Connection connection, String why) {
     link.unready(connection);
-    connection.close();
+    connection.close(why);
+  }
+
+  /**
+   * The write watchdog, on the scheduler: drops a connection whose write has been blocked for the
+   * write timeout, the host having stopped reading (its receive window shut). A socket write has
+   * no timeout of its own; without this, the blocked writer (a sender, or the reader flushing
+   * requests that waited for the sign-on) would wait for as long as the host keeps the line up.
+   * Dropping it fails that write and ends the connection's requests in doubt; the link reconnects.
+   */
+  private void dropStalledWrites() {
+    long limit = settings.writeTimeout().toMillis();
+    long now = runtime.clock().millis();
+    for (Connection connection : link.openConnections()) {
+      long stalled = connection.writeStalledMillis(now);
+      if (stalled >= limit) {
+        String why = "a write blocked for " + stalled + " ms (the host is not reading)";
+        log.warn("connection {}: {}; dropping it", connection, why);
+        dropBroken(connection, why);
+      }
+    }
   }
 
   private void repeat(Exchange exchange) {
@@ -227,7 +254,8 @@ public final class IsoChannel implements AutoCloseable {
       if (writtenOn != null && writtenOn.unanswered() >= Link.UNANSWERED_IN_A_ROW) {
         log.warn("connection {}: {} requests in a row unanswered and nothing read; dropping it",
             writtenOn, Link.UNANSWERED_IN_A_ROW);
-        writtenOn.close(); // its reader ends it: in-flight requests in doubt, then a reconnect
+        // its reader ends it: in-flight requests in doubt, then a reconnect
+        writtenOn.close(Link.UNANSWERED_IN_A_ROW + " requests in a row unanswered, nothing read");
       }
     }
   }
@@ -260,7 +288,7 @@ public final class IsoChannel implements AutoCloseable {
                       "echo test over connection {} unanswered ({}); dropping it",
                       connection.get(),
                       result.detail());
-                  connection.get().close();
+                  connection.get().close("echo test unanswered: " + result.detail());
                 }
               });
     } catch (RuntimeException failed) {
@@ -277,10 +305,14 @@ public final class IsoChannel implements AutoCloseable {
   public void close() {
     link.close();
     hostRequests.close();
+    offScheduler.close();
     deadlines.stop();
     synchronized (echoLock) {
       if (echoTask != null) {
         echoTask.cancel(false);
+      }
+      if (writeWatchTask != null) {
+        writeWatchTask.cancel(false);
       }
     }
     int inDoubt = 0;

@@ -96,6 +96,20 @@ final class Link {
     }
   }
 
+  /** The connections open now: the one carrying requests and the one signing on, if any. */
+  List<Connection> openConnections() {
+    synchronized (lock) {
+      List<Connection> open = new ArrayList<>(2);
+      if (ready != null) {
+        open.add(ready);
+      }
+      if (opening != null) {
+        open.add(opening);
+      }
+      return open;
+    }
+  }
+
   /** The connection carrying requests, if one is up and signed on. */
   Optional<Connection> ready() {
     synchronized (lock) {
@@ -242,7 +256,7 @@ final class Link {
     synchronized (lock) {
       connecting = false;
       if (closed) {
-        connection.close();
+        connection.close("the channel closed while it connected");
         return;
       }
       opening = connection;
@@ -254,12 +268,13 @@ final class Link {
 
   /** A new connection; the socket is closed again if it cannot be wrapped. */
   private Connection open() throws IOException {
-    Socket socket = connector.open();
+    Connector.Sockets sockets = connector.open();
     try {
-      return new Connection(socket, settings.address(), settings.framing());
+      return new Connection(sockets.stream(), sockets.tcp(), settings.address(),
+          settings.framing(), runtime.clock()::millis);
     } catch (IOException | RuntimeException failed) {
       try {
-        socket.close();
+        sockets.stream().close();
       } catch (IOException closing) {
         failed.addSuppressed(closing);
       }
@@ -273,7 +288,7 @@ final class Link {
       signOn = session.signOn();
     } catch (RuntimeException failed) {
       log.error("could not build the sign-on; dropping connection {}", connection, failed);
-      connection.close();
+      connection.close("the sign-on could not be built");
       return;
     }
     if (!signOn.isPresent()) {
@@ -287,7 +302,7 @@ final class Link {
           .thenAccept(result -> afterSignOn(connection, result));
     } catch (RuntimeException failed) {
       log.error("could not send the sign-on; dropping connection {}", connection, failed);
-      connection.close();
+      connection.close("the sign-on could not be sent");
     }
   }
 
@@ -306,7 +321,7 @@ final class Link {
           "sign-on over connection {} refused or unanswered ({}); dropping it",
           connection,
           result.detail());
-      connection.close();
+      connection.close("sign-on refused or unanswered");
     }
   }
 
@@ -374,7 +389,9 @@ final class Link {
       reason = UnknownReason.MALFORMED_RESPONSE;
       detail = "host broke the framing: " + broken.getMessage();
     } catch (IOException lost) {
-      detail = connection.closedHere() ? "connection closed" : "connection lost: " + lost;
+      detail = connection.closedHere()
+          ? "connection dropped: " + connection.closedBecause()
+          : "connection lost: " + lost;
     } catch (RuntimeException bug) {
       log.error("reading from connection {} failed", connection, bug);
       detail = "reader failed: " + bug;
@@ -389,7 +406,7 @@ final class Link {
   }
 
   private void ended(Connection connection, UnknownReason reason, String detail) {
-    connection.close();
+    connection.close(detail);
     boolean reconnect;
     int attempt;
     synchronized (lock) {
@@ -450,7 +467,7 @@ final class Link {
       waiter.complete(false);
     }
     for (Connection connection : connections) {
-      connection.close();
+      connection.close("the channel closed");
     }
   }
 }

@@ -34,7 +34,8 @@ class CombinedWritesTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
         Socket peer = server.accept()) {
-      Connection connection = new Connection(client, "loopback", Framing.binaryLength());
+      Connection connection = new Connection(
+          client, client, "loopback", Framing.binaryLength(), System::currentTimeMillis);
       ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<?>> sent = new ArrayList<>();
@@ -81,12 +82,14 @@ class CombinedWritesTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
         Socket peer = server.accept()) {
-      Connection connection = new Connection(client, "loopback", Framing.binaryLength());
-      connection.close();
+      Connection connection = new Connection(
+          client, client, "loopback", Framing.binaryLength(), System::currentTimeMillis);
+      connection.close("the test closed it");
 
       assertThatThrownBy(() -> connection.write(frame(0, 0)))
           .isInstanceOf(IOException.class)
           .hasMessageContaining("is closed");
+      assertThat(connection.closedBecause()).isEqualTo("the test closed it");
       assertThat(peer.getInputStream().read()).isEqualTo(-1);
     }
   }
