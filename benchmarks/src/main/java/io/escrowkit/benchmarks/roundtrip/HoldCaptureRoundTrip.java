@@ -41,6 +41,14 @@ public class HoldCaptureRoundTrip {
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
+  public Object transportEscrows(TransportSide transport)
+      throws InterruptedException, ExecutionException {
+    return transport.holdThenCapture();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   public byte[] rawEscrows(RawSide raw, RawSide.Lane lane)
       throws InterruptedException, ExecutionException {
     return raw(raw, lane);

@@ -1,11 +1,15 @@
 package io.escrowkit.benchmarks.roundtrip;
 
+import io.escrowkit.device.simulated.SoftwareSecureModule;
+import io.escrowkit.iso8583.IsoTransport;
 import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.Exchange;
 import io.escrowkit.simulator.HostProfile;
 import io.escrowkit.simulator.SimulatorLedger;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * The simulator both sides of the benchmark talk to: UnionPay, MACs required, no faults, with a
@@ -26,6 +30,22 @@ final class Hosts {
         // The default (100 million CNY) runs out after ~780,000 escrows of 128.00 in one trial.
         .defaultBalance(Long.MAX_VALUE / 4)
         .listener(exchange -> countRefusal(exchange, refused))
+        .start();
+  }
+
+  /**
+   * The SDK's transport to {@code host}: UnionPay over one connection, signed on, MACing with the
+   * test key, drawing its sign-on and echo traces from {@code traces}. Started.
+   */
+  static IsoTransport transportTo(AcquirerSimulator host, LongSupplier traces) {
+    return IsoTransport.builder()
+        .connect("127.0.0.1", host.port())
+        .terminal(RoundTripFrames.MERCHANT, RoundTripFrames.TERMINAL, traces)
+        .mac(
+            SoftwareSecureModule.withTestKeys(new Random(5)),
+            SoftwareSecureModule.TEST_MAC_KEY_ID)
+        .signOnOnConnect(true)
+        .build()
         .start();
   }
 

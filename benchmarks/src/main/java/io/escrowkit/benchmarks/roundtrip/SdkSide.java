@@ -4,7 +4,6 @@ import io.escrowkit.Escrow;
 import io.escrowkit.EscrowClient;
 import io.escrowkit.EscrowState;
 import io.escrowkit.device.CardData;
-import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.iso8583.IsoTransport;
 import io.escrowkit.memory.InMemoryJournal;
@@ -44,17 +43,7 @@ public class SdkSide {
   @Setup(Level.Trial)
   public void connect() {
     host = Hosts.start(refused);
-    transport =
-        IsoTransport.builder()
-            .connect("127.0.0.1", host.port())
-            .terminal(
-                RoundTripFrames.MERCHANT, RoundTripFrames.TERMINAL, networkTraces::incrementAndGet)
-            .mac(
-                SoftwareSecureModule.withTestKeys(new Random(5)),
-                SoftwareSecureModule.TEST_MAC_KEY_ID)
-            .signOnOnConnect(true)
-            .build()
-            .start();
+    transport = Hosts.transportTo(host, networkTraces::incrementAndGet);
     // The client cancels a deadline timer per answered request: have them leave the queue.
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2);
     timers.setRemoveOnCancelPolicy(true);

@@ -19,7 +19,9 @@ import java.util.Optional;
  * @param echoTimeout how long an echo test waits for its answer before the connection is dropped
  * @param signOnTimeout how long the sign-on on a new connection waits for its answer
  * @param writeTimeout how long one write to the socket may stay blocked before the host is taken
- *     to have stopped reading and the connection is dropped (its requests end in doubt)
+ *     to have stopped reading and the connection is dropped (its requests end in doubt); at most a
+ *     day. One write carries up to 16 KB of combined frames: on a line slower than that per
+ *     timeout, choose it longer
  * @param rememberedAnswers how many recently finished requests are remembered, to tell a late or
  *     duplicate answer from an unknown one in the logs
  */
@@ -42,6 +44,9 @@ public record ChannelSettings(
    * Ten seconds is long enough for a slow line to drain a full buffer.
    */
   static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The longest write timeout taken: a day, for lines that may stall that long. */
+  static final Duration MAX_WRITE_TIMEOUT = Duration.ofDays(1);
 
   public ChannelSettings {
     Objects.requireNonNull(host, "host");
@@ -67,6 +72,10 @@ public record ChannelSettings(
     positive(echoTimeout, "echoTimeout");
     positive(signOnTimeout, "signOnTimeout");
     positive(writeTimeout, "writeTimeout");
+    if (writeTimeout.compareTo(MAX_WRITE_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          "writeTimeout must be at most " + MAX_WRITE_TIMEOUT + ", got " + writeTimeout);
+    }
     if (rememberedAnswers < 0) {
       throw new IllegalArgumentException("rememberedAnswers must not be negative");
     }

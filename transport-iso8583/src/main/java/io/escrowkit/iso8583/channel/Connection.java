@@ -6,9 +6,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,6 @@ final class Connection {
   /** The TCP socket under {@link #socket}: the same one, or the one a TLS socket is layered on. */
   private final Socket tcp;
   private final String address;
-  private final LongSupplier clockMillis;
   private final OutputStream out;
   private final FrameReader reader;
   private final Queue<byte[]> outbox = new ConcurrentLinkedQueue<>();
@@ -49,22 +48,22 @@ final class Connection {
   private final byte[] batch = new byte[BATCH];
   private volatile boolean closed;
   private volatile String closedBecause = "";
-  /** When the write call in progress started, by {@link #clockMillis}; or {@link #NOT_WRITING}. */
-  private volatile long writeStartedMillis = NOT_WRITING;
+  /**
+   * When the write call in progress started, by {@link System#nanoTime} (a stall is a duration,
+   * immune to the wall clock being set); or {@link #NOT_WRITING}.
+   */
+  private volatile long writeStartedNanos = NOT_WRITING;
   /** Requests written here that reached their deadline with nothing read since (see Link). */
   private volatile int unansweredInARow;
 
   /**
    * @param socket the socket to read and write, TLS or plain
    * @param tcp the TCP socket under it ({@code socket} itself for plain TCP)
-   * @param clockMillis the clock a stalled write is timed by
    */
-  Connection(Socket socket, Socket tcp, String address, Framing framing, LongSupplier clockMillis)
-      throws IOException {
+  Connection(Socket socket, Socket tcp, String address, Framing framing) throws IOException {
     this.socket = socket;
     this.tcp = tcp;
     this.address = address;
-    this.clockMillis = clockMillis;
     this.out = socket.getOutputStream();
     // Buffered: one read from the socket takes every frame that has arrived, not two per frame.
     this.reader =
@@ -110,23 +109,24 @@ final class Connection {
       }
       out.flush();
     } finally {
-      writeStartedMillis = NOT_WRITING;
+      writeStartedNanos = NOT_WRITING;
     }
   }
 
   /** One write call, its start kept for {@link #writeStalledMillis}. */
   private void timedWrite(byte[] bytes, int length) throws IOException {
-    writeStartedMillis = clockMillis.getAsLong();
+    writeStartedNanos = System.nanoTime();
     out.write(bytes, 0, length);
   }
 
   /**
-   * How long the write in progress has been blocked at {@code nowMillis}: 0 when none is. A long
-   * time means the host stopped reading (its receive window stayed shut).
+   * How long the write call in progress has lasted: 0 when none is. A long time means the host
+   * stopped reading (its receive window stayed shut), or reads slower than the line can carry one
+   * combined write (at most {@value #BATCH} bytes).
    */
-  long writeStalledMillis(long nowMillis) {
-    long started = writeStartedMillis;
-    return started == NOT_WRITING ? 0 : Math.max(0, nowMillis - started);
+  long writeStalledMillis() {
+    long started = writeStartedNanos;
+    return started == NOT_WRITING ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
 
   /** The next waiting frame if it fits in the batch after {@code length} bytes, taken; or null. */
@@ -144,23 +144,37 @@ final class Connection {
   }
 
   /**
-   * Closes the socket; the reader thread then ends, and a write blocked on it fails. Idempotent;
-   * the first {@code reason} is kept for {@link #closedBecause}.
+   * Drops the connection: closes the socket, the reader thread then ends, and a write blocked on it
+   * fails. Idempotent; the first {@code reason} is kept for {@link #closedBecause}. Over TLS the
+   * TCP socket under the TLS one is closed first, without the closing alert: a write blocked
+   * there holds the TLS engine's lock, which {@code SSLSocket.close()} would wait for (forever, if
+   * the host never reads), and closing TCP fails that write.
    */
   void close(String reason) {
-    synchronized (this) {
-      if (!closed) {
-        closedBecause = reason;
-      }
-      closed = true; // frames still in the outbox go with it (a writer may be taking them)
-    }
+    markClosed(reason);
     if (tcp != socket) {
-      // TLS: a write blocked in the TCP socket holds the TLS engine's lock, which SSLSocket's
-      // close() would wait for (forever, if the host never reads). Closing the TCP socket under it
-      // first fails that write; the TLS close that follows then finds the line already gone.
       closeQuietly(tcp);
     }
     closeQuietly(socket);
+  }
+
+  /**
+   * Closes as {@link #close} does, but over TLS sends the closing alert (close_notify) first when
+   * no write is in progress: for a clean shutdown, which no blocked write can then hold up.
+   */
+  void closeGracefully(String reason) {
+    markClosed(reason);
+    if (tcp != socket && (writing.get() || writeStartedNanos != NOT_WRITING)) {
+      closeQuietly(tcp);
+    }
+    closeQuietly(socket);
+  }
+
+  private synchronized void markClosed(String reason) {
+    if (!closed) {
+      closedBecause = reason;
+    }
+    closed = true; // frames still in the outbox go with it (a writer may be taking them)
   }
 
   private void closeQuietly(Socket closing) {

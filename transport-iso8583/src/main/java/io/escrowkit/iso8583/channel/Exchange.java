@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One request in flight: its key, its bytes (and, for an advice, the repeat's bytes), its deadline, the
@@ -23,6 +24,8 @@ final class Exchange {
   final CompletableFuture<ChannelResult> future = new CompletableFuture<>();
   volatile Connection writtenOn;
   volatile ScheduledFuture<?> repeatTimer;
+  /** A repeat of it waits for the offload thread (see {@link SchedulerOffload}). */
+  final AtomicBoolean repeatWaiting = new AtomicBoolean();
 
   Exchange(
       MatchKey key,

@@ -44,6 +44,8 @@ public final class IsoChannel implements AutoCloseable {
   private final SchedulerOffload offScheduler;
   private final Object echoLock = new Object();
   private final AtomicBoolean echoing = new AtomicBoolean();
+  /** An idle check waits for the offload thread (see {@link SchedulerOffload}). */
+  private final AtomicBoolean echoWaiting = new AtomicBoolean();
   private ScheduledFuture<?> echoTask;
   private ScheduledFuture<?> writeWatchTask;
 
@@ -70,10 +72,14 @@ public final class IsoChannel implements AutoCloseable {
     long interval = settings.echoInterval().toMillis();
     long watchEvery = Math.max(1, settings.writeTimeout().toMillis() / 4);
     synchronized (echoLock) {
+      if (link.isClosed()) {
+        return; // closed meanwhile: its close() found no timers to cancel, so none are set
+      }
       if (interval > 0) {
         long period = Math.max(1, interval / 2);
         echoTask = runtime.scheduler().scheduleWithFixedDelay(
-            () -> offScheduler.run(this::echoIfIdle), period, period, TimeUnit.MILLISECONDS);
+            () -> offScheduler.runUnlessWaiting(echoWaiting, this::echoIfIdle),
+            period, period, TimeUnit.MILLISECONDS);
       }
       writeWatchTask = runtime.scheduler().scheduleWithFixedDelay(
           this::dropStalledWrites, watchEvery, watchEvery, TimeUnit.MILLISECONDS);
@@ -162,7 +168,8 @@ public final class IsoChannel implements AutoCloseable {
             runtime
                 .scheduler()
                 .scheduleWithFixedDelay(
-                    () -> offScheduler.run(() -> repeat(exchange)),
+                    () -> offScheduler.runUnlessWaiting(
+                        exchange.repeatWaiting, () -> repeat(exchange)),
                     every,
                     every,
                     TimeUnit.MILLISECONDS);
@@ -195,14 +202,14 @@ public final class IsoChannel implements AutoCloseable {
       // A runtime failure of the stream (a TLS engine's, say) breaks the connection the same way:
       // frames another sender left to this write are lost with it and end with the connection.
       log.warn("sending {} on connection {} failed: {}", exchange, connection, broken.toString());
+      String detail = connection.closedHere() // dropped here (the watchdog, say), which says why
+          ? "connection dropped while sending: " + connection.closedBecause()
+          : "connection broke while sending: " + broken.getMessage();
       dropBroken(connection, "a write failed: " + broken);
       if (exchange.isRepeatable()) {
         exchange.writtenOn = null;
       } else {
-        fail(
-            exchange,
-            UnknownReason.CONNECTION_LOST,
-            "connection broke while sending: " + broken.getMessage());
+        fail(exchange, UnknownReason.CONNECTION_LOST, detail);
       }
     }
   }
@@ -221,15 +228,19 @@ public final class IsoChannel implements AutoCloseable {
    * Dropping it fails that write and ends the connection's requests in doubt; the link reconnects.
    */
   private void dropStalledWrites() {
-    long limit = settings.writeTimeout().toMillis();
-    long now = runtime.clock().millis();
-    for (Connection connection : link.openConnections()) {
-      long stalled = connection.writeStalledMillis(now);
-      if (stalled >= limit) {
-        String why = "a write blocked for " + stalled + " ms (the host is not reading)";
-        log.warn("connection {}: {}; dropping it", connection, why);
-        dropBroken(connection, why);
+    try {
+      long limit = settings.writeTimeout().toMillis();
+      for (Connection connection : link.openConnections()) {
+        long stalled = connection.writeStalledMillis();
+        if (stalled >= limit) {
+          String why = "a write blocked for " + stalled + " ms (the host is not reading)";
+          log.warn("connection {}: {}; dropping it", connection, why);
+          dropBroken(connection, why);
+        }
       }
+    } catch (RuntimeException bug) {
+      // thrown out of a periodic task, it would cancel the watchdog for good, silently
+      log.error("checking the connections to {} for blocked writes failed", settings.address(), bug);
     }
   }
 
@@ -282,14 +293,15 @@ public final class IsoChannel implements AutoCloseable {
       send(echo.get(), runtime.clock().instant().plus(settings.echoTimeout()))
           .thenAccept(
               result -> {
-                echoing.set(false);
                 if (!result.isAnswer()) {
                   log.warn(
                       "echo test over connection {} unanswered ({}); dropping it",
                       connection.get(),
                       result.detail());
-                  connection.get().close("echo test unanswered: " + result.detail());
+                  // out of use before the next echo may start, which must not go out on it
+                  dropBroken(connection.get(), "echo test unanswered: " + result.detail());
                 }
+                echoing.set(false);
               });
     } catch (RuntimeException failed) {
       echoing.set(false);

@@ -270,8 +270,8 @@ final class Link {
   private Connection open() throws IOException {
     Connector.Sockets sockets = connector.open();
     try {
-      return new Connection(sockets.stream(), sockets.tcp(), settings.address(),
-          settings.framing(), runtime.clock()::millis);
+      return new Connection(
+          sockets.stream(), sockets.tcp(), settings.address(), settings.framing());
     } catch (IOException | RuntimeException failed) {
       try {
         sockets.stream().close();
@@ -467,7 +467,7 @@ final class Link {
       waiter.complete(false);
     }
     for (Connection connection : connections) {
-      connection.close("the channel closed");
+      connection.closeGracefully("the channel closed");
     }
   }
 }

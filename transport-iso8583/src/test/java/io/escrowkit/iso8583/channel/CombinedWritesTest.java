@@ -34,8 +34,7 @@ class CombinedWritesTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
         Socket peer = server.accept()) {
-      Connection connection = new Connection(
-          client, client, "loopback", Framing.binaryLength(), System::currentTimeMillis);
+      Connection connection = new Connection(client, client, "loopback", Framing.binaryLength());
       ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<?>> sent = new ArrayList<>();
@@ -82,8 +81,7 @@ class CombinedWritesTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
         Socket peer = server.accept()) {
-      Connection connection = new Connection(
-          client, client, "loopback", Framing.binaryLength(), System::currentTimeMillis);
+      Connection connection = new Connection(client, client, "loopback", Framing.binaryLength());
       connection.close("the test closed it");
 
       assertThatThrownBy(() -> connection.write(frame(0, 0)))

@@ -3,6 +3,7 @@ package io.escrowkit.iso8583.channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,21 @@ final class TestTls {
       keys.load(in, TEST_PASSWORD);
     }
     return new TestTls(keys);
+  }
+
+  /**
+   * A TLS server socket on a free loopback port, presenting the test certificate, whose
+   * connections take at most about {@code receiveBuffer} bytes unread.
+   */
+  ServerSocket serverSocket(int receiveBuffer) throws GeneralSecurityException, IOException {
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(hostKeys, TEST_PASSWORD);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    ServerSocket server = context.getServerSocketFactory().createServerSocket();
+    server.setReceiveBufferSize(receiveBuffer);
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    return server;
   }
 
   /** A TLS server socket on a free loopback port, presenting the test certificate. */

@@ -132,9 +132,10 @@ class EscrowOverIsoTest {
 
     assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
     // The sign-on answer is the channel's own (checked where it is read); the two escrow answers
-    // are checked by this thread, which waits for them in execute().
-    assertThat(checkedOn).contains(Thread.currentThread().getName());
-    assertThat(checkedOn).noneMatch(name -> name.startsWith("escrowkit-iso"));
+    // are checked by this thread, which waits for them in execute(), or by the client's executor
+    // when an answer beats this thread into its wait (WaitingCallerTest covers that handoff);
+    // never by the connection's reader.
+    assertThat(checkedOn).isNotEmpty().noneMatch(name -> name.startsWith("escrowkit-iso"));
   }
 
   @Test
