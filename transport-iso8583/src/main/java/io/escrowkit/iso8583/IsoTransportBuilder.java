@@ -156,7 +156,10 @@ public final class IsoTransportBuilder {
     return this;
   }
 
-  /** Send an echo test after {@code interval} idle; drop the connection if it is not answered. */
+  /**
+   * Send an echo test after {@code interval} without a message from the host (what is written to
+   * it does not count); drop the connection if it is not answered within {@code timeout}.
+   */
   public IsoTransportBuilder echo(Duration interval, Duration timeout) {
     once(this.echoInterval, "echo");
     this.echoInterval = Objects.requireNonNull(interval, "interval");

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param connectTimeout how long a connection attempt (TLS handshake included) may take
  * @param reconnectBase the first wait before reconnecting; doubled on each failure in a row
  * @param reconnectMax the longest wait before reconnecting
- * @param echoInterval how long the connection may be idle before an echo test is sent; zero for
- *     none
+ * @param echoInterval how long the host may stay silent (no message read from it, however much
+ *     is written to it) before an echo test is sent; zero for none
  * @param echoTimeout how long an echo test waits for its answer before the connection is dropped
  * @param signOnTimeout how long the sign-on on a new connection waits for its answer
  * @param writeTimeout how long one write to the socket may stay blocked before the host is taken

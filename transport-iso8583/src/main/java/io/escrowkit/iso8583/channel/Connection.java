@@ -146,25 +146,14 @@ final class Connection {
   /**
    * Drops the connection: closes the socket, the reader thread then ends, and a write blocked on it
    * fails. Idempotent; the first {@code reason} is kept for {@link #closedBecause}. Over TLS the
-   * TCP socket under the TLS one is closed first, without the closing alert: a write blocked
-   * there holds the TLS engine's lock, which {@code SSLSocket.close()} would wait for (forever, if
-   * the host never reads), and closing TCP fails that write.
+   * TCP socket under the TLS one is closed first, without the closing alert (close_notify): a
+   * write blocked there holds the TLS engine's lock, which {@code SSLSocket.close()} would wait
+   * for, and the alert itself can block on a send buffer the host no longer empties; either would
+   * hang the caller for as long as the host keeps the line up. The host sees the TCP close.
    */
   void close(String reason) {
     markClosed(reason);
     if (tcp != socket) {
-      closeQuietly(tcp);
-    }
-    closeQuietly(socket);
-  }
-
-  /**
-   * Closes as {@link #close} does, but over TLS sends the closing alert (close_notify) first when
-   * no write is in progress: for a clean shutdown, which no blocked write can then hold up.
-   */
-  void closeGracefully(String reason) {
-    markClosed(reason);
-    if (tcp != socket && (writing.get() || writeStartedNanos != NOT_WRITING)) {
       closeQuietly(tcp);
     }
     closeQuietly(socket);

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The channel connects when started, signs on if the {@link ChannelSession} asks, reconnects
  * after a failure with capped exponential backoff and jitter ({@link Link}), sends echo tests while
- * idle, and on {@link #close()} ends every request in flight as unknown (connection lost). Requests
- * sent while no connection is up wait for one until their deadline. An advice sent with {@link
- * #sendRepeating} is repeated until answered, across reconnections.
+ * the host is silent, and on {@link #close()} ends every request in flight as unknown (connection
+ * lost). Requests sent while no connection is up wait for one until their deadline. An advice sent
+ * with {@link #sendRepeating} is repeated until answered, across reconnections.
  *
  * <p>This class is threadsafe; share one instance per host connection.
  */
@@ -44,7 +44,7 @@ public final class IsoChannel implements AutoCloseable {
   private final SchedulerOffload offScheduler;
   private final Object echoLock = new Object();
   private final AtomicBoolean echoing = new AtomicBoolean();
-  /** An idle check waits for the offload thread (see {@link SchedulerOffload}). */
+  /** An echo check waits for the offload thread (see {@link SchedulerOffload}). */
   private final AtomicBoolean echoWaiting = new AtomicBoolean();
   private ScheduledFuture<?> echoTask;
   private ScheduledFuture<?> writeWatchTask;
@@ -64,7 +64,7 @@ public final class IsoChannel implements AutoCloseable {
     this.deadlines = new DeadlineWatch(runtime, mux, this::expire);
   }
 
-  /** Starts connecting (in the background), the idle echo and the write watchdog; idempotent. */
+  /** Starts connecting (in the background), the echo and the write watchdog; idempotent. */
   public void start() {
     if (!link.start()) {
       return;
@@ -78,7 +78,7 @@ public final class IsoChannel implements AutoCloseable {
       if (interval > 0) {
         long period = Math.max(1, interval / 2);
         echoTask = runtime.scheduler().scheduleWithFixedDelay(
-            () -> offScheduler.runUnlessWaiting(echoWaiting, this::echoIfIdle),
+            () -> offScheduler.runUnlessWaiting(echoWaiting, this::echoIfHostSilent),
             period, period, TimeUnit.MILLISECONDS);
       }
       writeWatchTask = runtime.scheduler().scheduleWithFixedDelay(
@@ -132,7 +132,10 @@ public final class IsoChannel implements AutoCloseable {
     return submit(exchangeOf(request, Optional.of(repeat), every, deadline), null);
   }
 
-  /** Sends on {@code connection} whether or not it is ready yet: the sign-on. */
+  /**
+   * Sends on {@code connection} whether or not it is ready yet (the sign-on), or whichever is
+   * ready by then (the echo test of a silent connection).
+   */
   CompletableFuture<ChannelResult> sendOn(
       Connection connection, IsoMessage request, Instant deadline) {
     return submit(exchangeOf(request, Optional.empty(), Duration.ZERO, deadline), connection);
@@ -196,7 +199,6 @@ public final class IsoChannel implements AutoCloseable {
     exchange.writtenOn = connection;
     try {
       connection.write(frame);
-      link.traffic();
       log.debug("sent {} on connection {}", exchange, connection);
     } catch (IOException | RuntimeException broken) {
       // A runtime failure of the stream (a TLS engine's, say) breaks the connection the same way:
@@ -275,11 +277,11 @@ public final class IsoChannel implements AutoCloseable {
     mux.finish(exchange, ChannelResult.failure(reason, detail), Multiplexer.Fate.FAILED);
   }
 
-  private void echoIfIdle() {
+  private void echoIfHostSilent() {
     Optional<Connection> connection = link.ready();
     long now = runtime.clock().millis();
     if (!connection.isPresent()
-        || now - link.lastTrafficMillis() < settings.echoInterval().toMillis()
+        || now - link.lastHeardMillis() < settings.echoInterval().toMillis()
         || !echoing.compareAndSet(false, true)) {
       return;
     }
@@ -289,19 +291,22 @@ public final class IsoChannel implements AutoCloseable {
         echoing.set(false);
         return;
       }
-      link.traffic();
-      send(echo.get(), runtime.clock().instant().plus(settings.echoTimeout()))
+      // on the silent connection itself, not whichever is ready by the time it is written
+      sendOn(connection.get(), echo.get(), runtime.clock().instant().plus(settings.echoTimeout()))
           .thenAccept(
               result -> {
-                if (!result.isAnswer()) {
-                  log.warn(
-                      "echo test over connection {} unanswered ({}); dropping it",
-                      connection.get(),
-                      result.detail());
-                  // out of use before the next echo may start, which must not go out on it
-                  dropBroken(connection.get(), "echo test unanswered: " + result.detail());
+                try {
+                  if (!result.isAnswer()) {
+                    log.warn(
+                        "echo test over connection {} unanswered ({}); dropping it",
+                        connection.get(),
+                        result.detail());
+                    // out of use before the next echo may start, which must not go out on it
+                    dropBroken(connection.get(), "echo test unanswered: " + result.detail());
+                  }
+                } finally {
+                  echoing.set(false);
                 }
-                echoing.set(false);
               });
     } catch (RuntimeException failed) {
       echoing.set(false);

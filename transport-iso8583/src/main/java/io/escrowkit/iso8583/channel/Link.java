@@ -58,7 +58,7 @@ final class Link {
   private Connection opening;
   private Connection ready;
   private int failures;
-  private volatile long lastTrafficMillis;
+  private volatile long lastHeardMillis;
 
   Link(
       IsoChannel channel,
@@ -192,13 +192,17 @@ final class Link {
     }
   }
 
-  /** Milliseconds by the runtime clock of the last byte sent or received. */
-  long lastTrafficMillis() {
-    return lastTrafficMillis;
+  /**
+   * Milliseconds by the runtime clock when the host was last heard from (a message read), or the
+   * connection became ready. What the terminal writes does not count: a host that answers nothing
+   * is silent however much is sent to it.
+   */
+  long lastHeardMillis() {
+    return lastHeardMillis;
   }
 
-  void traffic() {
-    lastTrafficMillis = runtime.clock().millis();
+  private void heard() {
+    lastHeardMillis = runtime.clock().millis();
   }
 
   private void connectAfter(Duration wait) {
@@ -334,6 +338,7 @@ final class Link {
       }
       opening = null;
       ready = connection;
+      heard(); // the echo's silence is counted from here
       flush = new ArrayList<>(waiting);
       waiting.clear();
       waiters = new ArrayList<>(readyWaiters);
@@ -363,7 +368,7 @@ final class Link {
           detail = "host closed the connection";
           break;
         }
-        traffic();
+        heard();
         connection.heardFromHost();
         if (frame.length == 0) {
           log.debug("empty message on connection {} ignored", connection);
@@ -467,7 +472,7 @@ final class Link {
       waiter.complete(false);
     }
     for (Connection connection : connections) {
-      connection.closeGracefully("the channel closed");
+      connection.close("the channel closed");
     }
   }
 }

@@ -6,9 +6,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs the scheduler's timed work that writes to the host (idle echo tests, advice repeats) on a
+ * Runs the scheduler's timed work that writes to the host (echo tests, advice repeats) on a
  * thread of its own, so that the scheduler never blocks: a write blocks while the host does not
  * read, and the scheduler must go on firing deadlines and the write watchdog that ends such a
  * write. One thread, started when work comes and gone when it stops.
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in flight plus the echo. Threadsafe.
  */
 final class SchedulerOffload {
+  private static final Logger log = LoggerFactory.getLogger(SchedulerOffload.class);
   private final ThreadPoolExecutor worker;
 
   SchedulerOffload(ThreadFactory threads) {
@@ -34,13 +37,26 @@ final class SchedulerOffload {
     if (!waiting.compareAndSet(false, true)) {
       return;
     }
+    Runnable task = () -> {
+      waiting.set(false);
+      work.run();
+    };
     try {
-      worker.execute(() -> {
-        waiting.set(false);
-        work.run();
-      });
+      worker.execute(task);
     } catch (RejectedExecutionException closed) {
       waiting.set(false);
+      return;
+    } catch (RuntimeException | Error noThread) {
+      // the thread factory failed: left queued with no thread, the work would never run and its
+      // flag would keep every later turn out
+      worker.remove(task);
+      waiting.set(false);
+      log.warn("no thread for the channel's timed sends; this turn skipped", noThread);
+      return;
+    }
+    if (worker.getPoolSize() == 0 && worker.remove(task)) {
+      waiting.set(false); // the thread factory gave no thread: skipped, the next turn tries again
+      log.warn("no thread for the channel's timed sends; this turn skipped");
     }
   }
 

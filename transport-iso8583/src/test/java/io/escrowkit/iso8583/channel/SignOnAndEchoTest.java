@@ -139,6 +139,49 @@ class SignOnAndEchoTest extends ChannelTestSupport {
     assertThat(host.connectionsAccepted()).isEqualTo(1);
   }
 
+  /**
+   * A host that answers the sign-on and then nothing, while the terminal keeps writing (an advice
+   * repeated every 20 ms): silence from the host is what starts the echo, not silence on the line,
+   * so the dead connection is found and replaced although it is never idle.
+   */
+  @Test
+  void echoIsSentWhenTheHostIsSilentEvenWhileTheTerminalKeepsWriting() throws Exception {
+    LoopbackHost host =
+        closeLater(
+            LoopbackHost.start(
+                spec,
+                Framing.binaryLength(),
+                request -> {
+                  if ("001".equals(request.message().findString(70).orElse(""))) {
+                    request.peer().send(HostAnswers.approve(request.message()));
+                  }
+                }));
+    IsoChannel channel =
+        channel(
+            host.port(),
+            spec,
+            Framing.binaryLength(),
+            session,
+            s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(300)));
+    channel.sendRepeating(
+        ChannelTestSupport.request(spec, "0220", 1),
+        ChannelTestSupport.request(spec, "0221", 1),
+        Duration.ofMillis(20),
+        in(Duration.ofSeconds(30)));
+
+    boolean echoedOnFirst = false;
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    LoopbackHost.Received next = host.next();
+    while (next.peer().number() == 1 && System.nanoTime() < until) {
+      echoedOnFirst |= "301".equals(next.message().findString(70).orElse(""));
+      next = host.next();
+    }
+
+    assertThat(echoedOnFirst).as("an echo test went out on the first connection").isTrue();
+    assertThat(next.peer().number()).as("a message on a second connection").isEqualTo(2);
+    assertThat(next.field(70)).isEqualTo("001");
+  }
+
   @Test
   void echoAnswerWithoutATraceStillAnswersTheEcho() throws Exception {
     LoopbackHost host =
