@@ -62,6 +62,7 @@ public final class IsoTransportBuilder {
   private Duration echoTimeout;
   private Duration connectTimeout;
   private Duration writeTimeout;
+  private String signOnKeyScheme;
   private Duration[] reconnect;
   private TlsSettings tls;
   private SecureModule secureModule;
@@ -231,6 +232,17 @@ public final class IsoTransportBuilder {
     return this;
   }
 
+  /**
+   * The working keys the UnionPay sign-on asks for (60.3): "001" single DES, "003" double-length
+   * (the default), "004" double-length with a track key. The answer's own 60.3, when it has one,
+   * decides how its field 62 is read. UnionPay only.
+   */
+  public IsoTransportBuilder signOnKeyScheme(String scheme) {
+    once(this.signOnKeyScheme, "signOnKeyScheme");
+    this.signOnKeyScheme = Objects.requireNonNull(scheme, "scheme");
+    return this;
+  }
+
   /** The MAC algorithm; default the dialect's (UnionPay ECB, or ANSI X9.19 for ISO 87). */
   public IsoTransportBuilder macAlgorithm(MacAlgorithm algorithm) {
     once(this.macAlgorithm, "macAlgorithm");
@@ -389,7 +401,8 @@ public final class IsoTransportBuilder {
               + " dialect (the ISO 87 sign-on carries no keys)");
     }
     WorkingKeyIds ids = new WorkingKeyIds(workingKeys[0], workingKeys[1], macKeyId, workingKeys[2]);
-    return Optional.of(new WorkingKeyLoader(secureModule, ids));
+    return Optional.of(new WorkingKeyLoader(secureModule, ids,
+        signOnKeyScheme != null ? signOnKeyScheme : MappingSettings.unionPay().signOnKeyScheme()));
   }
 
   private MappingSettings mappingSettings(Dialect chosen) {
@@ -415,6 +428,13 @@ public final class IsoTransportBuilder {
     }
     if (acquirerId != null) {
       settings = settings.withAcquirerId(acquirerId);
+    }
+    if (signOnKeyScheme != null) {
+      if (chosen != Dialect.UNIONPAY_POS) {
+        throw new IllegalStateException(
+            "signOnKeyScheme is for the UnionPay dialect (the ISO 87 sign-on carries no keys)");
+      }
+      settings = settings.withSignOnKeyScheme(signOnKeyScheme);
     }
     for (Map.Entry<RequestType, MessageCodes> acquirer : messageCodes.entrySet()) {
       settings = settings.withMessageCodes(acquirer.getKey(), acquirer.getValue());

@@ -100,15 +100,20 @@ public final class HostEngine {
             && !decision.responseCode().equals("A7");
     boolean wrongMac = fault.isPresent() && fault.get() == Fault.WRONG_MAC;
     IsoMessage answer = responses.build(request, decision, type);
+    String note = decision.note();
     if (type == TransactionType.SIGN_ON
         && decision.responseCode().equals(Decision.APPROVED)
         && sessionKeys.isPresent()) {
-      answer = sessionKeys.get().withKeys(request, answer);
+      IsoMessage withKeys = sessionKeys.get().withKeys(request, answer);
+      if (withKeys != answer) {
+        note = note + "; working keys issued for key scheme " + SessionKeys.scheme(request);
+      }
+      answer = withKeys;
     }
     if (signed || wrongMac) {
       answer = mac.sign(codec, answer, wrongMac);
     }
-    report(request, type, Optional.of(answer), fault, decision.note());
+    report(request, type, Optional.of(answer), fault, note);
     return deliver(codec.encode(answer, framing), fault);
   }
 

@@ -84,6 +84,11 @@ public final class SessionKeys {
     return answer.toBuilder().set(62, new String(bytes, StandardCharsets.ISO_8859_1)).build();
   }
 
+  /** The key scheme a sign-on asks for (60.3), or "none". */
+  static String scheme(RequestView signOn) {
+    return signOn.get(60).filter(f -> f.length() >= 11).map(f -> f.substring(8, 11)).orElse("none");
+  }
+
   /** Key lengths by the scheme in 60.3 (the sign-on's field 60: 60.1 n2, 60.2 n6, 60.3 n3). */
   private static Optional<int[]> keyLengths(String field60) {
     if (field60.length() < 11 || !field60.startsWith("00")) {

@@ -199,6 +199,17 @@ final class SdkLoopback implements AutoCloseable {
     return lines;
   }
 
+  /** What the simulator made of each request it read as {@code transaction}, in order. */
+  List<Exchange> exchanges(String transaction) {
+    List<Exchange> found = new ArrayList<>();
+    for (Exchange e : exchanges) {
+      if (e.transaction().equals(transaction)) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
   /** Every escrow the journal holds. */
   List<EscrowSnapshot> escrows() {
     return journal.findByStates(EnumSet.allOf(EscrowState.class));

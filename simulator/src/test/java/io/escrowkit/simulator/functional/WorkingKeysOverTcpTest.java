@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.escrowkit.Escrow;
 import io.escrowkit.EscrowState;
 import io.escrowkit.OperationStatus;
+import io.escrowkit.iso8583.IsoTransportBuilder;
 import io.escrowkit.simulator.Fault;
 import io.escrowkit.simulator.HostProfile;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +33,30 @@ class WorkingKeysOverTcpTest {
   }
 
   private void start(boolean terminalLoadsKeys, Duration requestTimeout) {
+    start(requestTimeout, b -> terminalLoadsKeys ? b.loadWorkingKeys(MASTER, "PIK", "TDK") : b);
+  }
+
+  private void start(Duration requestTimeout, UnaryOperator<IsoTransportBuilder> terminal) {
     loop =
         new SdkLoopback(
             SdkLoopback.Options.of(HostProfile.CUP)
                 .requestTimeout(requestTimeout)
                 .host(b -> b.issueWorkingKeys(MASTER))
-                .transport(b -> terminalLoadsKeys ? b.loadWorkingKeys(MASTER, "PIK", "TDK") : b));
+                .transport(terminal));
+  }
+
+  @Test
+  void aTerminalAskingForSingleDesKeysGetsThemAndMacsWithThem() {
+    start(Duration.ofSeconds(5),
+        b -> b.loadWorkingKeys(MASTER, "PIK", "TDK").signOnKeyScheme("001"));
+
+    Escrow captured = loop.hold("128.00").capture(cny("128.00")).execute();
+
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(loop.wire()).containsExactly("0100 PRE_AUTH 00", "0200 COMPLETION 00");
+    assertThat(loop.exchanges("SIGN_ON"))
+        .singleElement()
+        .satisfies(signOn -> assertThat(signOn.note()).endsWith("key scheme 001"));
   }
 
   @Test

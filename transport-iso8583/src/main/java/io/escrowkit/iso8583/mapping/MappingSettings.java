@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param reversalMti 0400 (reversal request) or 0420 (reversal advice)
  * @param readCapability UnionPay field 60.4: 2 magnetic stripe, 5 contact chip, 6 contactless too
  * @param acquirerId ISO 87 field 32 and 90.4, if the acquirer wants it
+ * @param signOnKeyScheme UnionPay 60.3 of the sign-on, the working keys asked for: 001 single
+ *     DES, 003 double-length (the default), 004 double-length with a track key
  * @param messageCodes the acquirer's own message type, processing code and condition code for a
  *     kind of request, where they differ from the dialect's table (never for reversals, which
  *     repeat their original's)
@@ -35,6 +37,7 @@ public record MappingSettings(
     String reversalMti,
     String readCapability,
     Optional<String> acquirerId,
+    String signOnKeyScheme,
     Map<RequestType, MessageCodes> messageCodes) {
 
   /** The UnionPay default TPDU: id 60, destination 0000, source 0000. */
@@ -52,6 +55,10 @@ public record MappingSettings(
     Objects.requireNonNull(reversalMti, "reversalMti");
     Objects.requireNonNull(readCapability, "readCapability");
     Objects.requireNonNull(acquirerId, "acquirerId");
+    if (!SignOnKeys.SCHEMES.contains(Objects.requireNonNull(signOnKeyScheme, "signOnKeyScheme"))) {
+      throw new IllegalArgumentException(
+          "signOnKeyScheme must be 001, 003 or 004, got " + signOnKeyScheme);
+    }
     messageCodes = Map.copyOf(messageCodes);
     if (messageCodes.containsKey(RequestType.REVERSAL)) {
       throw new IllegalArgumentException("a reversal repeats its original's codes; none to set");
@@ -88,7 +95,8 @@ public record MappingSettings(
 
   /**
    * UnionPay POS defaults: Asia/Shanghai, TPDU {@value #DEFAULT_TPDU}, header {@value
-   * #DEFAULT_HEADER}, online capture, 0400 reversals, read capability 6.
+   * #DEFAULT_HEADER}, online capture, 0400 reversals, read capability 6, sign-on asking for
+   * double-length keys (003).
    */
   public static MappingSettings unionPay() {
     return new MappingSettings(
@@ -100,6 +108,7 @@ public record MappingSettings(
         "0400",
         "6",
         Optional.empty(),
+        SignOnKeys.DOUBLE_LENGTH,
         Map.of());
   }
 
@@ -117,6 +126,7 @@ public record MappingSettings(
         "0400",
         "6",
         Optional.empty(),
+        SignOnKeys.DOUBLE_LENGTH,
         Map.of());
   }
 
@@ -132,37 +142,100 @@ public record MappingSettings(
 
   public MappingSettings withZone(ZoneId newZone) {
     return new MappingSettings(
-        dialect, newZone, tpdu, header, captureMode, reversalMti, readCapability, acquirerId, messageCodes);
+        dialect,
+        newZone,
+        tpdu,
+        header,
+        captureMode,
+        reversalMti,
+        readCapability,
+        acquirerId,
+        signOnKeyScheme,
+        messageCodes);
   }
 
   public MappingSettings withTpdu(byte[] newTpdu) {
     return new MappingSettings(
-        dialect, zone, newTpdu, header, captureMode, reversalMti, readCapability, acquirerId, messageCodes);
+        dialect,
+        zone,
+        newTpdu,
+        header,
+        captureMode,
+        reversalMti,
+        readCapability,
+        acquirerId,
+        signOnKeyScheme,
+        messageCodes);
   }
 
   public MappingSettings withHeader(byte[] newHeader) {
     return new MappingSettings(
-        dialect, zone, tpdu, newHeader, captureMode, reversalMti, readCapability, acquirerId, messageCodes);
+        dialect,
+        zone,
+        tpdu,
+        newHeader,
+        captureMode,
+        reversalMti,
+        readCapability,
+        acquirerId,
+        signOnKeyScheme,
+        messageCodes);
   }
 
   public MappingSettings withCaptureMode(CaptureMode mode) {
     return new MappingSettings(
-        dialect, zone, tpdu, header, mode, reversalMti, readCapability, acquirerId, messageCodes);
+        dialect,
+        zone,
+        tpdu,
+        header,
+        mode,
+        reversalMti,
+        readCapability,
+        acquirerId,
+        signOnKeyScheme,
+        messageCodes);
   }
 
   public MappingSettings withReversalMti(String mti) {
     return new MappingSettings(
-        dialect, zone, tpdu, header, captureMode, mti, readCapability, acquirerId, messageCodes);
+        dialect,
+        zone,
+        tpdu,
+        header,
+        captureMode,
+        mti,
+        readCapability,
+        acquirerId,
+        signOnKeyScheme,
+        messageCodes);
   }
 
   public MappingSettings withReadCapability(String capability) {
     return new MappingSettings(
-        dialect, zone, tpdu, header, captureMode, reversalMti, capability, acquirerId, messageCodes);
+        dialect,
+        zone,
+        tpdu,
+        header,
+        captureMode,
+        reversalMti,
+        capability,
+        acquirerId,
+        signOnKeyScheme,
+        messageCodes);
   }
 
   public MappingSettings withAcquirerId(String id) {
     return new MappingSettings(
-        dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, Optional.of(id), messageCodes);
+        dialect,
+        zone,
+        tpdu,
+        header,
+        captureMode,
+        reversalMti,
+        readCapability,
+        Optional.of(id),
+        signOnKeyScheme,
+        messageCodes);
   }
 
   /**
@@ -192,13 +265,37 @@ public record MappingSettings(
     }
   }
 
+  /** These settings with the sign-on asking for working keys of {@code scheme} (UnionPay 60.3). */
+  public MappingSettings withSignOnKeyScheme(String scheme) {
+    return new MappingSettings(
+        dialect,
+        zone,
+        tpdu,
+        header,
+        captureMode,
+        reversalMti,
+        readCapability,
+        acquirerId,
+        scheme,
+        messageCodes);
+  }
+
   /** These settings with the acquirer's codes for requests of {@code type}. */
   public MappingSettings withMessageCodes(RequestType type, MessageCodes codes) {
     Map<RequestType, MessageCodes> changed = new EnumMap<>(RequestType.class);
     changed.putAll(messageCodes);
     changed.put(type, Objects.requireNonNull(codes, "codes"));
     return new MappingSettings(
-        dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, acquirerId, changed);
+        dialect,
+        zone,
+        tpdu,
+        header,
+        captureMode,
+        reversalMti,
+        readCapability,
+        acquirerId,
+        signOnKeyScheme,
+        changed);
   }
 
   @Override
@@ -215,6 +312,7 @@ public record MappingSettings(
         && reversalMti.equals(that.reversalMti)
         && readCapability.equals(that.readCapability)
         && acquirerId.equals(that.acquirerId)
+        && signOnKeyScheme.equals(that.signOnKeyScheme)
         && messageCodes.equals(that.messageCodes);
   }
 
@@ -229,6 +327,7 @@ public record MappingSettings(
         reversalMti,
         readCapability,
         acquirerId,
+        signOnKeyScheme,
         messageCodes);
   }
 
@@ -246,6 +345,7 @@ public record MappingSettings(
         + captureMode
         + " reversal="
         + reversalMti
+        + (dialect == Dialect.UNIONPAY_POS ? " signOnKeys=" + signOnKeyScheme : "")
         + (messageCodes.isEmpty() ? "" : " codes=" + messageCodes)
         + "]";
   }

@@ -3,6 +3,7 @@ package io.escrowkit.iso8583.mapping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The layout of field 62 in a UnionPay POS sign-on answer (0810): each working key encrypted under
@@ -25,6 +26,11 @@ import java.util.List;
  */
 final class SignOnKeys {
   static final int CHECK_LENGTH = 4;
+  static final String SINGLE_DES = "001";
+  static final String DOUBLE_LENGTH = "003";
+  static final String WITH_TRACK_KEY = "004";
+  /** The key schemes a sign-on may ask for and an answer may carry. */
+  static final Set<String> SCHEMES = Set.of(SINGLE_DES, DOUBLE_LENGTH, WITH_TRACK_KEY);
 
   /** Which working key. */
   enum Role {
@@ -48,15 +54,15 @@ final class SignOnKeys {
     int pin;
     boolean track;
     switch (scheme) {
-      case "001":
+      case SINGLE_DES:
         pin = 8;
         track = false;
         break;
-      case "003":
+      case DOUBLE_LENGTH:
         pin = 16;
         track = false;
         break;
-      case "004":
+      case WITH_TRACK_KEY:
         pin = 16;
         track = true;
         break;
@@ -66,7 +72,7 @@ final class SignOnKeys {
     }
     int trackPart = track ? 16 + CHECK_LENGTH : 0;
     int macLength = field62.length - pin - 2 * CHECK_LENGTH - trackPart;
-    boolean doubleMacAllowed = !scheme.equals("001");
+    boolean doubleMacAllowed = !scheme.equals(SINGLE_DES);
     if (macLength != 8 && !(doubleMacAllowed && macLength == 16)) {
       throw new IllegalArgumentException(
           "field 62 has "

@@ -17,14 +17,13 @@ import org.slf4j.LoggerFactory;
  * (26000...: ANSI X9.8 PIN block with PAN, double-length key) with a PIN, field 22's third digit 1
  * with a PIN and 2 without. No fields 7, 12 or 13 in requests: the host returns them.
  *
- * <p>Sign-on is 0800 with 60.3 = 003 (double-length keys) and field 63 the operator "01 "; echo is
+ * <p>Sign-on is 0800 with 60.3 the key scheme of the settings (003, double-length keys, unless set
+ * otherwise) and field 63 the operator "01 "; echo is
  * 0820 with 60.3 = 301 (terminal code teddy-lee/AIAUnionPay {@code CUPMessageType}, TRAN_TESTING).
  * Threadsafe.
  */
 final class UnionPayPosMapper extends BaseMapper {
   private static final Logger log = LoggerFactory.getLogger(UnionPayPosMapper.class);
-  /** 60.3 of the sign-on: double-length working keys (field 62 of the answer). */
-  static final String SIGN_ON_CODE = "003";
   private static final String ECHO_CODE = "301";
   private static final String NO_NETWORK_CODE = "000";
   private static final String PIN_CONTROL = "2600000000000000";
@@ -84,7 +83,7 @@ final class UnionPayPosMapper extends BaseMapper {
   @Override
   public IsoMessage signOn() {
     return start("0800", session.nextTrace(), session.terminalId(), session.merchantId())
-        .setSubfields(60, "00", batch(), SIGN_ON_CODE)
+        .setSubfields(60, "00", batch(), settings.signOnKeyScheme())
         .set(63, "01 ")
         .build();
   }

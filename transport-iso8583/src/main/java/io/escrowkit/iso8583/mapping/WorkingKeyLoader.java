@@ -24,19 +24,24 @@ public final class WorkingKeyLoader {
   private final WorkingKeyIds ids;
   private final String requestedScheme;
 
-  /** A loader for the answers to this package's UnionPay sign-on (which asks for scheme 003). */
+  /** A loader for the answers to a UnionPay sign-on asking for double-length keys (003). */
   public WorkingKeyLoader(SecureModule module, WorkingKeyIds ids) {
-    this(module, ids, UnionPayPosMapper.SIGN_ON_CODE);
+    this(module, ids, SignOnKeys.DOUBLE_LENGTH);
   }
 
   /**
-   * @param requestedScheme the key scheme the sign-on asked for (60.3), used when the answer does
-   *     not say
+   * @param requestedScheme the key scheme the sign-on asked for (60.3: 001, 003 or 004), used when
+   *     the answer does not say
+   * @throws IllegalArgumentException for another scheme
    */
-  WorkingKeyLoader(SecureModule module, WorkingKeyIds ids, String requestedScheme) {
+  public WorkingKeyLoader(SecureModule module, WorkingKeyIds ids, String requestedScheme) {
     this.module = Objects.requireNonNull(module, "module");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.requestedScheme = Objects.requireNonNull(requestedScheme, "requestedScheme");
+    if (!SignOnKeys.SCHEMES.contains(requestedScheme)) {
+      throw new IllegalArgumentException(
+          "requestedScheme must be 001, 003 or 004, got " + requestedScheme);
+    }
   }
 
   /** The ids the keys are loaded under. */

@@ -251,6 +251,15 @@ class IsoTransportTest {
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("UnionPay dialect");
+    assertThatThrownBy(
+            () ->
+                IsoTransport.builder()
+                    .connect("h", 1)
+                    .dialect(Dialect.ISO87_BINARY)
+                    .signOnKeyScheme("001")
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("signOnKeyScheme is for the UnionPay dialect");
   }
 
   @Test

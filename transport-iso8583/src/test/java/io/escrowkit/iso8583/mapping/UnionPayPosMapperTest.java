@@ -3,6 +3,7 @@ package io.escrowkit.iso8583.mapping;
 import static io.escrowkit.iso8583.mapping.Requests.HELD;
 import static io.escrowkit.iso8583.mapping.Requests.HOLD_REFERENCES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.Money;
 import io.escrowkit.iso8583.DecodedMessage;
@@ -226,6 +227,17 @@ class UnionPayPosMapperTest {
     assertThat(text(m, 11)).isEqualTo("000500");
     assertThat(text(m, 60)).isEqualTo("00000001003");
     assertThat(text(m, 63)).isEqualTo("01 ");
+  }
+
+  @Test
+  void signOnAsksForTheKeySchemeOfTheSettings() {
+    MessageMapper singleDes = MessageMapper.of(
+        MappingSettings.unionPay().withSignOnKeyScheme("001"), Requests.session(500));
+
+    assertThat(text(singleDes.signOn(), 60)).isEqualTo("00000001001");
+    assertThatThrownBy(() -> MappingSettings.unionPay().withSignOnKeyScheme("002"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("signOnKeyScheme must be 001, 003 or 004, got 002");
   }
 
   @Test

@@ -83,6 +83,18 @@ class WorkingKeyLoaderTest {
   }
 
   @Test
+  void anAnswerNamingNoSchemeIsReadByTheSchemeTheSignOnAskedFor() {
+    IsoMessage noScheme = answer("001", field62(8, 8)).toBuilder()
+        .setSubfields(60, "00", "000001")
+        .build();
+    WorkingKeyLoader askedSingleDes = new WorkingKeyLoader(terminal, IDS, "001");
+
+    assertThat(loader.load(UnionPayPosMapperTest.decode(noScheme))).isFalse(); // read as 003
+    assertThat(askedSingleDes.load(UnionPayPosMapperTest.decode(noScheme))).isTrue();
+    assertThat(macsAgree("MAK")).isTrue();
+  }
+
+  @Test
   void scheme004AlsoLoadsTheTrackKey() {
     assertThat(loader.load(UnionPayPosMapperTest.decode(answer("004", field62(16, 16, 16)))))
         .isTrue();
