@@ -355,7 +355,11 @@ public final class IsoTransportBuilder {
             traces != null ? traces : IsoTransportBuilder::noTraces,
             batchNumber != null ? batchNumber : 1,
             time);
-    MessageMapper mapper = MessageMapper.of(mappingSettings(chosen), session);
+    if (signOnKeyScheme != null && !signsOn) {
+      throw new IllegalStateException("signOnKeyScheme needs signOnOnConnect(true)");
+    }
+    MappingSettings mapping = mappingSettings(chosen);
+    MessageMapper mapper = MessageMapper.of(mapping, session);
     Optional<MacSigner> signer =
         Optional.ofNullable(secureModule)
             .map(
@@ -377,7 +381,8 @@ public final class IsoTransportBuilder {
         new IsoChannel(
             channelSettings,
             IsoCodec.of(chosen.spec()),
-            new MapperSession(mapper, signsOn, !echoEvery.isZero(), keyLoader(chosen, signsOn)),
+            new MapperSession(
+                mapper, signsOn, !echoEvery.isZero(), keyLoader(chosen, signsOn, mapping)),
             runtime);
     return new IsoTransport(
         name != null ? name : "iso8583:" + channelSettings.address(),
@@ -391,7 +396,8 @@ public final class IsoTransportBuilder {
         onClose);
   }
 
-  private Optional<WorkingKeyLoader> keyLoader(Dialect chosen, boolean signsOn) {
+  private Optional<WorkingKeyLoader> keyLoader(
+      Dialect chosen, boolean signsOn, MappingSettings mapping) {
     if (workingKeys == null) {
       return Optional.empty();
     }
@@ -401,8 +407,7 @@ public final class IsoTransportBuilder {
               + " dialect (the ISO 87 sign-on carries no keys)");
     }
     WorkingKeyIds ids = new WorkingKeyIds(workingKeys[0], workingKeys[1], macKeyId, workingKeys[2]);
-    return Optional.of(new WorkingKeyLoader(secureModule, ids,
-        signOnKeyScheme != null ? signOnKeyScheme : MappingSettings.unionPay().signOnKeyScheme()));
+    return Optional.of(new WorkingKeyLoader(secureModule, ids, mapping.signOnKeyScheme()));
   }
 
   private MappingSettings mappingSettings(Dialect chosen) {

@@ -104,11 +104,11 @@ public final class HostEngine {
     if (type == TransactionType.SIGN_ON
         && decision.responseCode().equals(Decision.APPROVED)
         && sessionKeys.isPresent()) {
-      IsoMessage withKeys = sessionKeys.get().withKeys(request, answer);
-      if (withKeys != answer) {
+      Optional<IsoMessage> withKeys = sessionKeys.get().withKeys(request, answer);
+      if (withKeys.isPresent()) {
         note = note + "; working keys issued for key scheme " + SessionKeys.scheme(request);
+        answer = withKeys.get();
       }
-      answer = withKeys;
     }
     if (signed || wrongMac) {
       answer = mac.sign(codec, answer, wrongMac);

@@ -56,11 +56,14 @@ public final class SessionKeys {
     return issuedTo.contains(terminalId) ? "MAK." + terminalId : fixedKeyId;
   }
 
-  /** The sign-on answer with fresh keys in field 62, if the sign-on asks for a key scheme. */
-  IsoMessage withKeys(RequestView signOn, IsoMessage answer) {
+  /**
+   * The sign-on answer with fresh keys in field 62, if the sign-on asks for a key scheme; empty if
+   * it asks for none.
+   */
+  Optional<IsoMessage> withKeys(RequestView signOn, IsoMessage answer) {
     Optional<int[]> lengths = signOn.get(60).flatMap(SessionKeys::keyLengths);
     if (lengths.isEmpty()) {
-      return answer;
+      return Optional.empty();
     }
     String terminal = signOn.terminalId();
     List<String> ids = List.of("PIK." + terminal, "MAK." + terminal, "TDK." + terminal);
@@ -81,7 +84,8 @@ public final class SessionKeys {
     }
     issuedTo.add(terminal);
     issued.incrementAndGet();
-    return answer.toBuilder().set(62, new String(bytes, StandardCharsets.ISO_8859_1)).build();
+    return Optional.of(
+        answer.toBuilder().set(62, new String(bytes, StandardCharsets.ISO_8859_1)).build());
   }
 
   /** The key scheme a sign-on asks for (60.3), or "none". */

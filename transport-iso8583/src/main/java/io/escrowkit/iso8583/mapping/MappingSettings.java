@@ -59,6 +59,10 @@ public record MappingSettings(
       throw new IllegalArgumentException(
           "signOnKeyScheme must be 001, 003 or 004, got " + signOnKeyScheme);
     }
+    if (dialect != Dialect.UNIONPAY_POS && !signOnKeyScheme.equals(SignOnKeys.DOUBLE_LENGTH)) {
+      throw new IllegalArgumentException(
+          "signOnKeyScheme is for the UnionPay dialect (the ISO 87 sign-on carries no keys)");
+    }
     messageCodes = Map.copyOf(messageCodes);
     if (messageCodes.containsKey(RequestType.REVERSAL)) {
       throw new IllegalArgumentException("a reversal repeats its original's codes; none to set");
@@ -91,6 +95,21 @@ public record MappingSettings(
     if (acquirerId.isPresent() && !acquirerId.get().matches("[0-9]{1,11}")) {
       throw new IllegalArgumentException("acquirerId must be 1 to 11 digits: " + acquirerId.get());
     }
+  }
+
+  /** Settings asking for double-length sign-on keys (003): the constructor before that choice. */
+  public MappingSettings(
+      Dialect dialect,
+      ZoneId zone,
+      byte[] tpdu,
+      byte[] header,
+      CaptureMode captureMode,
+      String reversalMti,
+      String readCapability,
+      Optional<String> acquirerId,
+      Map<RequestType, MessageCodes> messageCodes) {
+    this(dialect, zone, tpdu, header, captureMode, reversalMti, readCapability, acquirerId,
+        SignOnKeys.DOUBLE_LENGTH, messageCodes);
   }
 
   /**

@@ -26,7 +26,12 @@ final class UnionPayPosMapper extends BaseMapper {
   private static final Logger log = LoggerFactory.getLogger(UnionPayPosMapper.class);
   private static final String ECHO_CODE = "301";
   private static final String NO_NETWORK_CODE = "000";
-  private static final String PIN_CONTROL = "2600000000000000";
+  /**
+   * Field 53 with a PIN: 53.1 2 (ANSI X9.8 format, with the PAN), 53.2 the PIN key's algorithm (0
+   * single DES, 6 double-length triple DES, following the sign-on's key scheme), 14 zeros.
+   */
+  private static final String PIN_CONTROL_SINGLE_DES = "2000000000000000";
+  private static final String PIN_CONTROL_DOUBLE_LENGTH = "2600000000000000";
 
   UnionPayPosMapper(MappingSettings settings, TerminalSession session) {
     super(settings, session);
@@ -45,7 +50,8 @@ final class UnionPayPosMapper extends BaseMapper {
   @Override
   void pinFields(IsoMessage.Builder b, PinBlock pin) {
     super.pinFields(b, pin);
-    b.set(26, "12").set(53, PIN_CONTROL);
+    b.set(26, "12").set(53, settings.signOnKeyScheme().equals(SignOnKeys.SINGLE_DES)
+        ? PIN_CONTROL_SINGLE_DES : PIN_CONTROL_DOUBLE_LENGTH);
   }
 
   @Override

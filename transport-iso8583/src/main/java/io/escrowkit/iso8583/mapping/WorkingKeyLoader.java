@@ -58,6 +58,10 @@ public final class WorkingKeyLoader {
     try {
       if (answer.has(60) && answer.readSubfields(60).size() > 2) {
         scheme = answer.readSubfield(60, 3);
+        if (!scheme.equals(requestedScheme)) {
+          log.warn("sign-on asked for key scheme {}, the host answered {}; reading its keys as {}",
+              requestedScheme, scheme, scheme);
+        }
       }
       if (!answer.has(62)) {
         log.warn("sign-on answer carries no working keys (field 62); the sign-on fails");

@@ -251,15 +251,28 @@ class IsoTransportTest {
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("UnionPay dialect");
+  }
+
+  @Test
+  void signOnKeySchemeNeedsAUnionPaySignOnAndAKnownScheme() {
     assertThatThrownBy(
-            () ->
-                IsoTransport.builder()
-                    .connect("h", 1)
-                    .dialect(Dialect.ISO87_BINARY)
-                    .signOnKeyScheme("001")
-                    .build())
+            () -> IsoTransport.builder().connect("h", 1).signOnKeyScheme("001").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("signOnKeyScheme needs signOnOnConnect(true)");
+    assertThatThrownBy(
+            () -> signingOn().dialect(Dialect.ISO87_BINARY).signOnKeyScheme("001").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("signOnKeyScheme is for the UnionPay dialect");
+    assertThatThrownBy(() -> signingOn().signOnKeyScheme("002").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("signOnKeyScheme must be 001, 003 or 004, got 002");
+  }
+
+  private static IsoTransportBuilder signingOn() {
+    return IsoTransport.builder()
+        .connect("h", 1)
+        .terminal("898310048990001", "10000001", () -> 1)
+        .signOnOnConnect(true);
   }
 
   @Test

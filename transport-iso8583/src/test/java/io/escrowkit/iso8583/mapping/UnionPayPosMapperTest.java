@@ -235,9 +235,16 @@ class UnionPayPosMapperTest {
         MappingSettings.unionPay().withSignOnKeyScheme("001"), Requests.session(500));
 
     assertThat(text(singleDes.signOn(), 60)).isEqualTo("00000001001");
+    // a PIN under a single-DES PIN key says so in 53.2
+    assertThat(text(singleDes.request(Requests.holdWithPin(123)), 53))
+        .isEqualTo("2000000000000000");
     assertThatThrownBy(() -> MappingSettings.unionPay().withSignOnKeyScheme("002"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("signOnKeyScheme must be 001, 003 or 004, got 002");
+    assertThatThrownBy(
+            () -> MappingSettings.iso87(Dialect.ISO87_BINARY).withSignOnKeyScheme("001"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("for the UnionPay dialect");
   }
 
   @Test

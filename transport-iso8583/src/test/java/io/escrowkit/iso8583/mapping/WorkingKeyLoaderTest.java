@@ -92,6 +92,9 @@ class WorkingKeyLoaderTest {
     assertThat(loader.load(UnionPayPosMapperTest.decode(noScheme))).isFalse(); // read as 003
     assertThat(askedSingleDes.load(UnionPayPosMapperTest.decode(noScheme))).isTrue();
     assertThat(macsAgree("MAK")).isTrue();
+    assertThatThrownBy(() -> new WorkingKeyLoader(terminal, IDS, "002"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("requestedScheme must be 001, 003 or 004, got 002");
   }
 
   @Test
