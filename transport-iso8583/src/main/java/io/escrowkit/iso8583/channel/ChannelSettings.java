@@ -20,8 +20,8 @@ import java.util.Optional;
  * @param signOnTimeout how long the sign-on on a new connection waits for its answer
  * @param writeTimeout how long one write to the socket may stay blocked before the host is taken
  *     to have stopped reading and the connection is dropped (its requests end in doubt); at most a
- *     day. One write carries up to 16 KB of combined frames: on a line slower than that per
- *     timeout, choose it longer
+ *     day. A write call carries at most 4 KB: on a line slower than that per timeout, choose it
+ *     longer
  * @param rememberedAnswers how many recently finished requests are remembered, to tell a late or
  *     duplicate answer from an unknown one in the logs
  */

@@ -34,6 +34,11 @@ final class Connection {
   private static final int READ_BUFFER = 8192;
   private static final int BATCH = 16384;
   private static final long NOT_WRITING = Long.MIN_VALUE;
+  /**
+   * The most one write call carries, so that the watchdog times progress (each 4 KB accepted by
+   * the socket) rather than a whole batch, which a slow line takes long to drain.
+   */
+  private static final int WRITE_CHUNK = 4096;
 
   private final long id = IDS.incrementAndGet();
   private final Socket socket;
@@ -113,16 +118,18 @@ final class Connection {
     }
   }
 
-  /** One write call, its start kept for {@link #writeStalledMillis}. */
+  /** Writes {@code length} bytes, {@value #WRITE_CHUNK} at most per call, each call's start kept. */
   private void timedWrite(byte[] bytes, int length) throws IOException {
-    writeStartedNanos = System.nanoTime();
-    out.write(bytes, 0, length);
+    for (int offset = 0; offset < length; offset += WRITE_CHUNK) {
+      writeStartedNanos = System.nanoTime();
+      out.write(bytes, offset, Math.min(WRITE_CHUNK, length - offset));
+    }
   }
 
   /**
    * How long the write call in progress has lasted: 0 when none is. A long time means the host
-   * stopped reading (its receive window stayed shut), or reads slower than the line can carry one
-   * combined write (at most {@value #BATCH} bytes).
+   * stopped reading (its receive window stayed shut), or the line carries less than {@value
+   * #WRITE_CHUNK} bytes in that time.
    */
   long writeStalledMillis() {
     long started = writeStartedNanos;
