@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The channel's own messages, which depend on the dialect: the sign-on sent on each new connection
- * before it carries requests, and the echo test sent while the host is silent. Implementations must be
- * threadsafe.
+ * before it carries requests, and the echo test sent while the host is silent. Implementations
+ * must be threadsafe.
  */
 public interface ChannelSession {
 

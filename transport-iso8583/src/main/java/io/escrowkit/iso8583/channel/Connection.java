@@ -118,7 +118,7 @@ final class Connection {
     }
   }
 
-  /** Writes {@code length} bytes, {@value #WRITE_CHUNK} at most per call, each call's start kept. */
+  /** Writes {@code length} bytes, {@value #WRITE_CHUNK} at most per call, each start kept. */
   private void timedWrite(byte[] bytes, int length) throws IOException {
     for (int offset = 0; offset < length; offset += WRITE_CHUNK) {
       writeStartedNanos = System.nanoTime();

@@ -14,7 +14,7 @@ final class Connector {
     this.settings = settings;
   }
 
-  /** A connected socket to read and write, and the TCP socket under it (the same one without TLS). */
+  /** A connected socket to read and write, and the TCP socket under it (itself without TLS). */
   record Sockets(Socket stream, Socket tcp) {}
 
   /** A connected (and, with TLS, handshaken) socket. */

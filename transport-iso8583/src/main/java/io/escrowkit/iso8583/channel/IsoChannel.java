@@ -57,7 +57,8 @@ public final class IsoChannel implements AutoCloseable {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.mux = new Multiplexer(settings.rememberedAnswers());
     this.hostRequests = new HostRequests(codec, settings.framing().prefix(), runtime.threads(),
-        connection -> dropBroken(connection, "an answer to the host's request could not be written"));
+        connection ->
+            dropBroken(connection, "an answer to the host's request could not be written"));
     this.offScheduler = new SchedulerOffload(runtime.threads());
     this.link =
         new Link(this, settings, runtime, session, mux, new AnswerRouter(codec, mux, hostRequests));
@@ -133,8 +134,8 @@ public final class IsoChannel implements AutoCloseable {
   }
 
   /**
-   * Sends on {@code connection} whether or not it is ready yet (the sign-on), or whichever is
-   * ready by then (the echo test of a silent connection).
+   * Sends on {@code connection} itself, whether or not it is ready yet or still: the sign-on, and
+   * the echo test of a connection found silent.
    */
   CompletableFuture<ChannelResult> sendOn(
       Connection connection, IsoMessage request, Instant deadline) {
@@ -242,7 +243,8 @@ public final class IsoChannel implements AutoCloseable {
       }
     } catch (RuntimeException bug) {
       // thrown out of a periodic task, it would cancel the watchdog for good, silently
-      log.error("checking the connections to {} for blocked writes failed", settings.address(), bug);
+      log.error(
+          "checking the connections to {} for blocked writes failed", settings.address(), bug);
     }
   }
 

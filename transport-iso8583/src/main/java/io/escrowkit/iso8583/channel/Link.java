@@ -3,7 +3,6 @@ package io.escrowkit.iso8583.channel;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.spi.UnknownReason;
 import java.io.IOException;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -68,12 +68,23 @@ abstract class ChannelTestSupport {
       Framing framing,
       ChannelSession session,
       UnaryOperator<ChannelSettings> tweak) {
+    return channel(port, spec, framing, session, tweak, runtime());
+  }
+
+  /** A channel as above that runs on {@code runtime} (its own scheduler, say). */
+  IsoChannel channel(
+      int port,
+      IsoSpec spec,
+      Framing framing,
+      ChannelSession session,
+      UnaryOperator<ChannelSettings> tweak,
+      ChannelRuntime runtime) {
     ChannelSettings settings =
         tweak.apply(
             ChannelSettings.of("127.0.0.1", port, framing)
                 .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200)));
     return closeLater(
-        new IsoChannel(settings, io.escrowkit.iso8583.IsoCodec.of(spec), session, runtime()));
+        new IsoChannel(settings, io.escrowkit.iso8583.IsoCodec.of(spec), session, runtime));
   }
 
   /** An authorization request 0100 (or {@code mti}) with {@code trace}, amount trace * 100. */

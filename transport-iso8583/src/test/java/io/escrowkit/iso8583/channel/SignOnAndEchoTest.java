@@ -36,6 +36,12 @@ class SignOnAndEchoTest extends ChannelTestSupport {
         }
       };
 
+  /** A channel to {@code host} signing on with {@link #session}, echoing after {@code interval}. */
+  private IsoChannel echoing(LoopbackHost host, Duration interval, Duration timeout) {
+    return channel(host.port(), spec, Framing.binaryLength(), session,
+        settings -> settings.withEcho(interval, timeout));
+  }
+
   private IsoMessage network(String code) {
     return IsoMessage.builder(spec)
         .mti("0800")
@@ -122,13 +128,7 @@ class SignOnAndEchoTest extends ChannelTestSupport {
                 spec,
                 Framing.binaryLength(),
                 request -> request.peer().send(HostAnswers.approve(request.message()))));
-    IsoChannel channel =
-        channel(
-            host.port(),
-            spec,
-            Framing.binaryLength(),
-            session,
-            s -> s.withEcho(Duration.ofMillis(100), Duration.ofSeconds(5)));
+    IsoChannel channel = echoing(host, Duration.ofMillis(100), Duration.ofSeconds(5));
     channel.start();
 
     assertThat(host.next().field(70)).isEqualTo("001");
@@ -156,13 +156,7 @@ class SignOnAndEchoTest extends ChannelTestSupport {
                     request.peer().send(HostAnswers.approve(request.message()));
                   }
                 }));
-    IsoChannel channel =
-        channel(
-            host.port(),
-            spec,
-            Framing.binaryLength(),
-            session,
-            s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(300)));
+    IsoChannel channel = echoing(host, Duration.ofMillis(100), Duration.ofMillis(300));
     channel.sendRepeating(
         ChannelTestSupport.request(spec, "0220", 1),
         ChannelTestSupport.request(spec, "0221", 1),
@@ -196,13 +190,7 @@ class SignOnAndEchoTest extends ChannelTestSupport {
                   }
                   request.peer().send(answer.build());
                 }));
-    IsoChannel channel =
-        channel(
-            host.port(),
-            spec,
-            Framing.binaryLength(),
-            session,
-            s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(300)));
+    IsoChannel channel = echoing(host, Duration.ofMillis(100), Duration.ofMillis(300));
     channel.start();
 
     assertThat(host.next().field(70)).isEqualTo("001");
@@ -224,13 +212,7 @@ class SignOnAndEchoTest extends ChannelTestSupport {
                     request.peer().send(HostAnswers.approve(request.message()));
                   }
                 }));
-    IsoChannel channel =
-        channel(
-            host.port(),
-            spec,
-            Framing.binaryLength(),
-            session,
-            s -> s.withEcho(Duration.ofMillis(100), Duration.ofMillis(200)));
+    IsoChannel channel = echoing(host, Duration.ofMillis(100), Duration.ofMillis(200));
     channel.start();
 
     assertThat(host.next().field(70)).isEqualTo("001");

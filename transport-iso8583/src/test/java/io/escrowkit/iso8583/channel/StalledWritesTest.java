@@ -2,7 +2,6 @@ package io.escrowkit.iso8583.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.Specs;
@@ -101,13 +100,10 @@ class StalledWritesTest extends ChannelTestSupport {
       return thread;
     });
     closeLater(oneTimer::shutdownNow);
-    ChannelSettings settings = ChannelSettings.of("127.0.0.1", host.port(), Framing.binaryLength())
-        .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200))
-        .withWriteTimeout(WRITE_TIMEOUT);
     ChannelRuntime runtime = new ChannelRuntime(
         Clock.systemUTC(), oneTimer, runtime().threads(), new Random(7));
-    IsoChannel channel = closeLater(
-        new IsoChannel(settings, IsoCodec.of(spec), ChannelSession.none(), runtime));
+    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), ChannelSession.none(),
+        settings -> settings.withWriteTimeout(WRITE_TIMEOUT), runtime);
 
     List<CompletableFuture<ChannelResult>> advices = new ArrayList<>();
     for (long trace = 1; trace <= 20; trace++) {
