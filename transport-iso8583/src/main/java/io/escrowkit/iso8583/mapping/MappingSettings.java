@@ -55,10 +55,7 @@ public record MappingSettings(
     Objects.requireNonNull(reversalMti, "reversalMti");
     Objects.requireNonNull(readCapability, "readCapability");
     Objects.requireNonNull(acquirerId, "acquirerId");
-    if (!SignOnKeys.SCHEMES.contains(Objects.requireNonNull(signOnKeyScheme, "signOnKeyScheme"))) {
-      throw new IllegalArgumentException(
-          "signOnKeyScheme must be 001, 003 or 004, got " + signOnKeyScheme);
-    }
+    SignOnKeys.requireScheme("signOnKeyScheme", signOnKeyScheme);
     if (dialect != Dialect.UNIONPAY_POS && !signOnKeyScheme.equals(SignOnKeys.DOUBLE_LENGTH)) {
       throw new IllegalArgumentException(
           "signOnKeyScheme is for the UnionPay dialect (the ISO 87 sign-on carries no keys)");

@@ -3,6 +3,7 @@ package io.escrowkit.iso8583.mapping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -30,7 +31,7 @@ final class SignOnKeys {
   static final String DOUBLE_LENGTH = "003";
   static final String WITH_TRACK_KEY = "004";
   /** The key schemes a sign-on may ask for and an answer may carry. */
-  static final Set<String> SCHEMES = Set.of(SINGLE_DES, DOUBLE_LENGTH, WITH_TRACK_KEY);
+  private static final Set<String> SCHEMES = Set.of(SINGLE_DES, DOUBLE_LENGTH, WITH_TRACK_KEY);
 
   /** Which working key. */
   enum Role {
@@ -43,6 +44,18 @@ final class SignOnKeys {
   record Entry(Role role, byte[] encryptedKey, byte[] checkValue) {}
 
   private SignOnKeys() {}
+
+  /**
+   * {@code scheme}, checked to be one a sign-on may ask for.
+   *
+   * @throws IllegalArgumentException naming {@code what} if it is not 001, 003 or 004
+   */
+  static String requireScheme(String what, String scheme) {
+    if (!SCHEMES.contains(Objects.requireNonNull(scheme, what))) {
+      throw new IllegalArgumentException(what + " must be 001, 003 or 004, got " + scheme);
+    }
+    return scheme;
+  }
 
   /**
    * The keys in {@code field62} for key scheme {@code scheme} (60.3).

@@ -37,11 +37,7 @@ public final class WorkingKeyLoader {
   public WorkingKeyLoader(SecureModule module, WorkingKeyIds ids, String requestedScheme) {
     this.module = Objects.requireNonNull(module, "module");
     this.ids = Objects.requireNonNull(ids, "ids");
-    this.requestedScheme = Objects.requireNonNull(requestedScheme, "requestedScheme");
-    if (!SignOnKeys.SCHEMES.contains(requestedScheme)) {
-      throw new IllegalArgumentException(
-          "requestedScheme must be 001, 003 or 004, got " + requestedScheme);
-    }
+    this.requestedScheme = SignOnKeys.requireScheme("requestedScheme", requestedScheme);
   }
 
   /** The ids the keys are loaded under. */
