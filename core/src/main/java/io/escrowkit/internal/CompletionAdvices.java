@@ -116,7 +116,7 @@ final class CompletionAdvices {
       remainder.ifPresent(owed -> worker.wake());
     } catch (JournalConflictException raced) {
       log.info("escrow {} changed while advising its capture; rechecking", escrow.id());
-      worker.wake();
+      worker.recheck(item);
     }
   }
 

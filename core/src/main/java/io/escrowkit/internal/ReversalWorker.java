@@ -75,7 +75,7 @@ final class ReversalWorker {
       Instant now = context.clock.instant();
       List<WorkItem> due = context.journal.claimDueWork(now, CLAIM_BATCH, context.config.workLease());
       for (WorkItem item : due) {
-        attemptOnce(item).whenComplete((ignored, error) -> {
+        attemptClaimed(item).whenComplete((ignored, error) -> {
           if (error != null) {
             log.error("{} {} of escrow {} failed; it stays owed", item.kind(), item.id(),
                 item.escrowId(), error);
@@ -147,6 +147,28 @@ final class ReversalWorker {
     if (running != null) {
       return running;
     }
+    start(item, mine);
+    return mine;
+  }
+
+  /**
+   * Attempts an item a drain claimed. An attempt at it may still be ending here: it put the item
+   * back, so the drain could claim it, and has not let go yet. Joining that attempt would leave
+   * the item under the drain's lease, out of every drain's reach until the lease ran out, with no
+   * drain due then (the periodic sweep found it, up to its interval later). So the claim is handed
+   * back once that attempt has ended.
+   */
+  private CompletableFuture<Void> attemptClaimed(WorkItem claimed) {
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> running = attempts.putIfAbsent(claimed.id(), mine);
+    if (running == null) {
+      start(claimed, mine);
+      return mine;
+    }
+    return running.handle((done, error) -> null).thenRun(() -> handBack(claimed));
+  }
+
+  private void start(WorkItem item, CompletableFuture<Void> mine) {
     context.serializer.submit(item.escrowId(), () -> dispatch(item))
         .whenComplete((done, error) -> {
       attempts.remove(item.id(), mine);
@@ -156,7 +178,33 @@ final class ReversalWorker {
         mine.complete(null);
       }
     });
-    return mine;
+  }
+
+  /**
+   * Gives back the claim on {@code claimed}, as due as it was, unless it is done or an attempt
+   * put it back since the claim (which ended the claim's lease and set when it is due).
+   */
+  private void handBack(WorkItem claimed) {
+    Optional<WorkItem> owed = OwedWork.byId(context, claimed.id());
+    if (owed.isPresent() && owed.get().attempts() == claimed.attempts()) {
+      putBack(owed.get(), owed.get().notBefore());
+    }
+  }
+
+  /**
+   * Looks at {@code item} again soon: its attempt could not record the host's answer because the
+   * escrow changed meanwhile. The item, still under the attempt's claim, is put back due now.
+   */
+  void recheck(WorkItem item) {
+    Optional<WorkItem> owed = OwedWork.byId(context, item.id());
+    if (owed.isPresent()) {
+      putBack(owed.get(), context.clock.instant());
+    }
+  }
+
+  private void putBack(WorkItem item, Instant notBefore) {
+    context.journal.rescheduleWork(item.id(), item.attempts(), notBefore);
+    wake();
   }
 
   private CompletableFuture<Void> dispatch(WorkItem item) {
@@ -248,7 +296,7 @@ final class ReversalWorker {
       remainder.ifPresent(owed -> wake());
     } catch (JournalConflictException raced) {
       log.info("escrow {} changed while forwarding; rechecking", escrow.id());
-      wake();
+      recheck(item);
     }
   }
 
@@ -263,7 +311,7 @@ final class ReversalWorker {
             .withCompleted(item.id()));
       } catch (JournalConflictException raced) {
         log.info("escrow {} changed while reversing; rechecking", escrow.id());
-        wake();
+        recheck(item);
       }
       return;
     }

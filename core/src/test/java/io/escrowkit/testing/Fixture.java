@@ -22,7 +22,7 @@ public final class Fixture implements AutoCloseable {
   public final Journal journal;
   public final InMemoryTransport transport;
   public final StateWaiter events = new StateWaiter();
-  public final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  public final ScheduledExecutorService scheduler;
   public final EscrowClient client;
 
   public Fixture(InMemoryTransport transport) {
@@ -49,6 +49,14 @@ public final class Fixture implements AutoCloseable {
   /** As above, with ids drawn from {@code seed}: a second client on a journal needs its own. */
   public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire, Journal journal,
       long seed, java.util.function.UnaryOperator<EscrowClientBuilder> more) {
+    this(host, wire, journal, seed, Executors.newScheduledThreadPool(2), more);
+  }
+
+  /** As above, on {@code scheduler} (which {@link #close()} shuts down). */
+  public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire, Journal journal,
+      long seed, ScheduledExecutorService scheduler,
+      java.util.function.UnaryOperator<EscrowClientBuilder> more) {
+    this.scheduler = scheduler;
     this.transport = host;
     this.journal = journal;
     this.client = more.apply(EscrowClient.builder()
