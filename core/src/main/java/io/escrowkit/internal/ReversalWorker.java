@@ -37,6 +37,9 @@ final class ReversalWorker {
   private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<Void>> attempts =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final CompletionAdvices advices;
+  /** Items to look at again once their attempt has ended ({@link #recheck}). */
+  private final java.util.Set<String> lookAgain =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private final RemainderRelease remainders;
@@ -73,7 +76,8 @@ final class ReversalWorker {
     }
     try {
       Instant now = context.clock.instant();
-      List<WorkItem> due = context.journal.claimDueWork(now, CLAIM_BATCH, context.config.workLease());
+      List<WorkItem> due =
+          context.journal.claimDueWork(now, CLAIM_BATCH, context.config.workLease());
       for (WorkItem item : due) {
         attemptClaimed(item).whenComplete((ignored, error) -> {
           if (error != null) {
@@ -177,34 +181,54 @@ final class ReversalWorker {
       } else {
         mine.complete(null);
       }
+      if (lookAgain.remove(item.id())) {
+        wake(); // now that the attempt has let go, a drain starts a new one rather than join it
+      }
     });
   }
 
   /**
-   * Gives back the claim on {@code claimed}, as due as it was, unless it is done or an attempt
-   * put it back since the claim (which ended the claim's lease and set when it is due).
+   * Gives back the claim on {@code claimed}, as due as it was, unless it is done or was put back
+   * since the claim (a put-back sets its attempts or when it is due, and ends the claim's lease).
    */
   private void handBack(WorkItem claimed) {
-    Optional<WorkItem> owed = OwedWork.byId(context, claimed.id());
-    if (owed.isPresent() && owed.get().attempts() == claimed.attempts()) {
-      putBack(owed.get(), owed.get().notBefore());
+    try {
+      Optional<WorkItem> owed = OwedWork.byId(context, claimed.id());
+      if (owed.isPresent() && owed.get().attempts() == claimed.attempts()
+          && owed.get().notBefore().equals(claimed.notBefore())) {
+        putBack(owed.get(), owed.get().notBefore());
+        wake();
+      }
+    } catch (RuntimeException e) {
+      log.error("could not hand back the claim on {} {} of escrow {}; it stays owed, and is sent"
+          + " again once the claim's lease has run out", claimed.kind(), claimed.id(),
+          claimed.escrowId(), e);
     }
   }
 
   /**
-   * Looks at {@code item} again soon: its attempt could not record the host's answer because the
-   * escrow changed meanwhile. The item, still under the attempt's claim, is put back due now.
+   * Looks at {@code item} again as soon as its attempt, which calls this, has ended: the attempt
+   * could not record the host's answer because the escrow changed meanwhile. The item may still
+   * be leased (by the claim that started the attempt, or by a drain that joined it), so it is put
+   * back due now.
    */
   void recheck(WorkItem item) {
-    Optional<WorkItem> owed = OwedWork.byId(context, item.id());
-    if (owed.isPresent()) {
-      putBack(owed.get(), context.clock.instant());
+    try {
+      Optional<WorkItem> owed = OwedWork.byId(context, item.id());
+      if (owed.isPresent()) {
+        putBack(owed.get(), context.clock.instant());
+        lookAgain.add(item.id());
+      }
+    } catch (RuntimeException e) {
+      log.error("could not put back {} {} of escrow {} to look at it again; it stays owed, and is"
+          + " sent again once its lease has run out", item.kind(), item.id(), item.escrowId(), e);
     }
   }
 
   private void putBack(WorkItem item, Instant notBefore) {
-    context.journal.rescheduleWork(item.id(), item.attempts(), notBefore);
-    wake();
+    if (!closed) { // closed: the item stays owed in the journal, for the next start's recovery
+      context.journal.rescheduleWork(item.id(), item.attempts(), notBefore);
+    }
   }
 
   private CompletableFuture<Void> dispatch(WorkItem item) {

@@ -53,8 +53,9 @@ class ClaimedWorkTest {
       }
       fixture.client.recover(); // a drain, which claims the item while that attempt still runs
 
-      assertThat(journal.attemptEnded.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(journal.attemptEnded.await(20, TimeUnit.SECONDS)).isTrue();
       assertThat(journal.claimedWhileHeld).isTrue();
+      assertThat(journal.claimingDrainEnded).isTrue(); // before the attempt went on
       fixture.events.awaitState(held.id(), EscrowState.REFUNDED, Duration.ofSeconds(10));
       assertThat(host.received(RequestType.REFUND)).isEqualTo(3);
       assertThat(host.ledger().entry(held.id()).get().refunded())
@@ -68,7 +69,6 @@ class ClaimedWorkTest {
     ConflictOnce journal = new ConflictOnce();
     InMemoryTransport host = InMemoryTransport.approvingAll();
     try (Fixture fixture = new Fixture(host, host, journal, 42,
-        java.util.concurrent.Executors.newScheduledThreadPool(2),
         b -> b.recoveryInterval(Duration.ofHours(1)))) {
       host.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
 
@@ -81,6 +81,30 @@ class ClaimedWorkTest {
       assertThat(journal.refused).isTrue();
       assertThat(host.received(RequestType.REVERSAL)).isEqualTo(2);
       assertThat(host.ledger().entry(inDoubt.id()).get().holdActive()).isFalse();
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+    }
+  }
+
+  @Test
+  void aForwardedRefundWhoseAcknowledgementMeetsAConflictIsLookedAtAgainAtOnce() {
+    ConflictOnce journal = new ConflictOnce();
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    try (Fixture fixture = new Fixture(host, host, journal, 42,
+        b -> b.recoveryInterval(Duration.ofHours(1)))) {
+      Escrow held = fixture.client.hold(Money.of("100.00", "CNY")).reference("conflict-refund")
+          .card(TestCards.unionPayChip()).execute();
+      held.capture(Money.of("100.00", "CNY")).execute();
+      host.injectNext(RequestType.REFUND, Fault.RESPONSE_LOST);
+
+      held.refund(Money.of("100.00", "CNY")).execute(); // in doubt: forwarded from now on
+
+      // The repeat's acknowledgement could not be recorded; under the claim's lease, the item is
+      // looked at again now rather than at the next sweep.
+      fixture.events.awaitState(held.id(), EscrowState.REFUNDED, Duration.ofSeconds(10));
+      assertThat(journal.refused).isTrue();
+      assertThat(host.received(RequestType.REFUND)).isEqualTo(3);
+      assertThat(host.ledger().entry(held.id()).get().refunded())
+          .isEqualTo(Money.of("100.00", "CNY"));
       assertThat(fixture.journal.pendingWork()).isEmpty();
     }
   }
@@ -131,6 +155,7 @@ class ClaimedWorkTest {
     private final CountDownLatch claimingTaskEnded = new CountDownLatch(1);
     volatile Instant dueAt;
     volatile boolean claimedWhileHeld;
+    volatile boolean claimingDrainEnded;
     private volatile String heldId;
     private volatile Thread claimer;
 
@@ -151,7 +176,7 @@ class ClaimedWorkTest {
       heldId = workId;
       putBack.countDown();
       try {
-        claimingTaskEnded.await(10, TimeUnit.SECONDS);
+        claimingDrainEnded = claimingTaskEnded.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
