@@ -3,6 +3,7 @@ package io.escrowkit.iso8583;
 import io.escrowkit.iso8583.channel.ChannelResult;
 import io.escrowkit.iso8583.channel.IsoChannel;
 import io.escrowkit.iso8583.channel.MessageDump;
+import io.escrowkit.iso8583.channel.Outgoing;
 import io.escrowkit.iso8583.mapping.AnswerInterpreter;
 import io.escrowkit.iso8583.mapping.CaptureMode;
 import io.escrowkit.iso8583.mapping.MacSigner;
@@ -147,16 +148,9 @@ public final class IsoTransport implements Transport, AutoCloseable {
   }
 
   private CompletableFuture<TransportOutcome> sendNow(TransportRequest request, Executor finisher) {
-    IsoMessage message;
-    Optional<IsoMessage> repeat;
+    Built built;
     try {
-      IsoMessage first = sign(mapper.request(request));
-      // Sent again by the client (store and forward, or a reversal not yet acknowledged): an
-      // advice goes as its repeat, 0221; a reversal advice as 0421 (a reversal request stays 0400).
-      message = request.repeat() ? mapper.repeatOf(first).map(this::sign).orElse(first) : first;
-      repeat = isAdvice(request) && !request.repeat()
-          ? mapper.repeatOf(message).map(this::sign)
-          : Optional.empty();
+      built = new Built(request);
     } catch (RuntimeException unbuildable) {
       log.error("{}: could not build the message for {}; not sent", name, request, unbuildable);
       return CompletableFuture.completedFuture(
@@ -164,15 +158,20 @@ public final class IsoTransport implements Transport, AutoCloseable {
               UnknownReason.MALFORMED_RESPONSE,
               "not sent: message could not be built: " + unbuildable.getMessage()));
     }
+    Outgoing first = built.latest;
     if (log.isDebugEnabled()) {
-      log.debug("{}: {} as {}", name, request, MessageDump.of(message));
+      log.debug("{}: {} as {}", name, request, MessageDump.of(first.request()));
     }
     CompletableFuture<ChannelResult> answer;
     try {
+      // With a sign-on, a request that goes out only after a newer one is built again for it.
       answer =
-          repeat.isPresent()
-              ? channel.sendRepeating(message, repeat.get(), adviceRepeat, request.deadline())
-              : channel.send(message, request.deadline());
+          signsOn
+              ? channel.send(first, built::again, adviceRepeat, request.deadline())
+              : first.repeat().isPresent()
+                  ? channel.sendRepeating(
+                      first.request(), first.repeat().get(), adviceRepeat, request.deadline())
+                  : channel.send(first.request(), request.deadline());
     } catch (RuntimeException unsendable) {
       log.error("{}: could not send {}", name, request, unsendable);
       return CompletableFuture.completedFuture(
@@ -183,7 +182,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
         (result, error) -> {
           TransportOutcome outcome =
               error == null
-                  ? interpreter.outcome(request, message, result)
+                  ? interpreter.outcome(request, built.latest.request(), result)
                   : TransportOutcome.unknown(
                       UnknownReason.CONNECTION_LOST, "channel failed: " + error);
           if (log.isDebugEnabled()) {
@@ -197,6 +196,41 @@ public final class IsoTransport implements Transport, AutoCloseable {
           return outcome;
         },
         finisher);
+  }
+
+  /**
+   * One request's message as built for the session then signed on, and its last build: the
+   * channel builds it again when it goes out only after a newer sign-on, and the answer is read
+   * against the message last built (its batch number is the one the host saw).
+   */
+  private final class Built {
+    private final TransportRequest request;
+    private volatile Outgoing latest;
+
+    Built(TransportRequest request) {
+      this.request = request;
+      this.latest = build();
+    }
+
+    Outgoing again() {
+      Outgoing rebuilt = build();
+      latest = rebuilt;
+      return rebuilt;
+    }
+
+    private Outgoing build() {
+      long session = channel.session(); // read first: a sign-on meanwhile means building again
+      IsoMessage first = sign(mapper.request(request));
+      // Sent again by the client (store and forward, or a reversal not yet acknowledged): an
+      // advice goes as its repeat, 0221; a reversal advice as 0421 (a reversal request stays 0400).
+      IsoMessage message =
+          request.repeat() ? mapper.repeatOf(first).map(IsoTransport.this::sign).orElse(first)
+              : first;
+      Optional<IsoMessage> repeat = isAdvice(request) && !request.repeat()
+          ? mapper.repeatOf(message).map(IsoTransport.this::sign)
+          : Optional.empty();
+      return new Outgoing(message, repeat, session);
+    }
   }
 
   private IsoMessage sign(IsoMessage message) {

@@ -8,9 +8,11 @@ import io.escrowkit.Escrow;
 import io.escrowkit.EscrowState;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.iso8583.IsoTransportBuilder;
+import io.escrowkit.iso8583.mapping.CaptureMode;
 import io.escrowkit.simulator.Fault;
 import io.escrowkit.simulator.HostProfile;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,32 @@ class WorkingKeysOverTcpTest {
     assertThat(next.state()).isEqualTo(EscrowState.HELD);
     assertThat(loop.transport.isConnected()).isTrue();
     assertThat(loop.host.ledger().frozenTotal()).isEqualTo(6_400);
+  }
+
+  /**
+   * An offline capture's advice whose answer is lost with its connection is repeated (0221) on the
+   * next one, after a sign-on that issued new keys: it must go out MACed with those, not with the
+   * key the host has replaced (which it would refuse, A0).
+   */
+  @Test
+  void anAdviceRepeatedAfterAReconnectIsMacedWithTheNewKeys() {
+    start(Duration.ofSeconds(5), b -> b.loadWorkingKeys(MASTER, "PIK", "TDK")
+        .captureMode(CaptureMode.ONLINE, Duration.ofMillis(100)));
+    Escrow held = loop.hold("128.00");
+    loop.host.faults().next(Fault.RESET_MID_FRAME, "0220");
+
+    Escrow captured = held.capture(cny("128.00")).offline().execute();
+    loop.events.awaitCause(held.id(), "completion advice of the offline capture acknowledged",
+        Duration.ofSeconds(20));
+
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(loop.host.workingKeysIssued()).isEqualTo(2);
+    List<String> advices = loop.wire().subList(1, loop.wire().size());
+    assertThat(advices).first().isEqualTo("0220 COMPLETION_ADVICE 00");
+    assertThat(advices.subList(1, advices.size())).isNotEmpty()
+        .allMatch(line -> line.startsWith("0221 COMPLETION_ADVICE "))
+        .noneMatch(line -> line.endsWith(" A0"));
+    assertThat(loop.host.ledger().capturedTotal()).isEqualTo(12_800);
   }
 
   @Test

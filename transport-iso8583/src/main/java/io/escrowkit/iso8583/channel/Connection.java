@@ -60,6 +60,8 @@ final class Connection {
   private volatile long writeStartedNanos = NOT_WRITING;
   /** Requests written here that reached their deadline with nothing read since (see Link). */
   private volatile int unansweredInARow;
+  /** The session it carries once ready (see Link), 0 until then. */
+  private volatile long session;
 
   /**
    * @param socket the socket to read and write, TLS or plain
@@ -73,6 +75,16 @@ final class Connection {
     // Buffered: one read from the socket takes every frame that has arrived, not two per frame.
     this.reader =
         new FrameReader(new BufferedInputStream(socket.getInputStream(), READ_BUFFER), framing);
+  }
+
+  /** It carries session {@code number} from now on: it is ready (signed on, if configured). */
+  void beginSession(long number) {
+    session = number;
+  }
+
+  /** The session it carries; 0 while it is not ready (a sign-on or echo may still go out on it). */
+  long session() {
+    return session;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.escrowkit.iso8583.channel;
 
 import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoMessage;
+import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.spi.UnknownReason;
 import java.io.IOException;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +116,40 @@ public final class IsoChannel implements AutoCloseable {
    */
   public CompletableFuture<ChannelResult> send(IsoMessage request, Instant deadline) {
     start();
-    return submit(exchangeOf(request, Optional.empty(), Duration.ZERO, deadline), null);
+    return submit(exchangeOf(fixed(request, Optional.empty()), Optional.empty(), Duration.ZERO,
+        deadline), null);
+  }
+
+  /**
+   * The sign-on session a request built now is built for: read it before building, into {@link
+   * Outgoing#session()}.
+   */
+  public long session() {
+    return link.session();
+  }
+
+  /**
+   * Sends a request built for a sign-on session, as {@link #send(IsoMessage, Instant)}, or for an
+   * advice ({@code built} has a repeat) as {@link #sendRepeating}. Whenever it is about to go out
+   * on a connection of a newer session than it was built for (it waited for a reconnect, or an
+   * advice is repeated on the next connection), {@code rebuild} builds it again, so that it
+   * carries that session's batch number and MAC key, not the ones the host has replaced. If
+   * rebuilding fails, the request ends as unknown (terminal failure).
+   *
+   * @param repeatEvery how often an advice is repeated while unanswered; ignored without a repeat
+   * @throws IllegalArgumentException if the message cannot be matched (no field 11 or 41), the
+   *     repeat is not the same request's, or an advice's interval is not positive
+   */
+  public CompletableFuture<ChannelResult> send(
+      Outgoing built, Supplier<Outgoing> rebuild, Duration repeatEvery, Instant deadline) {
+    Objects.requireNonNull(rebuild, "rebuild");
+    Duration every = Duration.ZERO;
+    if (built.repeat().isPresent()) {
+      checkRepeat(built.request(), built.repeat().get(), repeatEvery);
+      every = repeatEvery;
+    }
+    start();
+    return submit(exchangeOf(built, Optional.of(rebuild), every, deadline), null);
   }
 
   /**
@@ -123,14 +158,24 @@ public final class IsoChannel implements AutoCloseable {
    */
   public CompletableFuture<ChannelResult> sendRepeating(
       IsoMessage request, IsoMessage repeat, Duration every, Instant deadline) {
+    checkRepeat(request, repeat, every);
+    start();
+    return submit(exchangeOf(fixed(request, Optional.of(repeat)), Optional.empty(), every,
+        deadline), null);
+  }
+
+  private static void checkRepeat(IsoMessage request, IsoMessage repeat, Duration every) {
     if (!MatchKey.ofRequest(request).equals(MatchKey.ofRequest(repeat))) {
       throw new IllegalArgumentException("the repeat must carry the request's trace and terminal");
     }
     if (every.isNegative() || every.isZero()) {
       throw new IllegalArgumentException("repeat interval must be positive, got " + every);
     }
-    start();
-    return submit(exchangeOf(request, Optional.of(repeat), every, deadline), null);
+  }
+
+  /** A request that is never rebuilt: the session it is stamped with does not matter. */
+  private static Outgoing fixed(IsoMessage request, Optional<IsoMessage> repeat) {
+    return new Outgoing(request, repeat, 0);
   }
 
   /**
@@ -139,17 +184,21 @@ public final class IsoChannel implements AutoCloseable {
    */
   CompletableFuture<ChannelResult> sendOn(
       Connection connection, IsoMessage request, Instant deadline) {
-    return submit(exchangeOf(request, Optional.empty(), Duration.ZERO, deadline), connection);
+    return submit(exchangeOf(fixed(request, Optional.empty()), Optional.empty(), Duration.ZERO,
+        deadline), connection);
   }
 
-  private Exchange exchangeOf(
-      IsoMessage request, Optional<IsoMessage> repeat, Duration every, Instant deadline) {
-    MatchKey key = MatchKey.ofRequest(request);
-    byte[] frame = codec.encode(request, settings.framing().prefix());
-    Optional<byte[]> repeatFrame =
-        repeat.map(message -> codec.encode(message, settings.framing().prefix()));
-    return new Exchange(
-        key, request.mti(), request.tpdu(), frame, repeatFrame, every, deadline.toEpochMilli());
+  private Exchange exchangeOf(Outgoing built, Optional<Supplier<Outgoing>> rebuild,
+      Duration every, Instant deadline) {
+    IsoMessage request = built.request();
+    return new Exchange(MatchKey.ofRequest(request), request.mti(), request.tpdu(),
+        encode(built), rebuild, every, deadline.toEpochMilli());
+  }
+
+  private Exchange.Frames encode(Outgoing built) {
+    LengthPrefix prefix = settings.framing().prefix();
+    return new Exchange.Frames(codec.encode(built.request(), prefix),
+        built.repeat().map(message -> codec.encode(message, prefix)), built.session());
   }
 
   /**
@@ -190,13 +239,28 @@ public final class IsoChannel implements AutoCloseable {
       link.unqueue(exchange);
       fail(exchange, UnknownReason.CONNECTION_LOST, "channel closed; not sent");
     } else if (target.isPresent()) {
-      write(target.get(), exchange, exchange.frame);
+      write(target.get(), exchange, false);
     }
     return exchange.future;
   }
 
-  /** Writes one frame of {@code exchange}; a broken connection ends it (advices wait instead). */
-  void write(Connection connection, Exchange exchange, byte[] frame) {
+  /**
+   * Writes {@code exchange}'s request, or its repeat, built for {@code connection}'s session; a
+   * broken connection ends it (advices wait instead).
+   */
+  void write(Connection connection, Exchange exchange, boolean repeat) {
+    Exchange.Frames frames;
+    try {
+      frames = exchange.framesFor(connection.session(), this::encode);
+    } catch (RuntimeException unbuildable) {
+      log.error("{} could not be built again for the session of connection {}; not sent",
+          exchange, connection, unbuildable);
+      fail(exchange, UnknownReason.TERMINAL_FAILURE,
+          "not sent on the new connection: could not build it again for its sign-on: "
+              + unbuildable.getMessage());
+      return;
+    }
+    byte[] frame = repeat ? frames.repeat().get() : frames.first();
     exchange.writtenOn = connection;
     try {
       connection.write(frame);
@@ -252,7 +316,7 @@ public final class IsoChannel implements AutoCloseable {
     Optional<Connection> target = link.isQueued(exchange) ? Optional.empty() : link.ready();
     if (target.isPresent() && !exchange.isDone()) {
       log.info("no answer to {} yet; repeating it", exchange);
-      write(target.get(), exchange, exchange.repeatFrame.get());
+      write(target.get(), exchange, true);
     }
   }
 

@@ -58,6 +58,11 @@ final class Link {
   private Connection ready;
   private int failures;
   private volatile long lastHeardMillis;
+  /**
+   * How many connections became ready: the number of the session the ready one carries (a
+   * sign-on's batch number and keys belong to it). Written under {@link #lock}.
+   */
+  private volatile long sessions;
 
   Link(
       IsoChannel channel,
@@ -107,6 +112,14 @@ final class Link {
       }
       return open;
     }
+  }
+
+  /**
+   * The session of the connection that became ready last (0 before the first): what a request
+   * built now is built for.
+   */
+  long session() {
+    return sessions;
   }
 
   /** The connection carrying requests, if one is up and signed on. */
@@ -337,6 +350,7 @@ final class Link {
       }
       opening = null;
       ready = connection;
+      connection.beginSession(++sessions);
       heard(); // the echo's silence is counted from here
       flush = new ArrayList<>(waiting);
       waiting.clear();
@@ -348,7 +362,7 @@ final class Link {
     }
     for (Exchange exchange : flush) {
       if (!exchange.isDone()) {
-        channel.write(connection, exchange, exchange.frame);
+        channel.write(connection, exchange, false);
       }
     }
   }
