@@ -66,10 +66,18 @@ final class Exchange {
    *     message type, or repeat)
    * @throws RuntimeException whatever rebuilding or encoding throws
    */
-  synchronized Frames framesFor(long session, Function<Outgoing, Frames> encode) {
+  Frames framesFor(long session, Function<Outgoing, Frames> encode) {
     Frames now = frames;
     if (!rebuild.isPresent() || now.session() >= session) {
-      return now;
+      return now; // the usual case, without the lock
+    }
+    return rebuilt(session, encode);
+  }
+
+  private synchronized Frames rebuilt(long session, Function<Outgoing, Frames> encode) {
+    Frames now = frames;
+    if (now.session() >= session) {
+      return now; // another writer rebuilt them meanwhile
     }
     Outgoing built = rebuild.get().get();
     if (!MatchKey.ofRequest(built.request()).equals(key)
