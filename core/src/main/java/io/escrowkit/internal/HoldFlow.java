@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A hold, from the risk checks to the recorded answer: risk chain, then the intent (escrow in
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * outcome journaled by {@link Settlement}.
  */
 final class HoldFlow {
+  private static final Logger log = LoggerFactory.getLogger(HoldFlow.class);
   private final EngineContext context;
   private final IdempotencyGuard guard;
   private final Settlement settlement;
@@ -87,7 +90,17 @@ final class HoldFlow {
         .pinBlock(spec.pinBlock())
         .build();
     return context.send(toHost).thenApply(outcome -> {
-      EscrowResult result = settlement.settle(pending, intent, outcome);
+      EscrowResult result;
+      try {
+        result = settlement.settle(pending, intent, outcome);
+      } catch (JournalConflictException raced) {
+        // Recovery took the hold as orphaned first (its outcome came after twice its deadline):
+        // the in-doubt result it recorded stands, and the reversal it queued follows.
+        log.warn("escrow {}: the hold's outcome came after recovery had recorded it in doubt;"
+            + " that result stands", escrowId);
+        return context.journal.idempotency(spec.key())
+            .flatMap(IdempotencyRecord::result).orElseThrow(() -> raced);
+      }
       if (result.status() == OperationStatus.DECLINED) {
         context.risk.withdraw(risk); // a declined hold must not count against the card's retry
       }

@@ -59,6 +59,30 @@ class RecoveryTest {
     vanishing.close();
   }
 
+  /**
+   * The hold's own outcome (its deadline, here) comes after recovery took the hold as orphaned
+   * (the clock moved on past twice its deadline meanwhile): the caller gets the in-doubt result
+   * recovery recorded, not a journal conflict, and the reversal recovery queued follows.
+   */
+  @Test
+  void aHoldWhoseOutcomeComesAfterRecoveryTookItGetsTheRecordedResult() throws Exception {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    host.injectNext(RequestType.HOLD, Fault.HANG);
+    try (Fixture owner = new Fixture(host, b -> b.recoverOnStart(false))) {
+      CompletableFuture<Escrow> hold = owner.client.hold(Money.of("50.00", "CNY"))
+          .reference("overtaken").card(TestCards.unionPayChip()).executeAsync();
+      String escrowId = owner.journal.findByReference("overtaken").get().id();
+      owner.clock.advance(Duration.ofHours(1));
+
+      assertThat(owner.client.recover().requestsInDoubt()).isEqualTo(1);
+      Escrow answered = hold.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(answered.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
+      owner.events.awaitState(escrowId, EscrowState.REVERSED, Duration.ofSeconds(10));
+      assertThat(host.ledger().entry(escrowId).get().holdActive()).isFalse();
+    }
+  }
+
   @Test
   void aYoungPendingRequestIsLeftToItsOwnClient() {
     InMemoryTransport host = InMemoryTransport.approvingAll();

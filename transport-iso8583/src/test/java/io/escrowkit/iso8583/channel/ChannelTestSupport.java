@@ -112,6 +112,13 @@ abstract class ChannelTestSupport {
     return in(Duration.ofSeconds(10));
   }
 
+  /** Connects {@code channel} (signing on, if it does) and waits until it is ready. */
+  static void connected(IsoChannel channel) throws Exception {
+    if (!channel.whenReady(soon()).get(20, TimeUnit.SECONDS)) {
+      throw new AssertionError("channel not ready within its deadline");
+    }
+  }
+
   /** Waits for a result that must come (the channel's deadlines bound every wait). */
   static ChannelResult await(CompletableFuture<ChannelResult> future) throws Exception {
     return future.get(20, TimeUnit.SECONDS);

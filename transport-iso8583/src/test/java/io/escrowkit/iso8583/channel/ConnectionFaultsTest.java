@@ -137,6 +137,7 @@ class ConnectionFaultsTest extends ChannelTestSupport {
                   }
                 }));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    connected(channel); // the short deadlines below are for answers, not for connecting
 
     for (int trace = 1; trace <= Link.UNANSWERED_IN_A_ROW; trace++) {
       ChannelResult result =

@@ -24,8 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoopbackHost implements AutoCloseable {
 
-  /** One message the host read, with the connection it came on. */
-  public record Received(DecodedMessage message, byte[] frame, Peer peer) {
+  /**
+   * One message the host read, with the connection it came on and when it was read ({@link
+   * System#nanoTime()}).
+   */
+  public record Received(DecodedMessage message, byte[] frame, Peer peer, long atNanos) {
     public String mti() {
       return message.mti();
     }
@@ -174,7 +177,7 @@ public final class LoopbackHost implements AutoCloseable {
       try {
         FrameReader reader = new FrameReader(socket.getInputStream(), framing);
         for (byte[] frame = reader.next(); frame != null; frame = reader.next()) {
-          Received message = new Received(codec.decode(frame), frame, this);
+          Received message = new Received(codec.decode(frame), frame, this, System.nanoTime());
           received.add(message);
           responder.onMessage(message);
         }

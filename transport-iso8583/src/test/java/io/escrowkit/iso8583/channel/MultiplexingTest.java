@@ -70,6 +70,7 @@ class MultiplexingTest extends ChannelTestSupport {
     List<LoopbackHost.Received> held = Collections.synchronizedList(new ArrayList<>());
     LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), held::add));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    connected(channel); // the short deadline below is for the answer, not for connecting
     CompletableFuture<ChannelResult> late =
         channel.send(request(spec, "0100", 11), in(Duration.ofMillis(300)));
     LoopbackHost.Received unanswered = host.next();
@@ -159,6 +160,7 @@ class MultiplexingTest extends ChannelTestSupport {
     List<LoopbackHost.Received> held = Collections.synchronizedList(new ArrayList<>());
     LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), held::add));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
+    connected(channel); // the short deadline below is for the answer, not for connecting
     CompletableFuture<ChannelResult> patient = channel.send(request(spec, "0100", 51), soon());
     CompletableFuture<ChannelResult> hasty =
         channel.send(request(spec, "0100", 52), in(Duration.ofMillis(200)));

@@ -110,8 +110,9 @@ class SignOnAndEchoTest extends ChannelTestSupport {
 
     List<Long> signOnsAt = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      assertThat(host.next().field(70)).isEqualTo("001");
-      signOnsAt.add(System.nanoTime());
+      LoopbackHost.Received signOn = host.next();
+      assertThat(signOn.field(70)).isEqualTo("001");
+      signOnsAt.add(signOn.atNanos()); // when the host read it, not when this thread woke
     }
 
     // The fourth retry waits at least half of 20 ms doubled three times; starting over at the
