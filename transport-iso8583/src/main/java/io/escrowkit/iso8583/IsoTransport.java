@@ -164,7 +164,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
     }
     CompletableFuture<ChannelResult> answer;
     try {
-      // With a sign-on, a request that goes out only after a newer one is built again for it.
+      // With a sign-on, a request that goes out only after a newer one is signed again for it.
       answer =
           signsOn
               ? channel.send(first, built::again, adviceRepeat, request.deadline())
@@ -199,9 +199,9 @@ public final class IsoTransport implements Transport, AutoCloseable {
   }
 
   /**
-   * One request's message as built for the session then signed on, and its last build: the
-   * channel builds it again when it goes out only after a newer sign-on, and the answer is read
-   * against the message last built (its batch number is the one the host saw).
+   * One request's message as built for the session then signed on, and its latest signing: when
+   * it goes out only after a newer sign-on, the channel has it signed again with the keys that
+   * sign-on loaded; the answer is read against the latest.
    */
   private final class Built {
     private final TransportRequest request;
@@ -212,10 +212,18 @@ public final class IsoTransport implements Transport, AutoCloseable {
       this.latest = build();
     }
 
+    /**
+     * Signed again with the MAC key loaded now; every other field as first built. A repeat is the
+     * same message as the one the host may have booked already (its batch number included), and a
+     * request that waited for the connection names the batch it was made in.
+     */
     Outgoing again() {
-      Outgoing rebuilt = build();
-      latest = rebuilt;
-      return rebuilt;
+      long session = channel.session(); // read first, as in build()
+      Outgoing last = latest;
+      Outgoing signed = new Outgoing(sign(last.request()),
+          last.repeat().map(IsoTransport.this::sign), session);
+      latest = signed;
+      return signed;
     }
 
     private Outgoing build() {

@@ -132,9 +132,10 @@ public final class IsoChannel implements AutoCloseable {
    * Sends a request built for a sign-on session, as {@link #send(IsoMessage, Instant)}, or for an
    * advice ({@code built} has a repeat) as {@link #sendRepeating}. Whenever it is about to go out
    * on a connection of a newer session than it was built for (it waited for a reconnect, or an
-   * advice is repeated on the next connection), {@code rebuild} builds it again, so that it
-   * carries that session's batch number and MAC key, not the ones the host has replaced. If
-   * rebuilding fails, the request ends as unknown (terminal failure).
+   * advice is repeated on the next connection), {@code rebuild} builds it again for that session
+   * ({@code IsoTransport} signs it again with the MAC key the sign-on loaded, which the host
+   * checks now). It must stay the same request (trace, terminal, message type). If rebuilding
+   * fails, the request ends as unknown, as one that could not be built.
    *
    * @param repeatEvery how often an advice is repeated while unanswered; ignored without a repeat
    * @throws IllegalArgumentException if the message cannot be matched (no field 11 or 41), the
@@ -253,10 +254,10 @@ public final class IsoChannel implements AutoCloseable {
     try {
       frames = exchange.framesFor(connection.session(), this::encode);
     } catch (RuntimeException unbuildable) {
-      log.error("{} could not be built again for the session of connection {}; not sent",
+      log.error("{} could not be built again for the sign-on of connection {}; not sent there",
           exchange, connection, unbuildable);
-      fail(exchange, UnknownReason.TERMINAL_FAILURE,
-          "not sent on the new connection: could not build it again for its sign-on: "
+      fail(exchange, UnknownReason.MALFORMED_RESPONSE,
+          "not sent on the new connection: could not be built again for its sign-on: "
               + unbuildable.getMessage());
       return;
     }

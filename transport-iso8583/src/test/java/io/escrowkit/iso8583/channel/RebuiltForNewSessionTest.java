@@ -95,7 +95,25 @@ class RebuiltForNewSessionTest extends ChannelTestSupport {
   }
 
   @Test
-  void aRequestThatCannotBeBuiltAgainEndsAsATerminalFailureNotSent() throws Exception {
+  void aRequestBuiltForTheSessionItGoesOutInIsNotBuiltAgain() throws Exception {
+    LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(),
+        this::approveOnlyThisConnectionsMark));
+    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session, s -> s);
+    connected(channel);
+    AtomicInteger rebuilds = new AtomicInteger();
+    Supplier<Outgoing> build = () -> marked(channel, request(spec, "0100", 4), Optional.empty());
+
+    ChannelResult answer = await(channel.send(build.get(), () -> {
+      rebuilds.incrementAndGet();
+      return build.get();
+    }, Duration.ZERO, soon()));
+
+    assertThat(answer.message().get().readString(39)).isEqualTo("00");
+    assertThat(rebuilds).hasValue(0);
+  }
+
+  @Test
+  void aRequestThatCannotBeBuiltAgainEndsUnknownNotSent() throws Exception {
     LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(),
         this::approveOnlyThisConnectionsMark));
     IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session, s -> s);
@@ -105,7 +123,7 @@ class RebuiltForNewSessionTest extends ChannelTestSupport {
       throw new IllegalStateException("test: the secure module is gone");
     }, Duration.ZERO, soon()));
 
-    assertThat(result.failure()).contains(io.escrowkit.spi.UnknownReason.TERMINAL_FAILURE);
+    assertThat(result.failure()).contains(io.escrowkit.spi.UnknownReason.MALFORMED_RESPONSE);
     assertThat(result.detail()).contains("not sent").contains("the secure module is gone");
     assertThat(marksSeen).isEmpty();
   }
