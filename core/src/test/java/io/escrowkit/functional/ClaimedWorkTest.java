@@ -35,7 +35,9 @@ class ClaimedWorkTest {
     ObservedScheduler scheduler = new ObservedScheduler();
     HeldReschedule journal = new HeldReschedule(scheduler);
     InMemoryTransport host = InMemoryTransport.approvingAll();
-    try (Fixture fixture = new Fixture(host, host, journal, 42, scheduler,
+    // Faults here answer at once; the long timeout keeps the refund from counting as an orphan
+    // (twice its deadline old) when recover() below looks, however slow the machine.
+    try (Fixture fixture = new Fixture(host, host, journal, 42, scheduler, Duration.ofSeconds(30),
         b -> b.recoveryInterval(Duration.ofHours(1)))) {
       Escrow held = fixture.client.hold(Money.of("100.00", "CNY")).reference("claimed")
           .card(TestCards.unionPayChip()).execute();

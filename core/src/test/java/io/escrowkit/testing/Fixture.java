@@ -49,12 +49,16 @@ public final class Fixture implements AutoCloseable {
   /** As above, with ids drawn from {@code seed}: a second client on a journal needs its own. */
   public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire, Journal journal,
       long seed, java.util.function.UnaryOperator<EscrowClientBuilder> more) {
-    this(host, wire, journal, seed, Executors.newScheduledThreadPool(2), more);
+    this(host, wire, journal, seed, Executors.newScheduledThreadPool(2), Duration.ofMillis(300),
+        more);
   }
 
-  /** As above, on {@code scheduler} (which {@link #close()} shuts down). */
+  /**
+   * As above, on {@code scheduler} (which {@link #close()} shuts down), with {@code
+   * requestTimeout} (300 ms above).
+   */
   public Fixture(InMemoryTransport host, io.escrowkit.spi.Transport wire, Journal journal,
-      long seed, ScheduledExecutorService scheduler,
+      long seed, ScheduledExecutorService scheduler, Duration requestTimeout,
       java.util.function.UnaryOperator<EscrowClientBuilder> more) {
     this.scheduler = scheduler;
     this.transport = host;
@@ -66,7 +70,7 @@ public final class Fixture implements AutoCloseable {
         .clock(clock)
         .random(new Random(seed))
         .scheduler(scheduler)
-        .requestTimeout(Duration.ofMillis(300))
+        .requestTimeout(requestTimeout)
         .reversalBackoff(Duration.ofMillis(5), Duration.ofMillis(50))
         .listener(events))
         .build();
