@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A hold, from the risk checks to the recorded answer: risk chain, then the intent (escrow in
@@ -28,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * outcome journaled by {@link Settlement}.
  */
 final class HoldFlow {
-  private static final Logger log = LoggerFactory.getLogger(HoldFlow.class);
   private final EngineContext context;
   private final IdempotencyGuard guard;
   private final Settlement settlement;
@@ -90,17 +87,7 @@ final class HoldFlow {
         .pinBlock(spec.pinBlock())
         .build();
     return context.send(toHost).thenApply(outcome -> {
-      EscrowResult result;
-      try {
-        result = settlement.settle(pending, intent, outcome);
-      } catch (JournalConflictException raced) {
-        // Recovery took the hold as orphaned first (its outcome came after twice its deadline):
-        // the in-doubt result it recorded stands, and the reversal it queued follows.
-        log.warn("escrow {}: the hold's outcome came after recovery had recorded it in doubt;"
-            + " that result stands", escrowId);
-        return context.journal.idempotency(spec.key())
-            .flatMap(IdempotencyRecord::result).orElseThrow(() -> raced);
-      }
+      EscrowResult result = settlement.settleUnlessOvertaken(pending, intent, outcome);
       if (result.status() == OperationStatus.DECLINED) {
         context.risk.withdraw(risk); // a declined hold must not count against the card's retry
       }

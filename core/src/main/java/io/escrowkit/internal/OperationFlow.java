@@ -115,7 +115,8 @@ final class OperationFlow {
         .completesHold(spec.command() == Command.CAPTURE
             && context.machine.completesHold(escrow, request.amount(), spec.finalCapture()))
         .build();
-    return context.send(toHost).thenApply(outcome -> settlement.settle(pending, intent, outcome));
+    return context.send(toHost)
+        .thenApply(outcome -> settlement.settleUnlessOvertaken(pending, intent, outcome));
   }
 
   private CompletableFuture<EscrowResult> refuse(

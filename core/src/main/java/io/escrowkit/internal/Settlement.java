@@ -6,23 +6,50 @@ import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.PendingRequest;
 import io.escrowkit.TransitionEvent;
 import io.escrowkit.spi.IdempotencyRecord;
+import io.escrowkit.spi.JournalConflictException;
 import io.escrowkit.spi.JournalWrite;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.WorkItem;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records the host's answer to a pending request: the new state, the first result under the
  * idempotency key, and, when the outcome is unknown, the reversal owed — all in one journal write.
  */
 final class Settlement {
+  private static final Logger log = LoggerFactory.getLogger(Settlement.class);
   private final EngineContext context;
   private final ReversalWorker reversals;
 
   Settlement(EngineContext context, ReversalWorker reversals) {
     this.context = context;
     this.reversals = reversals;
+  }
+
+  /**
+   * As {@link #settle}, unless recovery (in this client or another on the journal) took the
+   * request as orphaned first, its outcome having come after twice its deadline: the result
+   * recovery recorded then stands, and the reversal or forwarding it queued follows.
+   *
+   * @throws JournalConflictException if the escrow changed otherwise meanwhile
+   */
+  EscrowResult settleUnlessOvertaken(
+      EscrowSnapshot sent, IdempotencyRecord intent, TransportOutcome outcome) {
+    try {
+      return settle(sent, intent, outcome);
+    } catch (JournalConflictException raced) {
+      Optional<EscrowResult> recorded =
+          context.journal.idempotency(intent.key()).flatMap(IdempotencyRecord::result);
+      if (!recorded.isPresent()) {
+        throw raced;
+      }
+      log.warn("escrow {}: the outcome of {} came after recovery had recorded it ({}); that result"
+          + " stands", sent.id(), intent.operation(), recorded.get().status());
+      return recorded.get();
+    }
   }
 
   EscrowResult settle(

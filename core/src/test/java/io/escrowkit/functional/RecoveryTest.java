@@ -17,13 +17,17 @@ import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.memory.InMemoryTransport;
 import io.escrowkit.spi.JournalWrite;
 import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.testing.Fixture;
 import io.escrowkit.testing.ForwardingJournal;
+import io.escrowkit.testing.HeldAnswerTransport;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -60,26 +64,58 @@ class RecoveryTest {
   }
 
   /**
-   * The hold's own outcome (its deadline, here) comes after recovery took the hold as orphaned
-   * (the clock moved on past twice its deadline meanwhile): the caller gets the in-doubt result
-   * recovery recorded, not a journal conflict, and the reversal recovery queued follows.
+   * The hold's approval comes after recovery took the hold as orphaned (the clock moved on past
+   * twice its deadline meanwhile): the caller gets the in-doubt result recovery recorded, not a
+   * journal conflict, and the reversal recovery queued follows.
    */
   @Test
-  void aHoldWhoseOutcomeComesAfterRecoveryTookItGetsTheRecordedResult() throws Exception {
+  void aHoldWhoseAnswerComesAfterRecoveryTookItGetsTheRecordedResult() throws Exception {
     InMemoryTransport host = InMemoryTransport.approvingAll();
-    host.injectNext(RequestType.HOLD, Fault.HANG);
-    try (Fixture owner = new Fixture(host, b -> b.recoverOnStart(false))) {
+    HeldAnswerTransport wire = new HeldAnswerTransport(host, RequestType.HOLD);
+    try (Fixture owner = new Fixture(host, wire, new InMemoryJournal(), 42,
+        Executors.newScheduledThreadPool(2), Duration.ofSeconds(30),
+        b -> b.recoverOnStart(false))) {
       CompletableFuture<Escrow> hold = owner.client.hold(Money.of("50.00", "CNY"))
           .reference("overtaken").card(TestCards.unionPayChip()).executeAsync();
       String escrowId = owner.journal.findByReference("overtaken").get().id();
       owner.clock.advance(Duration.ofHours(1));
-
       assertThat(owner.client.recover().requestsInDoubt()).isEqualTo(1);
-      Escrow answered = hold.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+      wire.answer(TransportOutcome.fromResponseCode("00", Map.of()));
+      Escrow answered = hold.get(10, TimeUnit.SECONDS);
 
       assertThat(answered.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
       owner.events.awaitState(escrowId, EscrowState.REVERSED, Duration.ofSeconds(10));
       assertThat(host.ledger().entry(escrowId).get().holdActive()).isFalse();
+    }
+  }
+
+  /**
+   * As above for a capture, with recovery in a second client on the same journal (a capture is
+   * serialized with its own client's recovery, not with another's).
+   */
+  @Test
+  void aCaptureWhoseAnswerComesAfterAnotherClientRecoveredItGetsTheRecordedResult()
+      throws Exception {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    HeldAnswerTransport wire = new HeldAnswerTransport(host, RequestType.CAPTURE);
+    InMemoryJournal shared = new InMemoryJournal();
+    try (Fixture owner = new Fixture(host, wire, shared, 42, Executors.newScheduledThreadPool(2),
+        Duration.ofSeconds(30), b -> b.recoverOnStart(false));
+        Fixture other = new Fixture(host, host, shared, 7, b -> b.recoverOnStart(false))) {
+      Escrow held = owner.client.hold(Money.of("50.00", "CNY")).reference("overtaken-capture")
+          .card(TestCards.unionPayChip()).execute();
+      CompletableFuture<Escrow> capture = held.capture(Money.of("50.00", "CNY")).executeAsync();
+      other.clock.advance(Duration.ofHours(1));
+      assertThat(other.client.recover().requestsInDoubt()).isEqualTo(1);
+
+      wire.answer(TransportOutcome.fromResponseCode("00", Map.of()));
+      Escrow answered = capture.get(10, TimeUnit.SECONDS);
+
+      assertThat(answered.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
+      other.events.awaitState(held.id(), EscrowState.HELD, Duration.ofSeconds(10));
+      assertThat(host.ledger().entry(held.id()).get().captured())
+          .isEqualTo(Money.of("0.00", "CNY"));
     }
   }
 

@@ -32,9 +32,9 @@ class RequestDeadlinesTest {
     List<RequestDeadlines.Watched> watched = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       int request = i;
-      // The even ones are answered below; their deadlines are far, so a slow start cannot end
-      // one before its answer. The odd ones end at 20 to 80 ms.
-      long deadline = request % 2 == 0 ? 10_000 : 20 + (i % 7) * 10;
+      // The even ones are answered below, well before their 500 ms (a slow start cannot end one
+      // first), and are watched until 1 s. The odd ones end at 20 to 80 ms.
+      long deadline = request % 2 == 0 ? 500 : 20 + (i % 7) * 10;
       watched.add(deadlines.watch(deadline, () -> {
         if (!expired.add(request)) {
           synchronized (expiredTwice) {
@@ -48,7 +48,7 @@ class RequestDeadlinesTest {
       deadlines.ended(watched.get(i)); // the even ones were answered
     }
     CountDownLatch last = new CountDownLatch(1);
-    deadlines.watch(200, last::countDown); // due after all the others
+    deadlines.watch(1_000, last::countDown); // due after all the others
 
     assertThat(unanswered.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(last.await(10, TimeUnit.SECONDS)).isTrue();

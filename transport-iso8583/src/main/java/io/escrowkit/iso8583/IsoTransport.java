@@ -121,8 +121,10 @@ public final class IsoTransport implements Transport, AutoCloseable {
 
   /**
    * Sends {@code request} and checks (MAC) and reads the answer on {@code finisher}: the
-   * connection's reader thread only reads and routes answers, so one answer's check through the
-   * secure module never holds up the others'.
+   * connection's reader thread reads and routes answers and checks none, so one answer's check
+   * through the secure module never holds up the others'. (The reader does use the module once
+   * per connection for what waited for its sign-on: it signs those requests again with the new
+   * keys as it sends them.)
    */
   @Override
   public CompletableFuture<TransportOutcome> send(TransportRequest request, Executor finisher) {
@@ -218,7 +220,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
      * request that waited for the connection names the batch it was made in.
      */
     Outgoing again() {
-      long session = channel.session(); // read first, as in build()
+      long session = channel.sessionNumber(); // read first, as in build()
       Outgoing last = latest;
       Outgoing signed = new Outgoing(sign(last.request()),
           last.repeat().map(IsoTransport.this::sign), session);
@@ -227,7 +229,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
     }
 
     private Outgoing build() {
-      long session = channel.session(); // read first: a sign-on meanwhile means building again
+      long session = channel.sessionNumber(); // read first: a sign-on meanwhile means signing again
       IsoMessage first = sign(mapper.request(request));
       // Sent again by the client (store and forward, or a reversal not yet acknowledged): an
       // advice goes as its repeat, 0221; a reversal advice as 0421 (a reversal request stays 0400).

@@ -77,13 +77,13 @@ final class Connection {
         new FrameReader(new BufferedInputStream(socket.getInputStream(), READ_BUFFER), framing);
   }
 
-  /** It carries session {@code number} from now on: it is ready (signed on, if configured). */
+  /** It is ready (signed on, if the channel signs on) and carries session {@code number}. */
   void beginSession(long number) {
     session = number;
   }
 
   /** The session it carries; 0 while it is not ready (a sign-on or echo may still go out on it). */
-  long session() {
+  long sessionNumber() {
     return session;
   }
 

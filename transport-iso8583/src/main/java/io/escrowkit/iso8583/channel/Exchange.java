@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 final class Exchange {
   /** The bytes to write, and the session they were built for. */
-  record Frames(byte[] first, Optional<byte[]> repeat, long session) {}
+  record Frames(byte[] first, Optional<byte[]> repeat, long sessionNumber) {}
 
   final MatchKey key;
   final String requestMti;
@@ -54,10 +54,6 @@ final class Exchange {
     this.deadlineMillis = deadlineMillis;
   }
 
-  Frames frames() {
-    return frames;
-  }
-
   /**
    * The frames for a connection of {@code session}: built again by {@code encode} if they were
    * built for an older session and it can be rebuilt, else as they are.
@@ -68,7 +64,7 @@ final class Exchange {
    */
   Frames framesFor(long session, Function<Outgoing, Frames> encode) {
     Frames now = frames;
-    if (!rebuild.isPresent() || now.session() >= session) {
+    if (!rebuild.isPresent() || now.sessionNumber() >= session) {
       return now; // the usual case, without the lock
     }
     return rebuilt(session, encode);
@@ -76,18 +72,20 @@ final class Exchange {
 
   private synchronized Frames rebuilt(long session, Function<Outgoing, Frames> encode) {
     Frames now = frames;
-    if (now.session() >= session) {
+    if (now.sessionNumber() >= session) {
       return now; // another writer rebuilt them meanwhile
     }
     Outgoing built = rebuild.get().get();
     if (!MatchKey.ofRequest(built.request()).equals(key)
         || !built.request().mti().equals(requestMti)
-        || built.repeat().isPresent() != repeatable) {
+        || built.repeat().isPresent() != repeatable
+        || built.repeat().isPresent() && !MatchKey.ofRequest(built.repeat().get()).equals(key)) {
       throw new IllegalStateException("rebuilt as another request: " + built.request().mti()
           + " " + MatchKey.ofRequest(built.request()) + " for " + this);
     }
     Frames rebuilt = encode.apply(built);
-    frames = new Frames(rebuilt.first(), rebuilt.repeat(), Math.max(session, rebuilt.session()));
+    frames = new Frames(
+        rebuilt.first(), rebuilt.repeat(), Math.max(session, rebuilt.sessionNumber()));
     return frames;
   }
 

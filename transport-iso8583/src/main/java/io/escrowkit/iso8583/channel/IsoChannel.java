@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * after a failure with capped exponential backoff and jitter ({@link Link}), sends echo tests while
  * the host is silent, and on {@link #close()} ends every request in flight as unknown (connection
  * lost). Requests sent while no connection is up wait for one until their deadline. An advice sent
- * with {@link #sendRepeating} is repeated until answered, across reconnections.
+ * with {@link #sendRepeating} is repeated until answered, across reconnections. A request sent
+ * with {@link #send(Outgoing, Supplier, Duration, Instant)} is built again when it goes out only
+ * after a newer sign-on than it was built for.
  *
  * <p>This class is threadsafe; share one instance per host connection.
  */
@@ -121,11 +123,15 @@ public final class IsoChannel implements AutoCloseable {
   }
 
   /**
-   * The sign-on session a request built now is built for: read it before building, into {@link
-   * Outgoing#session()}.
+   * The number of the session a request built now is built for, to read before building it into
+   * {@link Outgoing#sessionNumber()}. It counts the connections that became ready (signed on, if
+   * the channel signs on): 0 before the first, then 1, 2, ...; it never goes down. A sign-on
+   * records what it sets up ({@link ChannelSession#signedOn}: a batch number, keys) before its
+   * connection takes the next number, so a request built after reading the number has at least
+   * that session's keys; one built for an older number is built again before it goes out.
    */
-  public long session() {
-    return link.session();
+  public long sessionNumber() {
+    return link.sessionNumber();
   }
 
   /**
@@ -143,7 +149,10 @@ public final class IsoChannel implements AutoCloseable {
    */
   public CompletableFuture<ChannelResult> send(
       Outgoing built, Supplier<Outgoing> rebuild, Duration repeatEvery, Instant deadline) {
+    Objects.requireNonNull(built, "built");
     Objects.requireNonNull(rebuild, "rebuild");
+    Objects.requireNonNull(repeatEvery, "repeatEvery");
+    Objects.requireNonNull(deadline, "deadline");
     Duration every = Duration.ZERO;
     if (built.repeat().isPresent()) {
       checkRepeat(built.request(), built.repeat().get(), repeatEvery);
@@ -199,7 +208,7 @@ public final class IsoChannel implements AutoCloseable {
   private Exchange.Frames encode(Outgoing built) {
     LengthPrefix prefix = settings.framing().prefix();
     return new Exchange.Frames(codec.encode(built.request(), prefix),
-        built.repeat().map(message -> codec.encode(message, prefix)), built.session());
+        built.repeat().map(message -> codec.encode(message, prefix)), built.sessionNumber());
   }
 
   /**
@@ -252,7 +261,7 @@ public final class IsoChannel implements AutoCloseable {
   void write(Connection connection, Exchange exchange, boolean repeat) {
     Exchange.Frames frames;
     try {
-      frames = exchange.framesFor(connection.session(), this::encode);
+      frames = exchange.framesFor(connection.sessionNumber(), this::encode);
     } catch (RuntimeException unbuildable) {
       log.error("{} could not be built again for the sign-on of connection {}; not sent there",
           exchange, connection, unbuildable);

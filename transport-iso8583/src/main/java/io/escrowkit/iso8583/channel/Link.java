@@ -118,7 +118,7 @@ final class Link {
    * The session of the connection that became ready last (0 before the first): what a request
    * built now is built for.
    */
-  long session() {
+  long sessionNumber() {
     return sessions;
   }
 
@@ -350,7 +350,7 @@ final class Link {
       }
       opening = null;
       ready = connection;
-      connection.beginSession(++sessions);
+      connection.beginSession(++sessions); // after signedOn() recorded the sign-on's keys
       heard(); // the echo's silence is counted from here
       flush = new ArrayList<>(waiting);
       waiting.clear();

@@ -13,12 +13,16 @@ import java.util.Optional;
  *
  * @param request the message
  * @param repeat its repeat, for an advice
- * @param session the session it was built for: {@link IsoChannel#session()}, read before building
+ * @param sessionNumber the session it was built for: {@link IsoChannel#sessionNumber()}, read
+ *     before building
  */
-public record Outgoing(IsoMessage request, Optional<IsoMessage> repeat, long session) {
+public record Outgoing(IsoMessage request, Optional<IsoMessage> repeat, long sessionNumber) {
 
   public Outgoing {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(repeat, "repeat");
+    if (sessionNumber < 0) {
+      throw new IllegalArgumentException("sessionNumber must not be negative: " + sessionNumber);
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.Specs;
+import io.escrowkit.spi.UnknownReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +81,7 @@ class RebuiltForNewSessionTest extends ChannelTestSupport {
       }
     }));
     IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session, s -> s);
-    assertThat(channel.whenReady(soon()).get()).isTrue();
+    connected(channel);
     Supplier<Outgoing> build = () -> marked(channel, request(spec, "0220", 2),
         Optional.of(request(spec, "0221", 2)));
 
@@ -123,14 +124,14 @@ class RebuiltForNewSessionTest extends ChannelTestSupport {
       throw new IllegalStateException("test: the secure module is gone");
     }, Duration.ZERO, soon()));
 
-    assertThat(result.failure()).contains(io.escrowkit.spi.UnknownReason.MALFORMED_RESPONSE);
+    assertThat(result.failure()).contains(UnknownReason.MALFORMED_RESPONSE);
     assertThat(result.detail()).contains("not sent").contains("the secure module is gone");
     assertThat(marksSeen).isEmpty();
   }
 
   /** {@code request} (and its repeat) marked with the session signed on now, stamped with it. */
   private Outgoing marked(IsoChannel channel, IsoMessage request, Optional<IsoMessage> repeat) {
-    long stamp = channel.session();
+    long stamp = channel.sessionNumber();
     String mark = "K" + signOns.get();
     return new Outgoing(request.toBuilder().set(48, mark).build(),
         repeat.map(r -> r.toBuilder().set(48, mark).build()), stamp);
