@@ -28,7 +28,7 @@ class FramingOverTcpTest extends ChannelTestSupport {
             LoopbackHost.start(
                 spec,
                 Framing.binaryLength(),
-                request -> request.peer().send(HostAnswers.approve(request.message()))));
+                LoopbackHost.approvingAll()));
     IsoChannel channel = channel(host, spec, Framing.binaryLength());
 
     ChannelResult result = await(channel.send(request(spec, "0100", 3), soon()));
@@ -55,7 +55,7 @@ class FramingOverTcpTest extends ChannelTestSupport {
             LoopbackHost.start(
                 spec,
                 framing,
-                request -> request.peer().send(HostAnswers.approve(request.message()))));
+                LoopbackHost.approvingAll()));
     IsoChannel channel = channel(host, spec, framing);
 
     ChannelResult result = await(channel.send(request(spec, "0200", 1), soon()));

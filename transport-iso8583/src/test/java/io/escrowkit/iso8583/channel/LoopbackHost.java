@@ -44,6 +44,11 @@ public final class LoopbackHost implements AutoCloseable {
     void onMessage(Received message) throws IOException;
   }
 
+  /** Approves every message at once, on the connection it came on. */
+  public static Responder approvingAll() {
+    return request -> request.peer().send(HostAnswers.approve(request.message()));
+  }
+
   private final ServerSocket server;
   private final IsoCodec codec;
   private final Framing framing;

@@ -80,7 +80,7 @@ class MultiplexingTest extends ChannelTestSupport {
 
     try (LogCapture log = LogCapture.of(AnswerRouter.class.getName())) {
       unanswered.peer().send(HostAnswers.approve(unanswered.message()));
-      host.respondWith(request -> request.peer().send(HostAnswers.approve(request.message())));
+      host.respondWith(LoopbackHost.approvingAll());
       ChannelResult next = await(channel.send(request(spec, "0100", 12), soon()));
       assertThat(next.message().get().readLong(11)).isEqualTo(12);
       assertThat(log.text()).contains("late answer dropped (terminal TERM0001 trace 11");

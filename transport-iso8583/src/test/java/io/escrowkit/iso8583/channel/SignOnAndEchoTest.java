@@ -58,7 +58,7 @@ class SignOnAndEchoTest extends ChannelTestSupport {
             LoopbackHost.start(
                 spec,
                 Framing.binaryLength(),
-                request -> request.peer().send(HostAnswers.approve(request.message()))));
+                LoopbackHost.approvingAll()));
     IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), session, s -> s);
 
     ChannelResult answer = await(channel.send(request(spec, "0100", 1), soon()));
@@ -128,7 +128,7 @@ class SignOnAndEchoTest extends ChannelTestSupport {
             LoopbackHost.start(
                 spec,
                 Framing.binaryLength(),
-                request -> request.peer().send(HostAnswers.approve(request.message()))));
+                LoopbackHost.approvingAll()));
     IsoChannel channel = echoing(host, Duration.ofMillis(100), Duration.ofSeconds(5));
     channel.start();
 

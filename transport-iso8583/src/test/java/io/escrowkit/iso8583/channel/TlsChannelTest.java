@@ -29,7 +29,7 @@ class TlsChannelTest extends ChannelTestSupport {
                 tls.serverSocket(),
                 spec,
                 Framing.binaryLength(),
-                request -> request.peer().send(HostAnswers.approve(request.message()))));
+                LoopbackHost.approvingAll()));
     SSLContext client = tls.clientTrustingHost();
     IsoChannel channel =
         channel(
@@ -54,7 +54,7 @@ class TlsChannelTest extends ChannelTestSupport {
                 tls.serverSocket(),
                 spec,
                 Framing.binaryLength(),
-                request -> request.peer().send(HostAnswers.approve(request.message()))));
+                LoopbackHost.approvingAll()));
     TlsSettings platformTrust = TlsSettings.of(SSLContext.getDefault());
     IsoChannel channel =
         channel(
