@@ -166,14 +166,9 @@ public final class IsoTransport implements Transport, AutoCloseable {
     }
     CompletableFuture<ChannelResult> answer;
     try {
-      // With a sign-on, a request that goes out only after a newer one is signed again for it.
-      answer =
-          signsOn
-              ? channel.send(first, built::again, adviceRepeat, request.deadline())
-              : first.repeat().isPresent()
-                  ? channel.sendRepeating(
-                      first.request(), first.repeat().get(), adviceRepeat, request.deadline())
-                  : channel.send(first.request(), request.deadline());
+      // A request that goes out only after a newer sign-on is signed again for it (without
+      // sign-ons, the key never changes and signing again gives the same MAC).
+      answer = channel.send(first, built::again, adviceRepeat, request.deadline());
     } catch (RuntimeException unsendable) {
       log.error("{}: could not send {}", name, request, unsendable);
       return CompletableFuture.completedFuture(
@@ -230,16 +225,16 @@ public final class IsoTransport implements Transport, AutoCloseable {
 
     private Outgoing build() {
       long session = channel.sessionNumber(); // read first: a sign-on meanwhile means signing again
-      IsoMessage first = sign(mapper.request(request));
+      IsoMessage first = mapper.request(request);
       // Sent again by the client (store and forward, or a reversal not yet acknowledged): an
       // advice goes as its repeat, 0221; a reversal advice as 0421 (a reversal request stays 0400).
-      IsoMessage message =
-          request.repeat() ? mapper.repeatOf(first).map(IsoTransport.this::sign).orElse(first)
-              : first;
+      IsoMessage message = request.repeat() ? mapper.repeatOf(first).orElse(first) : first;
       Optional<IsoMessage> repeat = isAdvice(request) && !request.repeat()
-          ? mapper.repeatOf(message).map(IsoTransport.this::sign)
+          ? mapper.repeatOf(message)
           : Optional.empty();
-      return new Outgoing(message, repeat, session);
+      // Signed once each, as sent (a repeat differs from its original in the MTI, which the MAC
+      // covers).
+      return new Outgoing(sign(message), repeat.map(IsoTransport.this::sign), session);
     }
   }
 
