@@ -12,8 +12,9 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * An escrow's hold → capture round trip against the acquirer simulator on loopback, over one
  * connection with {@value #IN_FLIGHT} escrows in flight (one per benchmark thread): through the SDK
- * ({@code sdk*}: EscrowClient, journal, IsoTransport, MAC on both ways) and as the raw socket round
- * trip of the same frames ({@code raw*}: write ready-made bytes, read the answers). Throughput is
+ * ({@code sdk*}: EscrowClient, journal, IsoTransport, MAC on both ways), through the transport
+ * alone ({@code transport*}: IsoTransport without the client), and as the raw socket round trip of
+ * the same frames ({@code raw*}: write ready-made bytes, read the answers). Throughput is
  * escrows per second; the latency runs give percentiles of one escrow (two round trips).
  *
  * <pre>
@@ -42,6 +43,14 @@ public class HoldCaptureRoundTrip {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   public Object transportEscrows(TransportSide transport)
+      throws InterruptedException, ExecutionException {
+    return transport.holdThenCapture();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public Object transportLatency(TransportSide transport)
       throws InterruptedException, ExecutionException {
     return transport.holdThenCapture();
   }
