@@ -50,7 +50,7 @@ final class MessageJson {
   private static void tlvArray(ArrayNode out, List<Tlv> objects, boolean mask) {
     for (Tlv t : objects) {
       ObjectNode o = out.addObject().put("tag", t.tagHex()).put("length", t.length());
-      if (t.isConstructed()) {
+      if (!t.children().isEmpty()) {
         tlvArray(o.putArray("children"), t.children(), mask);
       } else {
         o.put("value", mask ? EmvMasking.value(t.tagHex(), t.valueHex()) : t.valueHex());

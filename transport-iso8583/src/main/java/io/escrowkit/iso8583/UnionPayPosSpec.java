@@ -28,7 +28,10 @@ import java.nio.charset.StandardCharsets;
  * type, version, terminal status, processing requirement, software version, e.g. {@code 60 31 00 31
  * 00 00}), BCD MTI, one binary bitmap (fields 2 to 64), numbers in packed BCD, LL lengths as 1 byte
  * of BCD and LLL lengths as 2 bytes of right-aligned BCD, text in ASCII, GBK in the merchant-name
- * fields 43 and 63.
+ * fields 43 and 63 and in 46, 47, 56 and 57. Those four are not in the POS specification's field
+ * list, but terminals and hosts of several acquirers send them (terminal information, host text),
+ * so they are defined with ISO 8583:1987's ans...999 format and UnionPay's lengths: a message
+ * carrying them decodes instead of stopping at the first.
  *
  * <p>Sources relied on (public copies; verify against the spec version your acquirer issued):
  *
@@ -95,6 +98,10 @@ final class UnionPayPosSpec {
     b.field(text(42, ANS, 15, "Card acceptor identification code"));
     b.field(text(43, ANS, 40, "Card acceptor name/location").withCharset(GBK));
     b.field(textVar(44, LL, 25, "Additional response data"));
+    // Not in the POS specification's field list, but sent by terminals and hosts in the field
+    // (terminal information blocks, host text): ISO 8583:1987's formats with UnionPay's lengths.
+    b.field(textVar(46, LLL, 999, "Additional data - ISO").withCharset(GBK));
+    b.field(textVar(47, LLL, 999, "Additional data - national").withCharset(GBK));
     b.field(bcd(48, N, LLL, 322, BCD_RIGHT_PADDED, "Additional data - private"));
     b.field(text(49, AN, 3, "Currency code, transaction"));
     b.field(FieldSpec.fixed(52, B, 8, BINARY).withName("PIN data"));
@@ -104,6 +111,8 @@ final class UnionPayPosSpec {
         FieldSpec.variable(55, B, LLL, 255, BINARY, LengthEncoding.BCD)
             .withName("ICC data (EMV TLV)")
             .withTlv());
+    b.field(textVar(56, LLL, 999, "Reserved ISO").withCharset(GBK));
+    b.field(textVar(57, LLL, 999, "Reserved national").withCharset(GBK));
     b.field(textVar(58, LLL, 100, "PBOC electronic wallet data"));
     b.field(textVar(59, LLL, 999, "Reserved national"));
     b.field(

@@ -51,6 +51,33 @@ class CharsetFieldsTest {
     assertThat(d.readString(63)).isEqualTo(text);
   }
 
+  /**
+   * Hosts and terminals in the field put terminal information and host text in 46, 47, 56 and 57
+   * (ISO 8583:1987's ans...999 fields, with UnionPay's two-byte BCD length); a message that carries
+   * them must decode, and the ones after them too.
+   */
+  @Test
+  void isoAdditionalAndReservedFieldsDecodeWithTheFieldsAfterThem() {
+    IsoMessage m = cupMessage()
+        .set(39, "00")
+        .set(46, "PI04TEST")
+        .set(47, "Additional data - national")
+        .set(56, "成功")
+        .set(57, "Reserved national")
+        .set(60, "22000001")
+        .build();
+    byte[] bytes = codec.encode(m);
+    DecodedMessage d = codec.decode(bytes);
+
+    assertThat(Hex.toHex(bytes, d.fieldOffset(46), 2)).isEqualTo("0008");
+    assertThat(Hex.toHex(bytes, d.fieldOffset(56), 2)).isEqualTo("0004");
+    assertThat(d.readString(46)).isEqualTo("PI04TEST");
+    assertThat(d.readString(47)).isEqualTo("Additional data - national");
+    assertThat(d.readString(56)).isEqualTo("成功");
+    assertThat(d.readString(57)).isEqualTo("Reserved national");
+    assertThat(d.readString(60)).isEqualTo("22000001");
+  }
+
   @Test
   void ebcdicFieldsUseCodePage1047() {
     IsoSpec spec =

@@ -97,6 +97,6 @@ class IsoSpecTest {
     assertThat(Specs.builtIn("unionpay")).containsSame(Specs.unionPayPos());
     assertThat(Specs.builtIn("iso93")).isEmpty();
     assertThat(Specs.unionPayPos().toString())
-        .isEqualTo("IsoSpec[cup: MTI BCD, 1 BINARY bitmap(s), TPDU, header 6, 35 fields]");
+        .isEqualTo("IsoSpec[cup: MTI BCD, 1 BINARY bitmap(s), TPDU, header 6, 39 fields]");
   }
 }

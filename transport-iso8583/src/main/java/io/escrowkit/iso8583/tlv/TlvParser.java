@@ -11,7 +11,8 @@ import java.util.List;
  * up to 4 length bytes, constructed objects parsed recursively up to a depth limit, a limit on the
  * number of objects, and every declared length checked against the bytes that remain before
  * anything is allocated. {@code 00} bytes between objects are skipped, as EMV Book 3 Annex B
- * allows. Errors are {@link IsoFormatException} with the offset counted from the first byte given.
+ * allows. A constructed object whose value is not a run of data objects (a proprietary tag used
+ * for plain bytes) is kept as a value without children. Errors are {@link IsoFormatException} with the offset counted from the first byte given.
  *
  * <p>Immutable and threadsafe.
  */
@@ -65,6 +66,7 @@ public final class TlvParser {
     private final byte[] b;
     private final int base;
     private int objects;
+    private boolean limitPassed;
 
     Run(byte[] b, int base) {
       this.b = b;
@@ -73,6 +75,12 @@ public final class TlvParser {
 
     private IsoFormatException error(int at, String reason) {
       return new IsoFormatException(IsoException.NO_FIELD, at - base, reason);
+    }
+
+    /** A limit passed: refused outright, never taken for a proprietary value. */
+    private IsoFormatException beyondLimit(int at, String reason) {
+      limitPassed = true;
+      return error(at, reason);
     }
 
     List<Tlv> level(int from, int end, int depth) {
@@ -113,7 +121,7 @@ public final class TlvParser {
                   + " remain");
         }
         if (++objects > maxObjects) {
-          throw error(tagStart, "more than " + maxObjects + " data objects");
+          throw beyondLimit(tagStart, "more than " + maxObjects + " data objects");
         }
         out.add(object(tag, pos, length, depth, tagStart));
         pos += length;
@@ -128,9 +136,20 @@ public final class TlvParser {
         return Tlv.of(tag, value);
       }
       if (depth >= maxDepth) {
-        throw error(tagStart, "constructed objects nested deeper than " + maxDepth);
+        throw beyondLimit(tagStart, "constructed objects nested deeper than " + maxDepth);
       }
-      return new Tlv(tag, value, level(pos, pos + length, depth + 1));
+      int countedBefore = objects;
+      try {
+        return new Tlv(tag, value, level(pos, pos + length, depth + 1));
+      } catch (IsoFormatException notDataObjects) {
+        if (limitPassed) {
+          throw notDataObjects;
+        }
+        // Proprietary tags whose first byte reads as constructed (UnionPay's e-signature FF00,
+        // FF01, ...) often hold plain bytes: kept whole, as a value without children.
+        objects = countedBefore;
+        return Tlv.of(tag, value);
+      }
     }
 
     private int readLength(int pos, int end, int tagStart, int tag) {
@@ -146,7 +165,8 @@ public final class TlvParser {
       }
       int n = first & 0x7F;
       if (n > 4) {
-        throw error(pos, "a length of " + n + " bytes is not supported");
+        throw error(pos, "tag " + Tags.hex(tag) + "'s length takes " + n
+            + " bytes; at most 4 are supported");
       }
       if (end - pos - 1 < n) {
         throw error(pos, "truncated: the length needs " + n + " more bytes");

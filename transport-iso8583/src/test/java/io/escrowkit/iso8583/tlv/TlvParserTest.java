@@ -61,6 +61,24 @@ class TlvParserTest {
   }
 
   @Test
+  void keepsAConstructedTagThatHoldsPlainBytesAsAValue() {
+    // UnionPay's e-signature data: FF00 (private, constructed by its first byte) holding text.
+    List<Tlv> out = parse("FF0003" + "313233" + "FF2402" + "9C01" + "9C0103");
+    assertThat(out).extracting(Tlv::tagHex).containsExactly("FF00", "FF24", "9C");
+    assertThat(out.get(0).children()).isEmpty();
+    assertThat(out.get(0).valueHex()).isEqualTo("313233");
+    assertThat(out.get(1).valueHex()).isEqualTo("9C01");
+    assertThat(out.get(2).valueHex()).isEqualTo("03");
+  }
+
+  @Test
+  void aLimitPassedInsideAConstructedTagIsStillRefused() {
+    TlvParser strict = TlvParser.withLimits(8, 2);
+    assertThatThrownBy(() -> strict.parse(Hex.parse("7009" + "9C0103" + "9C0103" + "9C0103", "x")))
+        .hasMessageContaining("more than 2 data objects");
+  }
+
+  @Test
   void skipsZeroPaddingBetweenObjects() {
     assertThat(parse("00009C010300")).extracting(Tlv::tagHex).containsExactly("9C");
   }
@@ -79,7 +97,7 @@ class TlvParserTest {
   @Test
   void refusesIndefiniteAndOverlongLengths() {
     assertRefused("708000", 1, "indefinite");
-    assertRefused("9F02850000000001AA", 2, "length of 5 bytes");
+    assertRefused("9F02850000000001AA", 2, "length takes 5 bytes; at most 4");
     assertRefused("9F0282", 2, "needs 2 more bytes");
   }
 
