@@ -8,6 +8,7 @@ import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoFormatException;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
+import io.escrowkit.iso8583.spec.FieldType;
 import io.escrowkit.iso8583.tlv.Tlv;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.Map;
  * {"mti":"0100","tpdu":"...","header":"...","fields":{"2":"...","3":"030000"}}}, with {@code tpdu}
  * and {@code header} as upper-case hex where the spec has them, field keys as field numbers, binary
  * fields as upper-case hex and other fields as their characters (padding removed, leading zeros
- * kept). Threadsafe.
+ * kept). A text field holding bytes that are not readable text (UnionPay's working keys in field
+ * 62) is given as hex under {@code "hex"} too, a view {@code encode} ignores, as it does {@code
+ * "tlv"}. Threadsafe.
  */
 final class MessageJson {
 
@@ -37,14 +40,37 @@ final class MessageJson {
       root.put("header", HexText.of(m.header()));
     }
     ObjectNode fields = root.putObject("fields");
+    ObjectNode unreadable = MAPPER.createObjectNode();
     for (int f = m.nextField(0); f > 0; f = m.nextField(f)) {
       String value = m.readString(f);
-      fields.put(Integer.toString(f), mask ? Masking.field(f, value) : value);
+      String shown = mask ? Masking.field(f, value) : value;
+      fields.put(Integer.toString(f), shown);
+      if (shown.equals(value) && isText(m.spec(), f) && !isReadable(value)) {
+        unreadable.put(Integer.toString(f), HexText.of(m.readBytes(f)));
+      }
+    }
+    if (!unreadable.isEmpty()) {
+      root.set("hex", unreadable);
     }
     if (tlv && m.has(55)) {
       tlvArray(root.putArray("tlv"), m.readTlv(55), mask);
     }
     return root;
+  }
+
+  private static boolean isText(IsoSpec spec, int field) {
+    return spec.field(field).map(f -> f.type() != FieldType.B).orElse(false);
+  }
+
+  /** False for text with control characters or characters its charset could not decode. */
+  private static boolean isReadable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || c == '\uFFFD') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void tlvArray(ArrayNode out, List<Tlv> objects, boolean mask) {
@@ -73,8 +99,8 @@ final class MessageJson {
   }
 
   /**
-   * A message to encode from its JSON form. A {@code "tlv"} view is ignored (field 55 carries the
-   * bytes); other unknown keys are refused.
+   * A message to encode from its JSON form. The {@code "tlv"} and {@code "hex"} views are ignored
+   * (the fields carry the bytes); other unknown keys are refused.
    *
    * @throws UsageException if the JSON does not have the shape above
    * @throws io.escrowkit.iso8583.IsoValueException if a value does not fit the spec
@@ -89,6 +115,7 @@ final class MessageJson {
       switch (e.getKey()) {
         case "mti":
         case "tlv":
+        case "hex":
           break;
         case "tpdu":
           b.tpdu(HexText.parse(text(root, "tpdu"), "\"tpdu\""));

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.escrowkit.iso8583.IsoCodec;
+import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.iso8583.Specs;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +55,32 @@ class DecodeCommandTest {
 
     assertThat(run.status).isZero();
     assertThat(json(run.out).get("fields").get("2").asText()).isEqualTo(CliMessages.TEST_PAN);
+  }
+
+  @Test
+  void binaryBytesInATextFieldAreGivenAsHexTooAndEncodeIgnoresThatView() throws Exception {
+    // A sign-on answer's field 62: working keys (ciphertext, test values) in a text field.
+    byte[] keys = HexText.parse("0102A0FF31323334", "keys");
+    IsoSpec cup = Specs.unionPayPos();
+    IsoMessage answer = IsoMessage.builder(cup)
+        .tpdu(HexText.parse("6000000003", "tpdu"))
+        .header(HexText.parse("603100310000", "header"))
+        .mti("0810")
+        .set(39, "00")
+        .set(41, "TERM0001")
+        .set(62, new String(keys, StandardCharsets.ISO_8859_1))
+        .build();
+    String hex = HexText.of(IsoCodec.of(cup).encode(answer));
+
+    CliRun run = CliRun.of("decode", "--spec", "cup", "--hex", hex);
+
+    assertThat(run.status).isZero();
+    JsonNode decoded = json(run.out);
+    assertThat(decoded.get("hex").get("62").asText()).isEqualTo("0102A0FF31323334");
+    assertThat(decoded.get("hex").has("41")).isFalse();
+    CliRun encoded = CliRun.withStdin(run.out, "encode", "--spec", "cup");
+    assertThat(encoded.status).isZero();
+    assertThat(encoded.out.trim()).isEqualTo(hex);
   }
 
   @Test
