@@ -15,13 +15,15 @@ import java.util.Optional;
 
 /**
  * The options the {@code decode} and {@code encode} commands share: {@code --spec} (a built-in name
- * or a jPOS GenericPackager XML file) and {@code --length-prefix}. Collects the other options for
- * the command to read. Not threadsafe; one per run.
+ * or a jPOS GenericPackager XML file), {@code --header-length} and {@code --length-prefix}.
+ * Collects the other options for the command to read. Not threadsafe; one per run.
  */
 final class CodecArgs {
 
   private IsoSpec spec;
   private LengthPrefix prefix = LengthPrefix.NONE;
+  /** The header length asked for; -1 for the spec's own. */
+  private int headerLength = -1;
   private final List<String> rest = new ArrayList<>();
 
   private CodecArgs() {}
@@ -33,6 +35,8 @@ final class CodecArgs {
       String arg = args[i];
       if (arg.equals("--spec")) {
         parsed.spec = spec(value(args, ++i, arg));
+      } else if (arg.equals("--header-length")) {
+        parsed.headerLength = headerLength(value(args, ++i, arg));
       } else if (arg.equals("--length-prefix")) {
         try {
           parsed.prefix = LengthPrefix.forName(value(args, ++i, arg));
@@ -47,7 +51,26 @@ final class CodecArgs {
       throw new UsageException(
           "--spec is required: " + String.join("|", Specs.builtInNames()) + "|PATH.xml");
     }
+    if (parsed.headerLength >= 0) {
+      parsed.spec = parsed.spec.toBuilder().headerLength(parsed.headerLength).build();
+    }
     return parsed;
+  }
+
+  /**
+   * The dialect header's length in bytes, in place of the spec's: acquirers differ (UnionPay's is
+   * 6 bytes, some hosts send the TPDU with no header).
+   */
+  private static int headerLength(String value) {
+    try {
+      int length = Integer.parseInt(value);
+      if (length >= 0 && length <= 255) {
+        return length;
+      }
+    } catch (NumberFormatException notNumber) {
+      // refused below
+    }
+    throw new UsageException("--header-length takes 0 to 255 (bytes), not '" + value + "'");
   }
 
   /** The value after an option. */

@@ -15,9 +15,9 @@ import java.nio.file.Paths;
 import java.util.function.Supplier;
 
 /**
- * {@code decode --spec iso87ascii|iso87binary|cup|PATH.xml [--length-prefix none|2|4a] [--tlv]
- * [--mask|--no-mask] (--hex HEX | --hex - | --file PATH)}: prints each message as one line of JSON
- * ({@link MessageJson}).
+ * {@code decode --spec iso87ascii|iso87binary|cup|PATH.xml [--header-length N] [--length-prefix
+ * none|2|4a] [--tlv] [--mask|--no-mask] (--hex HEX | --hex - | --file PATH)}: prints each message
+ * as one line of JSON ({@link MessageJson}).
  *
  * <p>{@code --hex -} reads one hex message per line from stdin and answers every line, a line that
  * fails with {@code {"error":"...","field":N,"offset":M}}; the exit status is 2 if any line failed.
@@ -29,8 +29,8 @@ import java.util.function.Supplier;
 final class DecodeCommand implements Main.Command {
 
   static final String USAGE =
-      "decode --spec iso87ascii|iso87binary|cup|PATH.xml [--length-prefix none|2|4a] [--tlv]"
-          + " [--mask] (--hex HEX | --hex - | --file PATH)";
+      "decode --spec iso87ascii|iso87binary|cup|PATH.xml [--header-length N]"
+          + " [--length-prefix none|2|4a] [--tlv] [--mask] (--hex HEX | --hex - | --file PATH)";
 
   private final Supplier<InputStream> stdin;
 

@@ -12,16 +12,18 @@ import java.io.PrintStream;
 import java.util.function.Supplier;
 
 /**
- * {@code encode --spec iso87ascii|iso87binary|cup|PATH.xml [--length-prefix none|2|4a]}: reads
- * messages as JSON from stdin ({@link MessageJson}; several objects in a row, such as the lines of
- * {@code decode --hex -}, are encoded in turn) and prints each as one line of upper-case hex. A
+ * {@code encode --spec iso87ascii|iso87binary|cup|PATH.xml [--header-length N] [--length-prefix
+ * none|2|4a]}: reads messages as JSON from stdin ({@link MessageJson}; several objects in a row,
+ * such as the lines of {@code decode --hex -}, are encoded in turn) and prints each as one line of
+ * upper-case hex. A
  * value that does not fit the spec prints one line on stderr naming the field, exit status 2. Not
  * threadsafe; one per run.
  */
 final class EncodeCommand implements Main.Command {
 
   static final String USAGE =
-      "encode --spec iso87ascii|iso87binary|cup|PATH.xml [--length-prefix none|2|4a] < JSON";
+      "encode --spec iso87ascii|iso87binary|cup|PATH.xml [--header-length N]"
+          + " [--length-prefix none|2|4a] < JSON";
 
   private final Supplier<InputStream> stdin;
 

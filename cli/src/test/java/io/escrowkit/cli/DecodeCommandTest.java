@@ -84,6 +84,31 @@ class DecodeCommandTest {
   }
 
   @Test
+  void headerLengthReplacesTheSpecsForHostsThatSendATpduWithoutAHeader() throws Exception {
+    IsoSpec noHeader = Specs.unionPayPos().toBuilder().headerLength(0).build();
+    IsoMessage signOn = IsoMessage.builder(noHeader)
+        .tpdu(HexText.parse("6000320000", "tpdu"))
+        .mti("0800")
+        .set(11, "000013")
+        .set(41, "TERM0001")
+        .set(60, "00000001003")
+        .build();
+    String hex = HexText.of(IsoCodec.of(noHeader).encode(signOn));
+
+    CliRun asSpecified = CliRun.of("decode", "--spec", "cup", "--hex", hex);
+    CliRun withoutHeader = CliRun.of("decode", "--spec", "cup", "--header-length", "0", "--hex", hex);
+
+    assertThat(asSpecified.status).isEqualTo(2);
+    assertThat(withoutHeader.status).isZero();
+    JsonNode decoded = json(withoutHeader.out);
+    assertThat(decoded.get("mti").asText()).isEqualTo("0800");
+    assertThat(decoded.has("header")).isFalse();
+    assertThat(decoded.get("fields").get("60").asText()).isEqualTo("00000001003");
+    assertThat(CliRun.of("decode", "--spec", "cup", "--header-length", "x", "--hex", hex).status)
+        .isEqualTo(2);
+  }
+
+  @Test
   void cardDataIsMaskedOnRequest() throws Exception {
     CliRun run = CliRun.of(
         "decode", "--spec", "cup", "--mask", "--hex", CliMessages.hex(Specs.unionPayPos()));
