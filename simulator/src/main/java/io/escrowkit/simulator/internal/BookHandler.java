@@ -20,7 +20,7 @@ abstract class BookHandler {
 
   /**
    * Why a follow-up cannot go on, if it cannot: its original is unknown (25), it names another card
-   * (14), or it repeats the trace number of an approved request (94).
+   * (14) or another currency (12), or it repeats the trace number of an approved request (94).
    */
   final Optional<Decision> refuseFollowUp(
       RequestView r, Optional<AuthRecord> original, String what) {
@@ -29,6 +29,10 @@ abstract class BookHandler {
     }
     if (Originals.otherCard(r, original.get())) {
       return Optional.of(Decision.answer("14", "not the " + what + "'s card"));
+    }
+    if (r.has(49) && !r.currency().equals(original.get().currency)) {
+      return Optional.of(Decision.answer("12", "currency " + r.currency() + ", the " + what
+          + " is in " + original.get().currency));
     }
     if (Originals.isDuplicate(book, r)) {
       return Optional.of(Decision.answer("94", "trace number already used"));

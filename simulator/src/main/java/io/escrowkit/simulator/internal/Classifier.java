@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * Reads what a request asks. UnionPay requests are identified by field 60.1 and checked against MTI
  * and processing code (the 2002 "POS终端消息域说明" transaction table); ISO 87 requests, which have no
- * 60.1, by MTI, processing code and, for 0200 20xxxx, the condition code (06 void of a completion,
- * else refund). Stateless.
+ * 60.1, by MTI, processing code and condition code (06, what follows a pre-authorization: with
+ * 00xxxx a completion, with 20xxxx the void of one; a 20xxxx without it is a refund, a 00xxxx
+ * without it a sale, not offered); network management by field 70. Stateless.
  */
 final class Classifier {
 
@@ -33,14 +34,14 @@ final class Classifier {
           "24", new CupType(COMPLETION_ADVICE, "0220 0221", "00"),
           "25", new CupType(REFUND, "0220 0221", "20"));
 
+  private static final String SIGN_ON_CODE = "001";
+
   private Classifier() {}
 
   static TransactionType classify(RequestView r) {
     switch (r.mti) {
       case "0800":
-        return r.get(70).filter("301"::equals).isPresent()
-            ? TransactionType.ECHO
-            : TransactionType.SIGN_ON;
+        return networkManagement(r.get(70).orElse(SIGN_ON_CODE));
       case "0820":
         return TransactionType.ECHO;
       case "0400":
@@ -55,6 +56,23 @@ final class Classifier {
         return r.profile.hasTransactionTypeCode() ? unionPay(r) : iso(r);
       default:
         return UNSUPPORTED;
+    }
+  }
+
+  /**
+   * ISO 8583:1987 field 70: 001 sign-on, 002 sign-off, 301 echo; UnionPay's 0800 has no field 70
+   * (its 60.3 names the keys asked for) and is a sign-on.
+   */
+  private static TransactionType networkManagement(String code) {
+    switch (code) {
+      case SIGN_ON_CODE:
+        return TransactionType.SIGN_ON;
+      case "002":
+        return TransactionType.SIGN_OFF;
+      case "301":
+        return TransactionType.ECHO;
+      default:
+        return TransactionType.NETWORK_UNSUPPORTED;
     }
   }
 
@@ -80,16 +98,22 @@ final class Classifier {
     }
     boolean debit = kind.equals("00") || kind.equals("03");
     boolean credit = kind.equals("20");
+    // Condition 06 ("preauthorized request") marks what follows a pre-authorization; a 0200 or
+    // 0220 of goods without it is a sale, which the simulator does not offer.
+    boolean preAuthorized = r.conditionCode().equals("06");
     switch (r.mti) {
       case "0100":
         return debit ? PRE_AUTH : credit ? PRE_AUTH_CANCEL : UNSUPPORTED;
       case "0200":
         if (credit) {
-          return r.conditionCode().equals("06") ? COMPLETION_VOID : REFUND;
+          return preAuthorized ? COMPLETION_VOID : REFUND;
         }
-        return kind.equals("00") ? COMPLETION : UNSUPPORTED;
+        return kind.equals("00") && preAuthorized ? COMPLETION : UNSUPPORTED;
       default:
-        return kind.equals("00") ? COMPLETION_ADVICE : credit ? REFUND : UNSUPPORTED;
+        if (kind.equals("00")) {
+          return preAuthorized ? COMPLETION_ADVICE : UNSUPPORTED;
+        }
+        return credit ? REFUND : UNSUPPORTED;
     }
   }
 }

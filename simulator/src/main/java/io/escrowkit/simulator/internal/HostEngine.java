@@ -87,6 +87,11 @@ public final class HostEngine {
       log.warn("{}: dropped a request that does not decode: {}", profile.cliName(), e.getMessage());
       return Delivery.none();
     }
+    if (!Responses.isAnswerable(request.mti)) {
+      log.warn("{}: {} from terminal {} trace {} is not a request or an advice: not answered",
+          profile.cliName(), request.mti, request.terminalId(), request.stan());
+      return Delivery.none();
+    }
     Optional<Fault> fault = faults.draw(request.mti);
     TransactionType type = Classifier.classify(request);
     if (fault.isPresent() && fault.get() == Fault.REQUEST_LOST) {
@@ -145,8 +150,13 @@ public final class HostEngine {
     switch (type) {
       case SIGN_ON:
         return Decision.answer(Decision.APPROVED, "signed on");
+      case SIGN_OFF:
+        return Decision.answer(Decision.APPROVED, "signed off");
       case ECHO:
         return Decision.answer(Decision.APPROVED, "echo");
+      case NETWORK_UNSUPPORTED:
+        return Decision.answer("40", "network management code " + r.get(70).orElse("-")
+            + " not offered");
       case PRE_AUTH:
         return holds.preAuthorize(r);
       case PRE_AUTH_CANCEL:

@@ -28,6 +28,16 @@ final class Responses {
     this.clock = clock;
   }
 
+  /**
+   * Whether a message with this MTI expects an answer: ISO 8583:1987 function digit 0 (request)
+   * or 2 (advice); not a response (1, 3), a notification (4) or a reserved digit.
+   */
+  static boolean isAnswerable(String mti) {
+    char function = mti.charAt(2);
+    return function == '0' || function == '2';
+  }
+
+  /** The answer's MTI: function digit + 1, origin digit 0 (a repeat's answer is no repeat). */
   static String responseMti(String mti) {
     char[] c = mti.toCharArray();
     c[2] = (char) (c[2] + 1);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reversal (0400, 0420 and repeats): undoes the approved request it names, once. The original is
@@ -12,7 +13,8 @@ import java.util.Optional;
  * names the pre-authorization, not the cancel) at the same terminal and merchant, of the original's
  * message class (from 90.1, or UnionPay 60.1), the latest if several. Unknown originals are
  * answered 25; a second reversal of the same original 00 without a second undo. A reversal can undo
- * only the last request still in force on its pre-authorization (else 12).
+ * only the last request still in force on its pre-authorization (else 12), and only in full, for
+ * its original's card, currency and amount (else 12 or 13, see {@link #mismatch}).
  *
  * <p>A reversal can overtake its original: the client gave up on a request written on a connection
  * that broke, and reversed it on a new connection, while the old connection's request still waits
@@ -72,6 +74,10 @@ final class ReversalHandler {
       book.countUnknownReversal();
       return Decision.answer("25", "nothing to reverse");
     }
+    Optional<Decision> mismatch = mismatch(r, original);
+    if (mismatch.isPresent()) {
+      return mismatch.get();
+    }
     if (original.reversed) {
       book.countDuplicateReversal();
       return Decision.answer(Decision.APPROVED, "already reversed, nothing undone");
@@ -81,6 +87,33 @@ final class ReversalHandler {
     }
     book.undo(original);
     return Decision.answer(Decision.APPROVED, original.type + " reversed");
+  }
+
+  /**
+   * Why the reversal does not match its original, if it does not: another card (12), another
+   * currency (12), another amount (13), or a partial reversal (field 95 naming an amount left in
+   * force), which the simulator does not offer (12): none of them undoes the original.
+   */
+  private static Optional<Decision> mismatch(RequestView r, PostingRecord original) {
+    if (Originals.otherCard(r, original.auth)) {
+      return Optional.of(Decision.answer("12", "not the card of the " + original.type));
+    }
+    if (r.has(49) && !r.currency().equals(original.auth.currency)) {
+      return Optional.of(Decision.answer("12", "currency " + r.currency() + ", the "
+          + original.type + " was in " + original.auth.currency));
+    }
+    OptionalLong amount = r.amount();
+    if (amount.isPresent() && amount.getAsLong() != original.amount) {
+      return Optional.of(Decision.answer("13", "amount " + amount.getAsLong() + ", the "
+          + original.type + " was for " + original.amount));
+    }
+    Optional<String> leftInForce = r.get(95).filter(f -> f.length() >= 12)
+        .map(f -> f.substring(0, 12)).filter(actual -> !actual.matches("0+"));
+    if (leftInForce.isPresent()) {
+      return Optional.of(Decision.answer("12", "partial reversal (field 95: "
+          + Long.parseLong(leftInForce.get()) + " left in force) not offered"));
+    }
+    return Optional.empty();
   }
 
   private static Optional<Integer> classOf(Optional<String> transactionTypeCode) {

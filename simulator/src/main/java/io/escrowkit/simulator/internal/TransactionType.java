@@ -3,7 +3,10 @@ package io.escrowkit.simulator.internal;
 /** What a request asks of the host, as {@link Classifier} reads it. */
 enum TransactionType {
   SIGN_ON,
+  SIGN_OFF,
   ECHO,
+  /** A network management code the simulator does not offer (answered 40). */
+  NETWORK_UNSUPPORTED,
   PRE_AUTH,
   PRE_AUTH_CANCEL,
   COMPLETION,
@@ -19,7 +22,7 @@ enum TransactionType {
   UNSUPPORTED;
 
   boolean isNetworkManagement() {
-    return this == SIGN_ON || this == ECHO;
+    return this == SIGN_ON || this == SIGN_OFF || this == ECHO || this == NETWORK_UNSUPPORTED;
   }
 
   /** A request that changes the books when approved (and that a reversal can undo). */
