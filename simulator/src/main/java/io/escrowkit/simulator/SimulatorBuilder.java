@@ -60,6 +60,7 @@ public final class SimulatorBuilder {
   private final List<FaultSpec> faults = new ArrayList<>();
   private ExchangeListener listener = exchange -> {};
   private int maxFrameLength = 8192;
+  private Duration frameTimeout = Duration.ofSeconds(30);
   private ServerSocketFactory sockets = ServerSocketFactory.getDefault();
   private String workingKeysMaster;
 
@@ -229,6 +230,22 @@ public final class SimulatorBuilder {
   }
 
   /**
+   * How long a frame may take to arrive once begun (default 30 s): a connection whose frame stops
+   * halfway (a length prefix announcing more than comes) is closed then, as a host's read timeout
+   * closes it, instead of taking the next request's bytes for the rest of it. A connection idle
+   * between frames is kept.
+   */
+  public SimulatorBuilder frameTimeout(Duration timeout) {
+    once("frameTimeout");
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("frameTimeout must be positive, was " + timeout);
+    }
+    this.frameTimeout = timeout;
+    return this;
+  }
+
+  /**
    * Listens with TLS: {@code context} holds the host's key and certificate (and, to ask clients
    * for theirs, trust material). Default: plain TCP.
    */
@@ -276,6 +293,7 @@ public final class SimulatorBuilder {
               port,
               engine,
               new FrameDecoder(prefix, Math.min(maxFrameLength, prefix.maxLength())),
+              frameTimeout,
               delays,
               sockets);
       return new AcquirerSimulator(

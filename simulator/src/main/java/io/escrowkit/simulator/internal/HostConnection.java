@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One client connection: reads frames in a loop on its own thread, hands each body to the engine
  * and writes the answer now or, for delayed answers, from the scheduler. Writes are serialized, so
- * answers never interleave. Threadsafe.
+ * answers never interleave. A frame that stops halfway closes the connection after the frame
+ * timeout; a connection idle between frames stays open. Threadsafe.
  */
 final class HostConnection implements Runnable {
 
@@ -26,6 +29,7 @@ final class HostConnection implements Runnable {
   private final Socket socket;
   private final HostEngine engine;
   private final FrameDecoder decoder;
+  private final long frameTimeoutNanos;
   private final ScheduledExecutorService scheduler;
   private final Consumer<HostConnection> onClose;
   private boolean closed;
@@ -34,10 +38,12 @@ final class HostConnection implements Runnable {
       Socket socket,
       HostEngine engine,
       FrameDecoder decoder,
+      Duration frameTimeout,
       ScheduledExecutorService scheduler,
       Consumer<HostConnection> onClose) {
     this.socket = socket;
     this.engine = engine;
+    this.frameTimeoutNanos = frameTimeout.toNanos();
     this.decoder = decoder;
     this.scheduler = scheduler;
     this.onClose = onClose;
@@ -62,9 +68,11 @@ final class HostConnection implements Runnable {
   }
 
   private void readFrames(InputStream in) throws IOException {
+    socket.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos));
     byte[] buf = new byte[4096];
     int start = 0;
     int end = 0;
+    long partSince = 0;
     while (true) {
       if (end == buf.length) {
         if (start > 0) {
@@ -75,23 +83,39 @@ final class HostConnection implements Runnable {
           buf = Arrays.copyOf(buf, 2 * buf.length);
         }
       }
-      int n = in.read(buf, end, buf.length - end);
+      int n;
+      try {
+        n = in.read(buf, end, buf.length - end);
+      } catch (SocketTimeoutException quiet) {
+        n = 0; // idle between frames is fine; a frame begun is checked below
+      }
       if (n < 0) {
         return;
       }
+      if (start == end && n > 0) {
+        partSince = System.nanoTime();
+      }
       end += n;
       int length;
+      boolean framed = false;
       while ((length = decoder.frameLength(buf, start, end - start)) > 0) {
         if (isClosed()) {
           return; // a reset fault ended the connection: what it still held is lost with it
         }
         byte[] body = Arrays.copyOfRange(buf, start + decoder.prefix().size(), start + length);
         start += length;
+        framed = true;
         deliver(engine.handle(body));
       }
       if (start == end) {
         start = 0;
         end = 0;
+      } else if (!framed && System.nanoTime() - partSince >= frameTimeoutNanos) {
+        throw new SocketTimeoutException("a frame begun "
+            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - partSince) + " ms ago has "
+            + (end - start) + " of its bytes and no more came");
+      } else if (framed) {
+        partSince = System.nanoTime(); // the bytes left begin a frame after the ones just read
       }
     }
   }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ public final class SimulatorServer implements AutoCloseable {
   private final ServerSocket listener;
   private final HostEngine engine;
   private final FrameDecoder decoder;
+  private final Duration frameTimeout;
   private final ScheduledExecutorService scheduler;
   private final Set<HostConnection> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
@@ -36,6 +38,7 @@ public final class SimulatorServer implements AutoCloseable {
    * Binds to the loopback address and starts accepting.
    *
    * @param port the port, 0 for an ephemeral one
+   * @param frameTimeout how long a frame may take once begun before its connection is closed
    * @param sockets makes the listening socket: {@link ServerSocketFactory#getDefault()} for plain
    *     TCP, an {@code SSLServerSocketFactory} for TLS (the handshake runs on the connection's
    *     thread, at its first read)
@@ -45,11 +48,13 @@ public final class SimulatorServer implements AutoCloseable {
       int port,
       HostEngine engine,
       FrameDecoder decoder,
+      Duration frameTimeout,
       ScheduledExecutorService scheduler,
       ServerSocketFactory sockets)
       throws IOException {
     this.engine = engine;
     this.decoder = decoder;
+    this.frameTimeout = frameTimeout;
     this.scheduler = scheduler;
     this.listener = sockets.createServerSocket();
     listener.setReuseAddress(true);
@@ -85,7 +90,8 @@ public final class SimulatorServer implements AutoCloseable {
         Socket socket = listener.accept();
         socket.setTcpNoDelay(true);
         HostConnection connection =
-            new HostConnection(socket, engine, decoder, scheduler, connections::remove);
+            new HostConnection(
+                socket, engine, decoder, frameTimeout, scheduler, connections::remove);
         connections.add(connection);
         Thread t = new Thread(connection, "escrowkit-simulator-conn-" + accepted.incrementAndGet());
         t.setDaemon(true);

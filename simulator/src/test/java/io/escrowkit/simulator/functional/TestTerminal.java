@@ -95,6 +95,12 @@ final class TestTerminal implements AutoCloseable {
     return Arrays.copyOf(buf, n);
   }
 
+  /** Writes {@code bytes} as they are: no framing, no encoding. */
+  void sendRaw(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
   /** Whether the next read finds the stream at its end (EOF or reset). */
   boolean isClosedByHost() throws IOException {
     try {
