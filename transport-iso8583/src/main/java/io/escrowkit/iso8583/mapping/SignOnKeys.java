@@ -14,8 +14,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li>001, single DES: PIK 8 + 4, MAK 8 + 4 (24 bytes);
- *   <li>003, double-length: PIK 16 + 4, MAK 8 + 4 (32 bytes), or with a double-length MAK 16 + 4
- *       (40 bytes);
+ *   <li>003, double-length: PIK 16 + 4, MAK 8 + 4 (32 bytes), or with the MAK in a 16-byte slot
+ *       + 4 (40 bytes): a double-length MAK, or, as most hosts send it, a single-length MAK
+ *       followed by 8 zero bytes (read as the single-length key; an encrypted double-length key
+ *       whose second half is zero has a chance of 2^-64);
  *   <li>004, double-length with track key: as 003, then TDK 16 + 4 (52 or 60 bytes).
  * </ul>
  *
@@ -23,7 +25,9 @@ import java.util.Set;
  * sign-on answer by network management code 0010 / 0030 / 0040: 8+4+8+4, 16+4+8+4, 16+4+8+4+16+4;
  * the check value compared with the first 4 bytes of the key's encryption of zeros) and an
  * open-source host-side key handler that splits a 24-byte field the same way; the 40- and 60-byte
- * forms are those of acquirers that send the MAC key double-length. Stateless.
+ * forms are those of acquirers that send the MAC key in a double-length slot. Published 0810
+ * captures of several acquirers (60.3 003, 40 bytes) mostly pad a single-length MAK with zeros.
+ * Stateless.
  */
 final class SignOnKeys {
   static final int CHECK_LENGTH = 4;
@@ -99,10 +103,23 @@ final class SignOnKeys {
     List<Entry> keys = new ArrayList<>(3);
     int at = take(keys, Role.PIN, field62, 0, pin);
     at = take(keys, Role.MAC, field62, at, macLength);
+    if (macLength == 16 && isZero(keys.get(1).encryptedKey(), 8, 16)) {
+      keys.set(1, new Entry(Role.MAC, Arrays.copyOf(keys.get(1).encryptedKey(), 8),
+          keys.get(1).checkValue()));
+    }
     if (track) {
       take(keys, Role.TRACK, field62, at, 16);
     }
     return keys;
+  }
+
+  private static boolean isZero(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String expectedLengths(int pin, int trackPart, boolean doubleMac) {

@@ -75,6 +75,28 @@ class WorkingKeyLoaderTest {
     assertThat(macsAgree("MAK")).isTrue();
   }
 
+  /**
+   * Most UnionPay hosts answer a 003 sign-on with 40 bytes whose MAC key is single-length, padded
+   * with 8 zero bytes to the double-length slot (seen in several published 0810 captures).
+   */
+  @Test
+  void aSingleLengthMacKeyPaddedWithZerosToSixteenBytesLoadsAsSingleLength() {
+    WorkingKey pin = host.issueWorkingKey(TEST_MASTER_KEY_ID, "PIK", 16, 4);
+    WorkingKey mac = host.issueWorkingKey(TEST_MASTER_KEY_ID, "MAK", 8, 4);
+    ByteArrayOutputStream padded = new ByteArrayOutputStream();
+    padded.writeBytes(pin.encryptedKey());
+    padded.writeBytes(pin.checkValue());
+    padded.writeBytes(mac.encryptedKey());
+    padded.writeBytes(new byte[8]);
+    padded.writeBytes(mac.checkValue());
+    assertThat(padded.size()).isEqualTo(40);
+
+    assertThat(loader.load(UnionPayPosMapperTest.decode(answer("003", padded.toByteArray()))))
+        .isTrue();
+    assertThat(macsAgree("PIK")).isTrue();
+    assertThat(macsAgree("MAK")).isTrue();
+  }
+
   @Test
   void singleDesKeysLoad() {
     assertThat(loader.load(UnionPayPosMapperTest.decode(answer("001", field62(8, 8))))).isTrue();
