@@ -51,6 +51,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
   private final TerminalSession session;
   private final Duration adviceRepeat;
   private final boolean signsOn;
+  private final KeysOutOfStep keysOutOfStep;
   private final Runnable onClose;
 
   IsoTransport(
@@ -71,6 +72,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
     this.session = session;
     this.adviceRepeat = adviceRepeat;
     this.signsOn = signsOn;
+    this.keysOutOfStep = new KeysOutOfStep(channel);
     this.onClose = onClose;
   }
 
@@ -177,11 +179,15 @@ public final class IsoTransport implements Transport, AutoCloseable {
     }
     return answer.handleAsync(
         (result, error) -> {
+          Outgoing sent = built.latest;
           TransportOutcome outcome =
               error == null
-                  ? interpreter.outcome(request, built.latest.request(), result)
+                  ? interpreter.outcome(request, sent.request(), result)
                   : TransportOutcome.unknown(
                       UnknownReason.CONNECTION_LOST, "channel failed: " + error);
+          if (signsOn) {
+            keysOutOfStep.check(sent, outcome);
+          }
           if (log.isDebugEnabled()) {
             log.debug(
                 "{}: {} -> {} {}",

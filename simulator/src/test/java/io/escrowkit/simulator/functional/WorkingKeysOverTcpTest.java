@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.escrowkit.Escrow;
 import io.escrowkit.EscrowState;
 import io.escrowkit.OperationStatus;
+import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.IsoTransportBuilder;
 import io.escrowkit.iso8583.mapping.CaptureMode;
 import io.escrowkit.simulator.Fault;
 import io.escrowkit.simulator.HostProfile;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,37 @@ class WorkingKeysOverTcpTest {
     assertThat(hold.state()).isNotEqualTo(EscrowState.HELD);
     assertThat(loop.wire()).first().isEqualTo("0100 PRE_AUTH A0");
     assertThat(loop.host.ledger().authorizations()).isEmpty();
+  }
+
+  /**
+   * The host changes the terminal's keys on its own (a key change, a cutover) and answers the next
+   * request A0: the transport signs on again over the same connection, and the request after it
+   * goes through with the new keys.
+   */
+  @Test
+  void afterTheHostChangedItsKeysAnA0AnswerIsFollowedByASignOnAndTheNextRequestGoesThrough() {
+    SoftwareSecureModule hostModule = SoftwareSecureModule.withTestKeys(new Random(41));
+    loop =
+        new SdkLoopback(
+            SdkLoopback.Options.of(HostProfile.CUP)
+                .requestTimeout(Duration.ofSeconds(5))
+                .host(b -> b.secureModule(hostModule, SoftwareSecureModule.TEST_MAC_KEY_ID)
+                    .issueWorkingKeys(MASTER))
+                .transport(b -> b.loadWorkingKeys(MASTER, "PIK", "TDK")));
+    Escrow first = loop.hold("128.00");
+    hostModule.issueWorkingKey(MASTER, "MAK." + SdkLoopback.TERMINAL, 16, 4);
+
+    Escrow refused = loop.hold("64.00");
+    Escrow next = loop.hold("32.00");
+
+    assertThat(first.state()).isEqualTo(EscrowState.HELD);
+    assertThat(refused.state()).isEqualTo(EscrowState.DECLINED);
+    assertThat(next.state()).isEqualTo(EscrowState.HELD);
+    assertThat(loop.wire())
+        .containsExactly("0100 PRE_AUTH 00", "0100 PRE_AUTH A0", "0100 PRE_AUTH 00");
+    assertThat(loop.exchanges("SIGN_ON")).hasSize(2);
+    assertThat(loop.host.workingKeysIssued()).isEqualTo(2);
+    assertThat(loop.host.ledger().frozenTotal()).isEqualTo(16_000);
   }
 
   @Test

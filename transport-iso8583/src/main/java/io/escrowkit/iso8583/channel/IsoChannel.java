@@ -91,6 +91,18 @@ public final class IsoChannel implements AutoCloseable {
     }
   }
 
+  /**
+   * Signs on again over the connection carrying requests once the requests in flight on it have
+   * ended; meanwhile new requests wait, and they are signed again for the new session before they
+   * go. For a host that answers 77 or A0 when its keys or batch and the terminal's are out of
+   * step. False, doing nothing, if no connection is ready or one is signing on already.
+   *
+   * @param why for the log
+   */
+  public boolean signOnAgain(String why) {
+    return link.signOnAgain(why);
+  }
+
   /** Whether a connection is up and signed on. */
   public boolean isReady() {
     return link.ready().isPresent();

@@ -57,6 +57,8 @@ final class Link {
   private Connection opening;
   private Connection ready;
   private int failures;
+  /** The ready connection taken out of use to sign on again once its requests have ended. */
+  private Connection resigning;
   private volatile long lastHeardMillis;
   /**
    * How many connections became ready: the number of the session the ready one carries (a
@@ -180,6 +182,44 @@ final class Link {
     }
     connectAfter(Duration.ZERO);
     return waiter;
+  }
+
+  /**
+   * Signs on again over the connection carrying requests, as a UnionPay host asks by answering 77
+   * or A0 when its keys or batch and the terminal's are out of step: new requests wait in the
+   * queue; once the requests in flight on it have ended (their answers are read under the keys
+   * they were signed with), the sign-on goes out; its answer begins a new session, and the queued
+   * requests are signed again for it and sent. A refused or unanswered sign-on drops the
+   * connection and the link reconnects, as at connect. False, doing nothing, when no connection
+   * is ready or one is signing on already.
+   */
+  boolean signOnAgain(String why) {
+    Connection connection;
+    synchronized (lock) {
+      if (closed || ready == null || opening != null) {
+        return false;
+      }
+      connection = ready;
+      ready = null;
+      opening = connection; // requests queue; no second connection is opened meanwhile
+      resigning = connection;
+    }
+    List<Exchange> inFlight = mux.writtenOn(connection);
+    log.info("signing on again over connection {} ({}) once its {} requests in flight have ended",
+        connection, why, inFlight.size());
+    CompletableFuture.allOf(inFlight.stream().map(e -> e.future).toArray(CompletableFuture[]::new))
+        .whenComplete((ended, error) -> signOnNow(connection));
+    return true;
+  }
+
+  private void signOnNow(Connection connection) {
+    synchronized (lock) {
+      if (resigning != connection) {
+        return; // the connection ended, or the channel closed, meanwhile
+      }
+      resigning = null;
+    }
+    signOn(connection);
   }
 
   /** Stops using {@code connection} for new requests (a write on it failed); its reader ends it. */
@@ -434,6 +474,9 @@ final class Link {
       if (opening == connection) {
         opening = null;
       }
+      if (resigning == connection) {
+        resigning = null;
+      }
       reconnect = !closed;
       attempt = ++failures;
     }
@@ -477,6 +520,7 @@ final class Link {
       }
       ready = null;
       opening = null;
+      resigning = null;
       waiting.clear();
       waiters = new ArrayList<>(readyWaiters);
       readyWaiters.clear();

@@ -2,7 +2,6 @@ package io.escrowkit.iso8583.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.Specs;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -25,34 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class RebuiltForNewSessionTest extends ChannelTestSupport {
   private final IsoSpec spec = Specs.iso87Binary();
-  private final AtomicLong traces = new AtomicLong(900);
-  /** Sign-ons answered so far: the mark requests built now carry. */
-  private final AtomicInteger signOns = new AtomicInteger();
   private final List<String> marksSeen = new CopyOnWriteArrayList<>();
 
-  private final ChannelSession session =
-      new ChannelSession() {
-        @Override
-        public Optional<IsoMessage> signOn() {
-          return Optional.of(IsoMessage.builder(spec).mti("0800")
-              .set(11, String.valueOf(traces.incrementAndGet())).set(41, TERMINAL).set(70, "001")
-              .build());
-        }
-
-        @Override
-        public boolean signedOn(DecodedMessage answer) {
-          boolean approved = answer.readString(39).equals("00");
-          if (approved) {
-            signOns.incrementAndGet(); // as a session records the batch and loads the keys
-          }
-          return approved;
-        }
-
-        @Override
-        public Optional<IsoMessage> echo() {
-          return Optional.empty();
-        }
-      };
+  private final CountedSignOns session = new CountedSignOns(spec, 900);
 
   @Test
   void aRequestQueuedBeforeTheSignOnGoesOutBuiltForIt() throws Exception {
@@ -132,7 +105,7 @@ class RebuiltForNewSessionTest extends ChannelTestSupport {
   /** {@code request} (and its repeat) marked with the session signed on now, stamped with it. */
   private Outgoing marked(IsoChannel channel, IsoMessage request, Optional<IsoMessage> repeat) {
     long stamp = channel.sessionNumber();
-    String mark = "K" + signOns.get();
+    String mark = "K" + session.approved();
     return new Outgoing(request.toBuilder().set(48, mark).build(),
         repeat.map(r -> r.toBuilder().set(48, mark).build()), stamp);
   }

@@ -1,0 +1,59 @@
+package io.escrowkit.iso8583;
+
+import io.escrowkit.iso8583.channel.IsoChannel;
+import io.escrowkit.iso8583.channel.Outgoing;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.UnknownReason;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signs on again when the host says the terminal's keys or batch are out of step with its own:
+ * UnionPay hosts answer A0 (MAC verification failed) when their working keys changed, for example
+ * at a key change or cutover, and 77 when the batch no longer matches; an answer whose MAC fails
+ * here says the same from this side. The sign-on brings new keys and the batch; the request that
+ * was refused is the client's to retry (one in doubt is reversed), the next ones go out signed for
+ * the new session. Only an answer to a request signed for the current session counts (one
+ * signed before the latest sign-on proves nothing about its keys), and at most one sign-on per
+ * {@value #MIN_INTERVAL_SECONDS} s, so a host that refuses the new keys too is not asked in a loop.
+ * Threadsafe.
+ */
+final class KeysOutOfStep {
+  private static final Logger log = LoggerFactory.getLogger(KeysOutOfStep.class);
+  private static final Set<String> CODES = Set.of("A0", "77");
+  static final long MIN_INTERVAL_SECONDS = 60;
+  private static final long MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(MIN_INTERVAL_SECONDS);
+
+  private final IsoChannel channel;
+  private final AtomicLong lastAskedNanos = new AtomicLong(System.nanoTime() - MIN_INTERVAL_NANOS);
+
+  KeysOutOfStep(IsoChannel channel) {
+    this.channel = channel;
+  }
+
+  /** Signs on again if {@code outcome}, the answer to {@code sent}, says keys are out of step. */
+  void check(Outgoing sent, TransportOutcome outcome) {
+    Optional<String> code = outcome.responseCode().filter(CODES::contains);
+    if (outcome.unknownReason().filter(UnknownReason.BAD_MAC::equals).isPresent()) {
+      code = Optional.of("an answer whose MAC fails");
+    }
+    if (!code.isPresent() || sent.sessionNumber() != channel.sessionNumber()) {
+      return;
+    }
+    long now = System.nanoTime();
+    long last = lastAskedNanos.get();
+    if (now - last < MIN_INTERVAL_NANOS) {
+      log.warn("the host answered {} again within {} s of signing on again; not signing on again"
+          + " yet (are the terminal's master key and the host's in step?)", code.get(),
+          MIN_INTERVAL_SECONDS);
+      return;
+    }
+    if (lastAskedNanos.compareAndSet(last, now)) {
+      channel.signOnAgain("the host answered " + code.get() + ": keys or batch out of step");
+    }
+  }
+}
