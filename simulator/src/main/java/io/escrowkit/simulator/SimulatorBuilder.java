@@ -238,8 +238,9 @@ public final class SimulatorBuilder {
   public SimulatorBuilder frameTimeout(Duration timeout) {
     once("frameTimeout");
     Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("frameTimeout must be positive, was " + timeout);
+    if (timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "frameTimeout must be 1 ms to " + Integer.MAX_VALUE + " ms, was " + timeout);
     }
     this.frameTimeout = timeout;
     return this;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.iso8583.LengthPrefix;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SimulatorBuilderTest {
@@ -33,6 +34,14 @@ class SimulatorBuilderTest {
     assertThatThrownBy(() -> AcquirerSimulator.builder().framing(LengthPrefix.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 or 4a");
+  }
+
+  @Test
+  void aFrameTimeoutUnderAMillisecondIsRefused() {
+    // setSoTimeout(0) would mean no timeout at all
+    assertThatThrownBy(() -> AcquirerSimulator.builder().frameTimeout(Duration.ofNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("frameTimeout must be 1 ms");
   }
 
   @Test

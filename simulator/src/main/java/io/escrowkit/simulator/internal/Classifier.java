@@ -12,13 +12,15 @@ import static io.escrowkit.simulator.internal.TransactionType.UNSUPPORTED;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads what a request asks. UnionPay requests are identified by field 60.1 and checked against MTI
  * and processing code (the 2002 "POS终端消息域说明" transaction table); ISO 87 requests, which have no
  * 60.1, by MTI, processing code and condition code (06, what follows a pre-authorization: with
  * 00xxxx a completion, with 20xxxx the void of one; a 20xxxx without it is a refund, a 00xxxx
- * without it a sale, not offered); network management by field 70. Stateless.
+ * without it a sale, not offered); network management by field 70 (ISO) or 60.3 (UnionPay).
+ * Stateless.
  */
 final class Classifier {
 
@@ -35,15 +37,18 @@ final class Classifier {
           "25", new CupType(REFUND, "0220 0221", "20"));
 
   private static final String SIGN_ON_CODE = "001";
+  /** UnionPay 60.3 of a sign-on: the working keys asked for. */
+  private static final Set<String> SIGN_ON_KEY_SCHEMES = Set.of("001", "003", "004");
 
   private Classifier() {}
 
   static TransactionType classify(RequestView r) {
     switch (r.mti) {
       case "0800":
-        return networkManagement(r.get(70).orElse(SIGN_ON_CODE));
       case "0820":
-        return TransactionType.ECHO;
+        return r.profile.hasTransactionTypeCode()
+            ? unionPayNetworkManagement(r)
+            : networkManagement(r.get(70).orElse(SIGN_ON_CODE));
       case "0400":
       case "0401":
       case "0420":
@@ -71,6 +76,37 @@ final class Classifier {
         return TransactionType.SIGN_OFF;
       case "301":
         return TransactionType.ECHO;
+      default:
+        return TransactionType.NETWORK_UNSUPPORTED;
+    }
+  }
+
+  /**
+   * UnionPay network management by MTI and 60.3 (60.1 must be 00): 0800 with 001, 003 or 004 (the
+   * keys asked for) signs on; 0820 with 301 is the echo, with 002 the sign-off. Parameter, key
+   * and file downloads (0800 with other codes) are not offered. Without 60.3, as before it was
+   * read: a sign-on or an echo.
+   */
+  private static TransactionType unionPayNetworkManagement(RequestView r) {
+    Optional<String> type = r.transactionTypeCode();
+    if (type.isPresent() && !type.get().equals("00")) {
+      return INCONSISTENT;
+    }
+    boolean signOn = r.mti.equals("0800");
+    Optional<String> code = r.networkCode();
+    if (code.isEmpty()) {
+      return signOn ? TransactionType.SIGN_ON : TransactionType.ECHO;
+    }
+    if (signOn) {
+      return SIGN_ON_KEY_SCHEMES.contains(code.get())
+          ? TransactionType.SIGN_ON
+          : TransactionType.NETWORK_UNSUPPORTED;
+    }
+    switch (code.get()) {
+      case "301":
+        return TransactionType.ECHO;
+      case "002":
+        return TransactionType.SIGN_OFF;
       default:
         return TransactionType.NETWORK_UNSUPPORTED;
     }

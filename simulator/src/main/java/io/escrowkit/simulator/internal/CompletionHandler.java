@@ -96,6 +96,11 @@ final class CompletionHandler extends BookHandler {
     if (r.amount().orElse(-1) != completion.amount) {
       return Decision.answer("64", "amount is not the completion's");
     }
+    if (completion.refunded > 0) {
+      // Voiding it would give back the capture and leave the refund: money out of nothing.
+      return Decision.answer("12", "completion was refunded " + completion.refunded
+          + "; a void would pay it back twice");
+    }
     long captured = auth.captured() - completion.amount;
     AuthRecord.State next;
     if (rules.scheme().voidRestoresHold()) {

@@ -155,7 +155,8 @@ public final class HostEngine {
       case ECHO:
         return Decision.answer(Decision.APPROVED, "echo");
       case NETWORK_UNSUPPORTED:
-        return Decision.answer("40", "network management code " + r.get(70).orElse("-")
+        return Decision.answer("40", "network management code "
+            + r.get(70).or(r::networkCode).orElse("-")
             + " not offered");
       case PRE_AUTH:
         return holds.preAuthorize(r);

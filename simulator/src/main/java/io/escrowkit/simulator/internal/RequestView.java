@@ -95,6 +95,11 @@ final class RequestView {
     return values.getOrDefault(25, "");
   }
 
+  /** UnionPay field 60.3, the network management information code, where the profile has it. */
+  Optional<String> networkCode() {
+    return subfield(60, 3);
+  }
+
   /** UnionPay field 60.1, the transaction type code, where the profile has it. */
   Optional<String> transactionTypeCode() {
     return subfield(60, 1);

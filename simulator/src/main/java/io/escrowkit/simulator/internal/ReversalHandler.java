@@ -107,11 +107,11 @@ final class ReversalHandler {
       return Optional.of(Decision.answer("13", "amount " + amount.getAsLong() + ", the "
           + original.type + " was for " + original.amount));
     }
-    Optional<String> leftInForce = r.get(95).filter(f -> f.length() >= 12)
-        .map(f -> f.substring(0, 12)).filter(actual -> !actual.matches("0+"));
+    Optional<String> leftInForce = r.get(95).map(f -> f.substring(0, Math.min(12, f.length())))
+        .filter(actual -> !actual.matches("0{12}"));
     if (leftInForce.isPresent()) {
-      return Optional.of(Decision.answer("12", "partial reversal (field 95: "
-          + Long.parseLong(leftInForce.get()) + " left in force) not offered"));
+      return Optional.of(Decision.answer("12", "partial reversal (field 95, actual amount '"
+          + leftInForce.get() + "') not offered"));
     }
     return Optional.empty();
   }

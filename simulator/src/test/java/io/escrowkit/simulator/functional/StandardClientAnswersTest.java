@@ -9,14 +9,16 @@ import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.simulator.AuthorizationStatus;
 import io.escrowkit.simulator.HostProfile;
 import io.escrowkit.simulator.functional.Requests.Ref;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a standard ISO 8583 client sends that is not the SDK's escrow mapping, or does not match
  * what it names, gets a code that says so, and the books do not move: a sale, network management
- * codes other than sign-on and echo, messages that are not requests, follow-ups and reversals in
- * another currency, for another amount or card, and partial reversals.
+ * codes other than sign-on, sign-off and echo, messages that are not requests, follow-ups and
+ * reversals in another currency, for another amount or card, partial reversals, and the void of a
+ * completion already refunded.
  */
 class StandardClientAnswersTest {
 
@@ -47,6 +49,48 @@ class StandardClientAnswersTest {
       assertThat(signOff.readString(39)).isEqualTo("00");
       assertThat(keyChange.mti()).isEqualTo("0810");
       assertThat(keyChange.readString(39)).isEqualTo("40");
+    }
+  }
+
+  @Test
+  void unionPayNetworkManagementIsReadFromSixtyThree() throws Exception {
+    try (Session s = Session.start(HostProfile.CUP)) {
+      String batch = Requests.BATCH;
+      DecodedMessage signOn = s.exchange(s.requests.base("0800")
+          .setSubfields(60, "00", batch, "004").build());
+      DecodedMessage parameters = s.exchange(s.requests.base("0800")
+          .setSubfields(60, "00", batch, "380").build());
+      DecodedMessage signOff = s.exchange(s.requests.base("0820")
+          .setSubfields(60, "00", batch, "002").build());
+      DecodedMessage echo = s.exchange(s.requests.echo());
+      DecodedMessage saleCode = s.exchange(s.requests.base("0800")
+          .setSubfields(60, "22", batch, "003").build());
+
+      assertThat(signOn.readString(39)).isEqualTo("00");
+      assertThat(parameters.mti()).isEqualTo("0810");
+      assertThat(parameters.readString(39)).isEqualTo("40");
+      assertThat(signOff.mti()).isEqualTo("0830");
+      assertThat(signOff.readString(39)).isEqualTo("00");
+      assertThat(echo.readString(39)).isEqualTo("00");
+      assertThat(saleCode.readString(39)).isEqualTo("12");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"CUP", "ISO87_BINARY", "ISO87_ASCII"})
+  void aRefundedCompletionCannotBeVoided(HostProfile profile) throws Exception {
+    try (Session s = Session.start(profile)) {
+      Ref hold = s.approved(s.requests.preAuth(TEST_PAN, 10_000));
+      Ref completion = s.approved(s.requests.completion(TEST_PAN, 10_000, hold));
+      s.approved(s.requests.refund(TEST_PAN, 10_000, completion));
+
+      DecodedMessage voided =
+          s.exchange(s.requests.voidCompletion(TEST_PAN, 10_000, completion));
+
+      assertThat(voided.readString(39)).isEqualTo("12");
+      assertThat(s.auth(hold).captured()).isEqualTo(10_000);
+      assertThat(s.auth(hold).refunded()).isEqualTo(10_000);
+      assertThat(s.auth(hold).frozen()).isZero();
     }
   }
 
@@ -120,7 +164,11 @@ class StandardClientAnswersTest {
       String fiftyLeft = String.format("%012d%012d%s%s", 5_000, 0, "C00000000", "C00000000");
       IsoMessage partial = s.requests.reversal(preAuth, "98").toBuilder().set(95, fiftyLeft).build();
 
+      IsoMessage notAnAmount = s.requests.reversal(preAuth, "98").toBuilder()
+          .set(95, "ABC").build();
+
       assertThat(s.terminal.exchangeSigned(partial).readString(39)).isEqualTo("12");
+      assertThat(s.terminal.exchangeSigned(notAnAmount).readString(39)).isEqualTo("12");
       assertThat(s.auth(hold).frozen()).isEqualTo(7_000);
       assertThat(s.auth(hold).status()).isEqualTo(AuthorizationStatus.HELD);
     }
