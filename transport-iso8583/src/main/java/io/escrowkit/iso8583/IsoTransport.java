@@ -51,6 +51,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
   private final TerminalSession session;
   private final Duration adviceRepeat;
   private final boolean signsOn;
+  private final AnswersBeingRead answersBeingRead = new AnswersBeingRead();
   private final KeysOutOfStep keysOutOfStep;
   private final Runnable onClose;
 
@@ -72,7 +73,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
     this.session = session;
     this.adviceRepeat = adviceRepeat;
     this.signsOn = signsOn;
-    this.keysOutOfStep = new KeysOutOfStep(channel);
+    this.keysOutOfStep = new KeysOutOfStep(channel, answersBeingRead::ofDeliveredAnswers);
     this.onClose = onClose;
   }
 
@@ -177,7 +178,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
           TransportOutcome.unknown(
               UnknownReason.CONNECTION_LOST, "not sent: " + unsendable.getMessage()));
     }
-    return answer.handleAsync(
+    CompletableFuture<TransportOutcome> reading = answer.handleAsync(
         (result, error) -> {
           Outgoing sent = built.latest;
           TransportOutcome outcome =
@@ -199,6 +200,8 @@ public final class IsoTransport implements Transport, AutoCloseable {
           return outcome;
         },
         finisher);
+    // Only a transport that signs on signs on again, which waits for the answers being read.
+    return signsOn ? answersBeingRead.track(answer, reading) : reading;
   }
 
   /**

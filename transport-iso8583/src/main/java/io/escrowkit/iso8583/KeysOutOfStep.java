@@ -2,12 +2,14 @@ package io.escrowkit.iso8583;
 
 import io.escrowkit.iso8583.channel.IsoChannel;
 import io.escrowkit.iso8583.channel.Outgoing;
+import io.escrowkit.iso8583.mapping.AnswerInterpreter;
 import io.escrowkit.spi.TransportOutcome;
-import io.escrowkit.spi.UnknownReason;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +31,22 @@ final class KeysOutOfStep {
   private static final long MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(MIN_INTERVAL_SECONDS);
 
   private final IsoChannel channel;
+  private final Supplier<CompletableFuture<?>> afterAnswersRead;
   private final AtomicLong lastAskedNanos = new AtomicLong(System.nanoTime() - MIN_INTERVAL_NANOS);
 
-  KeysOutOfStep(IsoChannel channel) {
+  /**
+   * @param afterAnswersRead completes once the answers the channel delivered so far have been
+   *     read, their MACs checked with the keys they were sent under: the sign-on waits for it
+   */
+  KeysOutOfStep(IsoChannel channel, Supplier<CompletableFuture<?>> afterAnswersRead) {
     this.channel = channel;
+    this.afterAnswersRead = afterAnswersRead;
   }
 
   /** Signs on again if {@code outcome}, the answer to {@code sent}, says keys are out of step. */
   void check(Outgoing sent, TransportOutcome outcome) {
     Optional<String> code = outcome.responseCode().filter(CODES::contains);
-    if (outcome.unknownReason().filter(UnknownReason.BAD_MAC::equals).isPresent()) {
+    if (AnswerInterpreter.failedMacCheck(outcome)) {
       code = Optional.of("an answer whose MAC fails");
     }
     if (!code.isPresent() || sent.sessionNumber() != channel.sessionNumber()) {
@@ -52,8 +60,10 @@ final class KeysOutOfStep {
           MIN_INTERVAL_SECONDS);
       return;
     }
-    if (lastAskedNanos.compareAndSet(last, now)) {
-      channel.signOnAgain("the host answered " + code.get() + ": keys or batch out of step");
+    if (lastAskedNanos.compareAndSet(last, now)
+        && !channel.signOnAgain("the host answered " + code.get() + ": keys or batch out of step",
+            afterAnswersRead)) {
+      lastAskedNanos.compareAndSet(now, last); // nothing was asked: a sign-on is under way
     }
   }
 }

@@ -100,7 +100,18 @@ public final class IsoChannel implements AutoCloseable {
    * @param why for the log
    */
   public boolean signOnAgain(String why) {
-    return link.signOnAgain(why);
+    return signOnAgain(why, () -> CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * As {@link #signOnAgain(String)}, the sign-on also waiting (at most the sign-on timeout, as for
+   * the requests in flight) for what {@code alsoAwait} gives once they have ended: a transport
+   * that checks answers' MACs after the channel delivered them has them checked under the keys
+   * they were sent with before the sign-on replaces those.
+   */
+  public boolean signOnAgain(String why, Supplier<CompletableFuture<?>> alsoAwait) {
+    Objects.requireNonNull(alsoAwait, "alsoAwait");
+    return link.signOnAgain(why, alsoAwait);
   }
 
   /** Whether a connection is up and signed on. */
@@ -335,7 +346,7 @@ public final class IsoChannel implements AutoCloseable {
   }
 
   private void repeat(Exchange exchange) {
-    Optional<Connection> target = link.isQueued(exchange) ? Optional.empty() : link.ready();
+    Optional<Connection> target = link.readyFor(exchange);
     if (target.isPresent() && !exchange.isDone()) {
       log.info("no answer to {} yet; repeating it", exchange);
       write(target.get(), exchange, true);

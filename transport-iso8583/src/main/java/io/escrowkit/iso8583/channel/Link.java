@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,6 +145,9 @@ final class Link {
       target = ready;
       if (target == null) {
         waiting.add(exchange);
+      } else {
+        // Claimed for it under the lock: a sign-on again that starts now waits for this one too.
+        exchange.writtenOn = target;
       }
     }
     if (target == null) {
@@ -193,10 +197,10 @@ final class Link {
    * connection and the link reconnects, as at connect. False, doing nothing, when no connection
    * is ready or one is signing on already.
    */
-  boolean signOnAgain(String why) {
+  boolean signOnAgain(String why, Supplier<CompletableFuture<?>> alsoAwait) {
     Connection connection;
     synchronized (lock) {
-      if (closed || ready == null || opening != null) {
+      if (closed || ready == null) {
         return false;
       }
       connection = ready;
@@ -207,9 +211,37 @@ final class Link {
     List<Exchange> inFlight = mux.writtenOn(connection);
     log.info("signing on again over connection {} ({}) once its {} requests in flight have ended",
         connection, why, inFlight.size());
+    CompletableFuture<Boolean> drained = new CompletableFuture<>();
     CompletableFuture.allOf(inFlight.stream().map(e -> e.future).toArray(CompletableFuture[]::new))
-        .whenComplete((ended, error) -> signOnNow(connection));
+        .handle((ended, error) -> null)
+        .thenCompose(ended -> awaited(alsoAwait))
+        .whenComplete((read, error) -> drained.complete(true));
+    long cap = settings.signOnTimeout().toMillis();
+    try {
+      runtime.scheduler().schedule(() -> drained.complete(false), cap, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException shutDown) {
+      drained.complete(false);
+    }
+    // Not on the thread that ended the last request (a reader, or the timer, which must not
+    // write): the sign-on takes a trace number and writes.
+    drained.thenAccept(inTime -> {
+      if (!inTime) {
+        log.warn("connection {}: requests still in flight after {} ms; signing on again anyway",
+            connection, cap);
+      }
+      runtime.threads().newThread(() -> signOnNow(connection)).start();
+    });
     return true;
+  }
+
+  /** What {@code alsoAwait} gives; its failure, or a throw, is taken as done. */
+  private static CompletableFuture<Object> awaited(Supplier<CompletableFuture<?>> alsoAwait) {
+    try {
+      return alsoAwait.get().handle((read, error) -> null);
+    } catch (RuntimeException failed) {
+      log.warn("waiting for the answers to be read before signing on again failed", failed);
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
   private void signOnNow(Connection connection) {
@@ -220,6 +252,20 @@ final class Link {
       resigning = null;
     }
     signOn(connection);
+  }
+
+  /**
+   * The connection to repeat {@code exchange} on now, claimed for it under the lock (as {@link
+   * #route}); empty while it waits in the queue or no connection is ready.
+   */
+  Optional<Connection> readyFor(Exchange exchange) {
+    synchronized (lock) {
+      if (ready == null || waiting.contains(exchange)) {
+        return Optional.empty();
+      }
+      exchange.writtenOn = ready;
+      return Optional.of(ready);
+    }
   }
 
   /** Stops using {@code connection} for new requests (a write on it failed); its reader ends it. */
@@ -235,12 +281,6 @@ final class Link {
   boolean unqueue(Exchange exchange) {
     synchronized (lock) {
       return waiting.remove(exchange);
-    }
-  }
-
-  boolean isQueued(Exchange exchange) {
-    synchronized (lock) {
-      return waiting.contains(exchange);
     }
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Signing on again over the connection in use, as a UnionPay host asks with 77 or A0: the requests
- * in flight are answered first (under the keys they were signed with), the sign-on follows on the
- * same connection, and the requests that came meanwhile wait and go out signed for the new session.
+ * in flight are answered and read first (under the keys they were signed with), the sign-on follows
+ * on the same connection, and the requests that came meanwhile wait and go out signed for the new session.
  * As in {@link RebuiltForNewSessionTest}, the session's mark is field 48: "K" and the number of the
  * sign-on, and the host approves only the mark of its latest sign-on.
  */
@@ -28,6 +28,8 @@ class SignOnAgainTest extends ChannelTestSupport {
   private final List<String> seen = new CopyOnWriteArrayList<>();
   /** Set when the test answers the request the host held. */
   private final AtomicBoolean answered = new AtomicBoolean();
+  /** Completed when "the transport" has read that answer (its MAC checked). */
+  private final CompletableFuture<Void> read = new CompletableFuture<>();
 
   private final CountedSignOns session = new CountedSignOns(spec, 700);
 
@@ -39,7 +41,7 @@ class SignOnAgainTest extends ChannelTestSupport {
     LoopbackHost host = closeLater(LoopbackHost.start(spec, Framing.binaryLength(), request -> {
       if (request.mti().equals("0800")) {
         if (hostSignOns.incrementAndGet() == 2) {
-          heldAnsweredBeforeSecondSignOn.set(held.isDone() && answered.get());
+          heldAnsweredBeforeSecondSignOn.set(held.isDone() && answered.get() && read.isDone());
         }
         request.peer().send(HostAnswers.approve(request.message()));
         return;
@@ -59,7 +61,7 @@ class SignOnAgainTest extends ChannelTestSupport {
         marked(channel, request(spec, "0100", 1)), () -> marked(channel, request(spec, "0100", 1)),
         Duration.ZERO, soon());
     LoopbackHost.Received first = held.get(10, TimeUnit.SECONDS);
-    assertThat(channel.signOnAgain("test: the host asked")).isTrue();
+    assertThat(channel.signOnAgain("test: the host asked", () -> read)).isTrue();
     assertThat(channel.signOnAgain("test: asked twice")).isFalse();
     assertThat(channel.isReady()).isFalse();
     Supplier<Outgoing> second = () -> marked(channel, request(spec, "0100", 2));
@@ -69,6 +71,7 @@ class SignOnAgainTest extends ChannelTestSupport {
     first.peer().send(HostAnswers.approve(first.message()));
 
     ChannelResult firstAnswer = await(inFlight);
+    read.complete(null); // the transport has read the answer: now the keys may change
     ChannelResult queuedAnswer = await(queued);
 
     assertThat(firstAnswer.message().get().readString(39)).isEqualTo("00");

@@ -72,6 +72,12 @@ class TlvParserTest {
   }
 
   @Test
+  void anEmvTemplateThatDoesNotParseIsRefusedNotKeptAsAValue() {
+    // 70 holding a PAN (5A) then a broken object: shown as a value, it would bypass masking.
+    assertRefused("700C" + "5A0862258800123456789F02", 12, "no length");
+  }
+
+  @Test
   void aLimitPassedInsideAConstructedTagIsStillRefused() {
     TlvParser strict = TlvParser.withLimits(8, 2);
     assertThatThrownBy(() -> strict.parse(Hex.parse("7009" + "9C0103" + "9C0103" + "9C0103", "x")))
