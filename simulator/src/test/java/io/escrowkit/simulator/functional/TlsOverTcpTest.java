@@ -9,6 +9,7 @@ import io.escrowkit.OperationStatus;
 import io.escrowkit.simulator.HostProfile;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,36 @@ class TlsOverTcpTest {
     assertThat(loop.host.acceptedConnections()).isPositive();
     assertThat(loop.wire()).isEmpty();
     assertThat(loop.host.ledger().authorizations()).isEmpty();
+  }
+
+  /**
+   * The frame timeout on a TLS connection: a half frame on one connection closes it, while the
+   * SDK's connection, idle for longer than the timeout meanwhile (reads timing out under TLS), is
+   * kept and carries the capture.
+   */
+  @ParameterizedTest
+  @EnumSource(value = HostProfile.class, names = {"CUP"})
+  void anIdleTlsConnectionOutlivesTheFrameTimeout(HostProfile profile) throws Exception {
+    loop =
+        new SdkLoopback(
+            SdkLoopback.Options.of(profile)
+                .requestTimeout(Duration.ofSeconds(5))
+                .host(b -> b.tls(uncheck(host::serverContext)).frameTimeout(Duration.ofMillis(100)))
+                .transport(b -> b.tls(uncheck(host::trustingContext))));
+    Escrow held = loop.hold("128.00");
+
+    try (SSLSocket half = (SSLSocket) host.trustingContext().getSocketFactory()
+        .createSocket("127.0.0.1", loop.host.port())) {
+      half.setSoTimeout(20_000); // a safety net; the host closes it after 100 ms
+      half.startHandshake();
+      half.getOutputStream().write(new byte[] {0, 100, 0x60, 0, 3, 0, 0});
+      half.getOutputStream().flush();
+      assertThat(half.getInputStream().read()).isEqualTo(-1);
+    }
+    Escrow captured = held.capture(cny("128.00")).execute();
+
+    assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    assertThat(loop.host.acceptedConnections()).isEqualTo(2);
   }
 
   /** The simulator presents the host certificate; the transport trusts {@code trusted}'s. */
