@@ -1,5 +1,6 @@
 package io.escrowkit.cli;
 
+import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.FaultSpec;
@@ -30,14 +31,17 @@ import javax.net.ssl.SSLContext;
  *
  * <p>With {@code --tls-keystore FILE --tls-password PASSWORD} it listens with TLS, presenting the
  * key and certificate of that PKCS12 keystore (a test keystore: the password is on the command
- * line).
+ * line). With {@code --issue-working-keys} it answers each UnionPay sign-on with fresh working
+ * keys in field 62 under the software module's test master key, and checks that terminal's MACs
+ * with the MAC key it issued.
  */
 final class SimulateCommand implements Main.Command {
 
   static final String USAGE =
       "usage: escrowkit simulate [--port N] [--profile cup|iso87binary|iso87ascii]"
           + " [--framing 2|4a] [--fault NAME:RATE[:MILLIS] ...] [--seed N] [--balance MINOR]"
-          + " [--require-mac] [--tls-keystore PKCS12_FILE --tls-password PASSWORD]";
+          + " [--require-mac] [--issue-working-keys]"
+          + " [--tls-keystore PKCS12_FILE --tls-password PASSWORD]";
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.of("Asia/Shanghai"));
@@ -51,6 +55,7 @@ final class SimulateCommand implements Main.Command {
     Long seed;
     Long balance;
     boolean requireMac;
+    boolean issueWorkingKeys;
     Path tlsKeystore;
     String tlsPassword = "";
     SSLContext tls;
@@ -77,7 +82,8 @@ final class SimulateCommand implements Main.Command {
           host.address().getAddress().getHostAddress(),
           host.port(),
           host.framing(),
-          options.tls == null ? "" : ", TLS",
+          (options.tls == null ? "" : ", TLS")
+              + (options.issueWorkingKeys ? ", working keys under the test master key" : ""),
           options.faults.isEmpty() ? "" : ", faults " + options.faults);
       out.flush();
       Thread hook = new Thread(host::close, "escrowkit-simulate-shutdown");
@@ -117,6 +123,9 @@ final class SimulateCommand implements Main.Command {
     if (o.tls != null) {
       b.tls(o.tls);
     }
+    if (o.issueWorkingKeys) {
+      b.issueWorkingKeys(SoftwareSecureModule.TEST_MASTER_KEY_ID);
+    }
     return b;
   }
 
@@ -140,6 +149,10 @@ final class SimulateCommand implements Main.Command {
       }
       if (arg.equals("--require-mac")) {
         o.requireMac = true;
+        continue;
+      }
+      if (arg.equals("--issue-working-keys")) {
+        o.issueWorkingKeys = true;
         continue;
       }
       if (value == null) {

@@ -171,7 +171,6 @@ class SimulateCommandTest {
   }
 
   private static DecodedMessage preAuth(Socket socket) throws Exception {
-    IsoCodec codec = IsoCodec.of(Specs.unionPayPos());
     IsoMessage request =
         IsoMessage.builder(Specs.unionPayPos())
             .mti("0100")
@@ -187,6 +186,11 @@ class SimulateCommandTest {
             .set(49, "156")
             .setSubfields(60, "10", "000001")
             .build();
+    return exchange(socket, request);
+  }
+
+  private static DecodedMessage exchange(Socket socket, IsoMessage request) throws Exception {
+    IsoCodec codec = IsoCodec.of(Specs.unionPayPos());
     socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
     socket.getOutputStream().write(codec.encode(request, LengthPrefix.BINARY_2));
     DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -235,6 +239,38 @@ class SimulateCommandTest {
     command.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
 
     assertThat(banner).contains("profile iso87ascii").contains("framing ASCII_4");
+    assertThat(status.get()).isZero();
+  }
+
+  @Test
+  void issuesWorkingKeysOnSignOnWhenAsked() throws Exception {
+    AtomicInteger status = new AtomicInteger(-1);
+    Thread command = new Thread(() -> status.set(
+        run("--port", "0", "--profile", "cup", "--issue-working-keys")));
+    command.start();
+    String banner = out.next();
+    Matcher port = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(banner);
+    assertThat(port.find()).as(banner).isTrue();
+
+    DecodedMessage answer;
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
+        Integer.parseInt(port.group(1)))) {
+      answer = exchange(socket, IsoMessage.builder(Specs.unionPayPos())
+          .mti("0800")
+          .tpdu(new byte[] {0x60, 0, 3, 0, 0})
+          .header(new byte[] {0x60, 0x31, 0, 0x31, 0, 0})
+          .set(11, "000001")
+          .set(41, "TERM0001")
+          .set(42, "898310048990001")
+          .setSubfields(60, "00", "000001", "003")
+          .build());
+    }
+    command.interrupt();
+    command.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
+
+    assertThat(banner).contains("working keys");
+    assertThat(answer.readString(39)).isEqualTo("00");
+    assertThat(answer.readBytes(62)).hasSize(40); // PIK 16 + 4, MAK 16 + 4
     assertThat(status.get()).isZero();
   }
 
