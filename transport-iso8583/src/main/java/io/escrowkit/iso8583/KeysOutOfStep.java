@@ -55,9 +55,9 @@ final class KeysOutOfStep {
     long now = System.nanoTime();
     long last = lastAskedNanos.get();
     if (now - last < MIN_INTERVAL_NANOS) {
-      log.warn("the host answered {} again within {} s of signing on again; not signing on again"
-          + " yet (are the terminal's master key and the host's in step?)", code.get(),
-          MIN_INTERVAL_SECONDS);
+      log.warn("the host answered {}; a sign-on again was asked for less than {} s ago, so not"
+          + " again now (if this goes on, check that the terminal's master key is the host's)",
+          code.get(), MIN_INTERVAL_SECONDS);
       return;
     }
     if (lastAskedNanos.compareAndSet(last, now)
