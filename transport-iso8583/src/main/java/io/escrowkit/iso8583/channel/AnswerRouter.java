@@ -79,7 +79,7 @@ final class AnswerRouter {
                     + request.requestMti
                     + ", expected "
                     + request.answerMti);
-    checkTpdu(request, answer);
+    checkTpdu(request, answer, connection);
     if (!mux.finish(request, result, Multiplexer.Fate.ANSWERED)) {
       log.warn("late answer {} for {} dropped: the request had just ended", answer.mti(), request);
       return Routing.DROPPED;
@@ -132,17 +132,27 @@ final class AnswerRouter {
     }
   }
 
-  /** A host answers with the request's TPDU, source and destination swapped. */
-  private static void checkTpdu(Exchange request, DecodedMessage answer) {
+  /**
+   * A host answers with the request's TPDU, source and destination swapped; many real ones echo it
+   * as sent. Either way the answer is taken (it is matched by its fields); the first TPDU that is
+   * not the swapped one is logged as a warning on each connection, the others at debug level.
+   */
+  private static void checkTpdu(Exchange request, DecodedMessage answer, Connection connection) {
     byte[] sent = request.requestTpdu;
     byte[] got = answer.tpdu();
     if (sent.length == 0 || got.length != sent.length) {
       return;
     }
     byte[] expected = HostRequests.swapped(sent);
-    if (!Arrays.equals(expected, got)) {
-      log.warn(
-          "answer to {} came with a TPDU whose addresses are not the request's swapped", request);
+    if (Arrays.equals(expected, got)) {
+      return;
+    }
+    String how = Arrays.equals(sent, got) ? "as sent, not swapped" : "with other addresses";
+    if (connection.firstTpduMismatch()) {
+      log.warn("answer to {} came with the TPDU {}; taken (further ones on connection {} are"
+          + " logged at debug level)", request, how, connection);
+    } else {
+      log.debug("answer to {} came with the TPDU {}", request, how);
     }
   }
 

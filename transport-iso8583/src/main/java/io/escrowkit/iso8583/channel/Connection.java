@@ -60,6 +60,7 @@ final class Connection {
   private volatile long writeStartedNanos = NOT_WRITING;
   /** Requests written here that reached their deadline with nothing read since (see Link). */
   private volatile int unansweredInARow;
+  private final AtomicBoolean tpduMismatchSeen = new AtomicBoolean();
   /** The session it carries once ready (see Link), 0 until then. */
   private volatile long session;
 
@@ -194,6 +195,11 @@ final class Connection {
   }
 
   /** A message came in: the host is there. */
+  /** True the first time only: an answer's TPDU was not the request's swapped. */
+  boolean firstTpduMismatch() {
+    return tpduMismatchSeen.compareAndSet(false, true);
+  }
+
   void heardFromHost() {
     if (unansweredInARow != 0) {
       unansweredInARow = 0;

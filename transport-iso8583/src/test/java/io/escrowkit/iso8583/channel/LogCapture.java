@@ -40,6 +40,17 @@ public final class LogCapture implements AutoCloseable {
     return out;
   }
 
+  /** The formatted messages logged at WARN or above. */
+  public synchronized List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    for (ILoggingEvent event : new ArrayList<>(appender.list)) {
+      if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+        out.add(event.getFormattedMessage());
+      }
+    }
+    return out;
+  }
+
   /** Everything captured as one text. */
   public String text() {
     return String.join("\n", messages());

@@ -122,6 +122,29 @@ class MultiplexingTest extends ChannelTestSupport {
     assertThat(second.message().get().readString(39)).isEqualTo("00");
   }
 
+  /**
+   * Many real UnionPay hosts echo the TPDU as sent instead of swapping its addresses: the answers
+   * are taken, and the mismatch is a warning once per connection, not on every answer.
+   */
+  @Test
+  void answersWithTheTpduEchoedAsSentAreTakenAndWarnedOnceAConnection() throws Exception {
+    IsoSpec cup = Specs.unionPayPos();
+    LoopbackHost host = closeLater(LoopbackHost.start(cup, Framing.binaryLength(),
+        request -> request.peer().send(HostAnswers.approve(request.message()).toBuilder()
+            .tpdu(request.message().tpdu()).build())));
+    IsoChannel channel = channel(host, cup, Framing.binaryLength());
+    LogCapture log = closeLater(LogCapture.of(AnswerRouter.class.getName()));
+
+    ChannelResult first = await(channel.send(request(cup, "0100", 31), soon()));
+    ChannelResult second = await(channel.send(request(cup, "0100", 32), soon()));
+
+    assertThat(first.message().get().readString(39)).isEqualTo("00");
+    assertThat(second.message().get().readString(39)).isEqualTo("00");
+    assertThat(log.warnings()).filteredOn(m -> m.contains("TPDU")).singleElement()
+        .asString().contains("as sent, not swapped");
+    assertThat(log.text()).contains("trace 32").contains("TPDU as sent");
+  }
+
   @Test
   void answerOfTheRightClassButWrongTypeIsMalformedNotADecline() throws Exception {
     LoopbackHost host =
