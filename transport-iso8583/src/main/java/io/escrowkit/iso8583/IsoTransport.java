@@ -6,6 +6,7 @@ import io.escrowkit.iso8583.channel.MessageDump;
 import io.escrowkit.iso8583.channel.Outgoing;
 import io.escrowkit.iso8583.mapping.AnswerInterpreter;
 import io.escrowkit.iso8583.mapping.CaptureMode;
+import io.escrowkit.iso8583.mapping.Dialect;
 import io.escrowkit.iso8583.mapping.MacSigner;
 import io.escrowkit.iso8583.mapping.MessageMapper;
 import io.escrowkit.iso8583.mapping.TerminalSession;
@@ -168,11 +169,16 @@ public final class IsoTransport implements Transport, AutoCloseable {
       log.debug("{}: {} as {}", name, request, MessageDump.of(first.request()));
     }
     CompletableFuture<ChannelResult> answer;
+    // Only a transport that signs on signs on again, which waits for the answers being read.
+    AnswersBeingRead.Reading counted = signsOn ? answersBeingRead.beforeSending() : null;
     try {
       // A request that goes out only after a newer sign-on is signed again for it (without
       // sign-ons, the key never changes and signing again gives the same MAC).
       answer = channel.send(first, built::again, adviceRepeat, request.deadline());
     } catch (RuntimeException unsendable) {
+      if (counted != null) {
+        counted.ended();
+      }
       log.error("{}: could not send {}", name, request, unsendable);
       return CompletableFuture.completedFuture(
           TransportOutcome.unknown(
@@ -186,8 +192,8 @@ public final class IsoTransport implements Transport, AutoCloseable {
                   ? interpreter.outcome(request, sent.request(), result)
                   : TransportOutcome.unknown(
                       UnknownReason.CONNECTION_LOST, "channel failed: " + error);
-          if (signsOn) {
-            keysOutOfStep.check(sent, outcome);
+          if (signsOn && mapper.settings().dialect() == Dialect.UNIONPAY_POS) {
+            keysOutOfStep.check(sent, outcome); // A0 and 77 say so in UnionPay's codes
           }
           if (log.isDebugEnabled()) {
             log.debug(
@@ -200,8 +206,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
           return outcome;
         },
         finisher);
-    // Only a transport that signs on signs on again, which waits for the answers being read.
-    return signsOn ? answersBeingRead.track(answer, reading) : reading;
+    return counted != null ? counted.of(answer, reading) : reading;
   }
 
   /**

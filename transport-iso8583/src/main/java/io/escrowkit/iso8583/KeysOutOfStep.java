@@ -62,8 +62,9 @@ final class KeysOutOfStep {
     }
     if (lastAskedNanos.compareAndSet(last, now)
         && !channel.signOnAgain("the host answered " + code.get() + ": keys or batch out of step",
-            afterAnswersRead)) {
-      lastAskedNanos.compareAndSet(now, last); // nothing was asked: a sign-on is under way
+            sent.sessionNumber(), afterAnswersRead)) {
+      // nothing was asked: a sign-on is under way, or done since the request was built
+      lastAskedNanos.compareAndSet(now, last);
     }
   }
 }

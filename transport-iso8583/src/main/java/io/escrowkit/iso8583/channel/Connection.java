@@ -194,12 +194,12 @@ final class Connection {
     }
   }
 
-  /** A message came in: the host is there. */
   /** True the first time only: an answer's TPDU was not the request's swapped. */
   boolean firstTpduMismatch() {
     return tpduMismatchSeen.compareAndSet(false, true);
   }
 
+  /** A message came in: the host is there. */
   void heardFromHost() {
     if (unansweredInARow != 0) {
       unansweredInARow = 0;

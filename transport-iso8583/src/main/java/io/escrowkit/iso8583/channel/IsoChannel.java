@@ -100,18 +100,20 @@ public final class IsoChannel implements AutoCloseable {
    * @param why for the log
    */
   public boolean signOnAgain(String why) {
-    return signOnAgain(why, () -> CompletableFuture.completedFuture(null));
+    return signOnAgain(why, sessionNumber(), () -> CompletableFuture.completedFuture(null));
   }
 
   /**
-   * As {@link #signOnAgain(String)}, the sign-on also waiting (at most the sign-on timeout, as for
-   * the requests in flight) for what {@code alsoAwait} gives once they have ended: a transport
-   * that checks answers' MACs after the channel delivered them has them checked under the keys
-   * they were sent with before the sign-on replaces those.
+   * As {@link #signOnAgain(String)}, only if the connection ready is still the one of {@code
+   * session} (a request's {@link Outgoing#sessionNumber()}: no sign-on since), and the sign-on
+   * also waiting for what {@code alsoAwait} gives once the requests in flight have ended: a
+   * transport that checks answers' MACs after the channel delivered them has them checked under
+   * the keys they were sent with before the sign-on replaces those. The wait ends at the latest
+   * deadline of those requests plus the sign-on timeout.
    */
-  public boolean signOnAgain(String why, Supplier<CompletableFuture<?>> alsoAwait) {
+  public boolean signOnAgain(String why, long session, Supplier<CompletableFuture<?>> alsoAwait) {
     Objects.requireNonNull(alsoAwait, "alsoAwait");
-    return link.signOnAgain(why, alsoAwait);
+    return link.signOnAgain(why, session, alsoAwait);
   }
 
   /** Whether a connection is up and signed on. */

@@ -197,11 +197,11 @@ final class Link {
    * connection and the link reconnects, as at connect. False, doing nothing, when no connection
    * is ready or one is signing on already.
    */
-  boolean signOnAgain(String why, Supplier<CompletableFuture<?>> alsoAwait) {
+  boolean signOnAgain(String why, long session, Supplier<CompletableFuture<?>> alsoAwait) {
     Connection connection;
     synchronized (lock) {
-      if (closed || ready == null) {
-        return false;
+      if (closed || ready == null || sessions != session) {
+        return false; // none ready, one signing on, or signed on since the request was built
       }
       connection = ready;
       ready = null;
@@ -216,7 +216,10 @@ final class Link {
         .handle((ended, error) -> null)
         .thenCompose(ended -> awaited(alsoAwait))
         .whenComplete((read, error) -> drained.complete(true));
-    long cap = settings.signOnTimeout().toMillis();
+    // The requests end by their deadlines; their readings get the sign-on timeout on top.
+    long now = runtime.clock().millis();
+    long lastDeadline = inFlight.stream().mapToLong(e -> e.deadlineMillis).max().orElse(now);
+    long cap = Math.max(0, lastDeadline - now) + settings.signOnTimeout().toMillis();
     try {
       runtime.scheduler().schedule(() -> drained.complete(false), cap, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shutDown) {
@@ -229,7 +232,17 @@ final class Link {
         log.warn("connection {}: requests still in flight after {} ms; signing on again anyway",
             connection, cap);
       }
-      runtime.threads().newThread(() -> signOnNow(connection)).start();
+      try {
+        runtime.threads().newThread(() -> signOnNow(connection)).start();
+      } catch (RuntimeException | Error noThread) {
+        synchronized (lock) {
+          if (resigning == connection) {
+            resigning = null;
+          }
+        }
+        log.error("connection {}: no thread to sign on again; dropping it", connection, noThread);
+        connection.close("no thread to sign on again"); // its reader ends it; the link reconnects
+      }
     });
     return true;
   }
@@ -434,6 +447,9 @@ final class Link {
       heard(); // the echo's silence is counted from here
       flush = new ArrayList<>(waiting);
       waiting.clear();
+      for (Exchange exchange : flush) {
+        exchange.writtenOn = connection; // claimed under the lock, as route() claims
+      }
       waiters = new ArrayList<>(readyWaiters);
       readyWaiters.clear();
     }

@@ -61,7 +61,10 @@ class SignOnAgainTest extends ChannelTestSupport {
         marked(channel, request(spec, "0100", 1)), () -> marked(channel, request(spec, "0100", 1)),
         Duration.ZERO, soon());
     LoopbackHost.Received first = held.get(10, TimeUnit.SECONDS);
-    assertThat(channel.signOnAgain("test: the host asked", () -> read)).isTrue();
+    assertThat(channel.signOnAgain("test: for a session before", channel.sessionNumber() - 1,
+        () -> read)).isFalse();
+    assertThat(channel.signOnAgain("test: the host asked", channel.sessionNumber(), () -> read))
+        .isTrue();
     assertThat(channel.signOnAgain("test: asked twice")).isFalse();
     assertThat(channel.isReady()).isFalse();
     Supplier<Outgoing> second = () -> marked(channel, request(spec, "0100", 2));
