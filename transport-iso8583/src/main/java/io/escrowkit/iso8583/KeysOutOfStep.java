@@ -33,6 +33,8 @@ final class KeysOutOfStep {
   private final IsoChannel channel;
   private final Supplier<CompletableFuture<?>> afterAnswersRead;
   private final AtomicLong lastAskedNanos = new AtomicLong(System.nanoTime() - MIN_INTERVAL_NANOS);
+  /** The sign-on asked for ({@link #lastAskedNanos}) whose later refusals were warned about. */
+  private final AtomicLong warnedFor = new AtomicLong();
 
   /**
    * @param afterAnswersRead completes once the answers the channel delivered so far have been
@@ -55,9 +57,16 @@ final class KeysOutOfStep {
     long now = System.nanoTime();
     long last = lastAskedNanos.get();
     if (now - last < MIN_INTERVAL_NANOS) {
-      log.warn("the host answered {}; a sign-on again was asked for less than {} s ago, so not"
-          + " again now (if this goes on, check that the terminal's master key is the host's)",
-          code.get(), MIN_INTERVAL_SECONDS);
+      // Once per sign-on asked for at warning level; a burst of such answers does not flood.
+      boolean first = warnedFor.getAndSet(last) != last;
+      String message = "the host answered {}; a sign-on again was asked for less than {} s ago,"
+          + " so not again now (if this goes on, check that the terminal's master key is the"
+          + " host's)";
+      if (first) {
+        log.warn(message, code.get(), MIN_INTERVAL_SECONDS);
+      } else {
+        log.debug(message, code.get(), MIN_INTERVAL_SECONDS);
+      }
       return;
     }
     if (lastAskedNanos.compareAndSet(last, now)
