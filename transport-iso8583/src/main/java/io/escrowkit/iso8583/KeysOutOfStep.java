@@ -2,7 +2,6 @@ package io.escrowkit.iso8583;
 
 import io.escrowkit.iso8583.channel.IsoChannel;
 import io.escrowkit.iso8583.channel.Outgoing;
-import io.escrowkit.iso8583.mapping.AnswerInterpreter;
 import io.escrowkit.spi.TransportOutcome;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Signs on again when the host says the terminal's keys or batch are out of step with its own:
  * UnionPay hosts answer A0 (MAC verification failed) when their working keys changed, for example
- * at a key change or cutover, and 77 when the batch no longer matches; an answer whose MAC fails
- * here says the same from this side. The sign-on brings new keys and the batch; the request that
- * was refused is the client's to retry (one in doubt is reversed), the next ones go out signed for
- * the new session. Only an answer to a request signed for the current session counts (one
+ * at a key change or cutover, and 77 when the batch no longer matches. The sign-on brings new keys
+ * and the batch; the request that was refused is the client's to retry, the next ones go out
+ * signed for the new session. An answer whose MAC fails here is not taken as a sign of it: a
+ * corrupted answer is reversed as in doubt, and keys truly out of step show in the host's A0 to
+ * the next request. Only an answer to a request signed for the current session counts (one
  * signed before the latest sign-on proves nothing about its keys), and at most one sign-on per
  * {@value #MIN_INTERVAL_SECONDS} s, so a host that refuses the new keys too is not asked in a loop.
  * Threadsafe.
@@ -48,9 +48,6 @@ final class KeysOutOfStep {
   /** Signs on again if {@code outcome}, the answer to {@code sent}, says keys are out of step. */
   void check(Outgoing sent, TransportOutcome outcome) {
     Optional<String> code = outcome.responseCode().filter(CODES::contains);
-    if (AnswerInterpreter.failedMacCheck(outcome)) {
-      code = Optional.of("an answer whose MAC fails");
-    }
     if (!code.isPresent() || sent.sessionNumber() != channel.sessionNumber()) {
       return;
     }
@@ -69,11 +66,11 @@ final class KeysOutOfStep {
       }
       return;
     }
-    if (lastAskedNanos.compareAndSet(last, now)
-        && !channel.signOnAgain("the host answered " + code.get() + ": keys or batch out of step",
-            sent.sessionNumber(), afterAnswersRead)) {
-      // nothing was asked: a sign-on is under way, or done since the request was built
-      lastAskedNanos.compareAndSet(now, last);
+    // Counted even when the channel does not sign on again (a reconnect's sign-on is under way,
+    // or one was done since the request was built): that sign-on brings the keys as well.
+    if (lastAskedNanos.compareAndSet(last, now)) {
+      channel.signOnAgain("the host answered " + code.get() + ": keys or batch out of step",
+          sent.sessionNumber(), afterAnswersRead);
     }
   }
 }

@@ -19,8 +19,6 @@ import java.util.Optional;
  */
 public final class AnswerInterpreter {
   private final MessageMapper mapper;
-  private static final String FAILED_MAC_CHECK = " failed its MAC check";
-
   private final Optional<MacSigner> mac;
   private final boolean requireMacOnApproval;
 
@@ -56,7 +54,7 @@ public final class AnswerInterpreter {
         if (check == MacSigner.Check.INVALID) {
           return TransportOutcome.unknown(
               UnknownReason.BAD_MAC,
-              "answer " + answer.mti() + " (" + code.get() + ")" + FAILED_MAC_CHECK);
+              "answer " + answer.mti() + " (" + code.get() + ") failed its MAC check");
         }
         if (check == MacSigner.Check.ABSENT && approval && requireMacOnApproval) {
           return TransportOutcome.unknown(
@@ -74,15 +72,6 @@ public final class AnswerInterpreter {
       return TransportOutcome.unknown(
           UnknownReason.BAD_MAC, "answer's MAC could not be checked: " + macFailure.getMessage());
     }
-  }
-
-  /**
-   * Whether {@code outcome} is an answer whose MAC this terminal computed differently: its keys
-   * and the host's are out of step. Not a secure module that failed, nor an approval without MAC.
-   */
-  public static boolean failedMacCheck(TransportOutcome outcome) {
-    return outcome.unknownReason().filter(UnknownReason.BAD_MAC::equals).isPresent()
-        && outcome.detail().endsWith(FAILED_MAC_CHECK);
   }
 
   /** Two characters of 0-9 and A-Z, as field 39 is defined. */
