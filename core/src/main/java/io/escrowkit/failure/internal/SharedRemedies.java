@@ -45,10 +45,10 @@ final class SharedRemedies {
 
   static final LocalizedText SIGN_ON_AND_RETRY =
       text(
-          "The terminal must sign on again (this loads new working keys): the ISO 8583"
-              + " transport does it by itself, other set-ups from the terminal's menu. Then retry."
-              + " If it fails again, call the acquirer's helpdesk.",
-          "终端需重新签到（更新工作密钥）：ISO 8583 通道会自动重新签到，其他情况请在终端菜单中签到；"
+          "The terminal must sign on again (this loads new working keys). The SDK's UnionPay"
+              + " transport does it by itself after an A0 or 77; otherwise sign on from the"
+              + " terminal's menu. Then retry. If it fails again, call the acquirer's helpdesk.",
+          "终端需重新签到（更新工作密钥）：银联通道在应答A0或77后会自动重新签到，其他情况请在终端菜单中签到；"
               + "然后重试。如仍失败，请联系收单机构客服");
 
   static final LocalizedText APPROVED_WITH_DEFECT =
