@@ -24,6 +24,11 @@ final class Tags {
     return (firstByte(tag) & 0x20) != 0;
   }
 
+  /** Private class (the first byte's two high bits set): tags a scheme or vendor defines. */
+  static boolean isPrivateClass(int tag) {
+    return (firstByte(tag) & 0xC0) == 0xC0;
+  }
+
   static String hex(int tag) {
     String s = Integer.toHexString(tag).toUpperCase(java.util.Locale.ROOT);
     return (s.length() & 1) == 0 ? s : "0" + s;

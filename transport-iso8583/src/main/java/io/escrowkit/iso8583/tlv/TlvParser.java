@@ -12,7 +12,8 @@ import java.util.List;
  * number of objects, and every declared length checked against the bytes that remain before
  * anything is allocated. {@code 00} bytes between objects are skipped, as EMV Book 3 Annex B
  * allows. A private-class constructed object whose value is not a run of data objects (a
- * proprietary tag used for plain bytes) is kept as a value without children. Errors are {@link IsoFormatException} with the offset counted from the first byte given.
+ * proprietary tag used for plain bytes) is kept as a value without children. Errors are {@link
+ * IsoFormatException} with the offset counted from the first byte given.
  *
  * <p>Immutable and threadsafe.
  */
@@ -142,7 +143,7 @@ public final class TlvParser {
       try {
         return new Tlv(tag, value, level(pos, pos + length, depth + 1));
       } catch (IsoFormatException notDataObjects) {
-        if (limitPassed || !isPrivateClass(b[tagStart])) {
+        if (limitPassed || !Tags.isPrivateClass(tag)) {
           throw notDataObjects; // EMV's own templates (70, 77, 71, 72, ...) are refused as before
         }
         // Private-class tags whose first byte reads as constructed (UnionPay's e-signature FF00,
@@ -150,10 +151,6 @@ public final class TlvParser {
         objects = countedBefore;
         return Tlv.of(tag, value);
       }
-    }
-
-    private boolean isPrivateClass(byte firstTagByte) {
-      return (firstTagByte & 0xC0) == 0xC0;
     }
 
     private int readLength(int pos, int end, int tagStart, int tag) {
