@@ -30,7 +30,7 @@ abstract class BookHandler {
     if (Originals.otherCard(r, original.get())) {
       return Optional.of(Decision.answer("14", "not the " + what + "'s card"));
     }
-    if (r.has(49) && !r.currency().equals(original.get().currency)) {
+    if (Originals.otherCurrency(r, original.get())) {
       return Optional.of(Decision.answer("12", "currency " + r.currency() + ", the " + what
           + " is in " + original.get().currency));
     }

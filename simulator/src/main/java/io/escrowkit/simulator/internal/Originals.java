@@ -72,6 +72,11 @@ final class Originals {
     return r.pan().map(pan -> !Cards.token(pan).equals(auth.card.token)).orElse(false);
   }
 
+  /** Whether the request names a currency other than the authorization's. */
+  static boolean otherCurrency(RequestView r, AuthRecord auth) {
+    return r.has(49) && !r.currency().equals(auth.currency);
+  }
+
   private static Optional<PostingRecord> latest(List<PostingRecord> postings, PostingType type) {
     for (int i = postings.size() - 1; i >= 0; i--) {
       if (postings.get(i).type == type) {

@@ -98,7 +98,7 @@ final class ReversalHandler {
     if (Originals.otherCard(r, original.auth)) {
       return Optional.of(Decision.answer("12", "not the card of the " + original.type));
     }
-    if (r.has(49) && !r.currency().equals(original.auth.currency)) {
+    if (Originals.otherCurrency(r, original.auth)) {
       return Optional.of(Decision.answer("12", "currency " + r.currency() + ", the "
           + original.type + " was in " + original.auth.currency));
     }
