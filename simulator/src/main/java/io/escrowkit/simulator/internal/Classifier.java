@@ -36,7 +36,6 @@ final class Classifier {
           "24", new CupType(COMPLETION_ADVICE, "0220 0221", "00"),
           "25", new CupType(REFUND, "0220 0221", "20"));
 
-  private static final String SIGN_ON_CODE = "001";
   /** UnionPay 60.3 of a sign-on: the working keys asked for. */
   private static final Set<String> SIGN_ON_KEY_SCHEMES = Set.of("001", "003", "004");
 
@@ -48,7 +47,7 @@ final class Classifier {
       case "0820":
         return r.profile.hasTransactionTypeCode()
             ? unionPayNetworkManagement(r)
-            : networkManagement(r.get(70).orElse(SIGN_ON_CODE));
+            : isoNetworkManagement(r);
       case "0400":
       case "0401":
       case "0420":
@@ -64,13 +63,14 @@ final class Classifier {
     }
   }
 
-  /**
-   * ISO 8583:1987 field 70: 001 sign-on, 002 sign-off, 301 echo; UnionPay's 0800 has no field 70
-   * (its 60.3 names the keys asked for) and is a sign-on.
-   */
-  private static TransactionType networkManagement(String code) {
-    switch (code) {
-      case SIGN_ON_CODE:
+  /** ISO 8583:1987 field 70: 001 sign-on, 002 sign-off, 301 echo; others are not offered. */
+  private static TransactionType isoNetworkManagement(RequestView r) {
+    Optional<String> code = r.get(70);
+    if (code.isEmpty()) {
+      return withoutCode(r);
+    }
+    switch (code.get()) {
+      case "001":
         return TransactionType.SIGN_ON;
       case "002":
         return TransactionType.SIGN_OFF;
@@ -84,20 +84,18 @@ final class Classifier {
   /**
    * UnionPay network management by MTI and 60.3 (60.1 must be 00): 0800 with 001, 003 or 004 (the
    * keys asked for) signs on; 0820 with 301 is the echo, with 002 the sign-off. Parameter, key
-   * and file downloads (0800 with other codes) are not offered. Without 60.3, as before it was
-   * read: a sign-on or an echo.
+   * and file downloads (0800 with other codes) are not offered.
    */
   private static TransactionType unionPayNetworkManagement(RequestView r) {
     Optional<String> type = r.transactionTypeCode();
     if (type.isPresent() && !type.get().equals("00")) {
       return INCONSISTENT;
     }
-    boolean signOn = r.mti.equals("0800");
     Optional<String> code = r.networkCode();
     if (code.isEmpty()) {
-      return signOn ? TransactionType.SIGN_ON : TransactionType.ECHO;
+      return withoutCode(r);
     }
-    if (signOn) {
+    if (r.mti.equals("0800")) {
       return SIGN_ON_KEY_SCHEMES.contains(code.get())
           ? TransactionType.SIGN_ON
           : TransactionType.NETWORK_UNSUPPORTED;
@@ -110,6 +108,11 @@ final class Classifier {
       default:
         return TransactionType.NETWORK_UNSUPPORTED;
     }
+  }
+
+  /** Network management that names no code, in either dialect: 0800 signs on, 0820 echoes. */
+  private static TransactionType withoutCode(RequestView r) {
+    return r.mti.equals("0800") ? TransactionType.SIGN_ON : TransactionType.ECHO;
   }
 
   private static TransactionType unionPay(RequestView r) {
