@@ -52,6 +52,11 @@ public final class IsoTransport implements Transport, AutoCloseable {
   private final TerminalSession session;
   private final Duration adviceRepeat;
   private final boolean signsOn;
+  /**
+   * Whether it signs on again when the host says keys are out of step: a UnionPay transport that
+   * signs on (A0 and 77 say so in UnionPay's codes; ISO 87 sign-ons carry no keys).
+   */
+  private final boolean signsOnAgain;
   private final AnswersBeingRead answersBeingRead = new AnswersBeingRead();
   private final KeysOutOfStep keysOutOfStep;
   private final Runnable onClose;
@@ -74,6 +79,7 @@ public final class IsoTransport implements Transport, AutoCloseable {
     this.session = session;
     this.adviceRepeat = adviceRepeat;
     this.signsOn = signsOn;
+    this.signsOnAgain = signsOn && mapper.settings().dialect() == Dialect.UNIONPAY_POS;
     this.keysOutOfStep = new KeysOutOfStep(channel, answersBeingRead::ofDeliveredAnswers);
     this.onClose = onClose;
   }
@@ -169,8 +175,8 @@ public final class IsoTransport implements Transport, AutoCloseable {
       log.debug("{}: {} as {}", name, request, MessageDump.of(first.request()));
     }
     CompletableFuture<ChannelResult> answer;
-    // Only a transport that signs on signs on again, which waits for the answers being read.
-    AnswersBeingRead.Reading counted = signsOn ? answersBeingRead.beforeSending() : null;
+    // Signing on again waits for the answers being read; without it they need no counting.
+    AnswersBeingRead.Reading counted = signsOnAgain ? answersBeingRead.beforeSending() : null;
     try {
       // A request that goes out only after a newer sign-on is signed again for it (without
       // sign-ons, the key never changes and signing again gives the same MAC).
@@ -192,8 +198,8 @@ public final class IsoTransport implements Transport, AutoCloseable {
                   ? interpreter.outcome(request, sent.request(), result)
                   : TransportOutcome.unknown(
                       UnknownReason.CONNECTION_LOST, "channel failed: " + error);
-          if (signsOn && mapper.settings().dialect() == Dialect.UNIONPAY_POS) {
-            keysOutOfStep.check(sent, outcome); // A0 and 77 say so in UnionPay's codes
+          if (signsOnAgain) {
+            keysOutOfStep.check(sent, outcome);
           }
           if (log.isDebugEnabled()) {
             log.debug(
