@@ -58,8 +58,6 @@ final class Link {
   private Connection opening;
   private Connection ready;
   private int failures;
-  /** The ready connection taken out of use to sign on again once its requests have ended. */
-  private Connection resigning;
   private volatile long lastHeardMillis;
   /**
    * How many connections became ready: the number of the session the ready one carries (a
@@ -205,8 +203,8 @@ final class Link {
       }
       connection = ready;
       ready = null;
-      opening = connection; // requests queue; no second connection is opened meanwhile
-      resigning = connection;
+      // Signing on again, as a new connection does: requests queue, no other connection opens.
+      opening = connection;
     }
     List<Exchange> inFlight = mux.writtenOn(connection);
     log.info("signing on again over connection {} ({}) once its {} requests in flight have ended",
@@ -235,11 +233,6 @@ final class Link {
       try {
         runtime.threads().newThread(() -> signOnNow(connection)).start();
       } catch (RuntimeException | Error noThread) {
-        synchronized (lock) {
-          if (resigning == connection) {
-            resigning = null;
-          }
-        }
         log.error("connection {}: no thread to sign on again; dropping it", connection, noThread);
         connection.close("no thread to sign on again"); // its reader ends it; the link reconnects
       }
@@ -259,10 +252,9 @@ final class Link {
 
   private void signOnNow(Connection connection) {
     synchronized (lock) {
-      if (resigning != connection) {
+      if (opening != connection) {
         return; // the connection ended, or the channel closed, meanwhile
       }
-      resigning = null;
     }
     signOn(connection);
   }
@@ -530,9 +522,6 @@ final class Link {
       if (opening == connection) {
         opening = null;
       }
-      if (resigning == connection) {
-        resigning = null;
-      }
       reconnect = !closed;
       attempt = ++failures;
     }
@@ -576,7 +565,6 @@ final class Link {
       }
       ready = null;
       opening = null;
-      resigning = null;
       waiting.clear();
       waiters = new ArrayList<>(readyWaiters);
       readyWaiters.clear();
