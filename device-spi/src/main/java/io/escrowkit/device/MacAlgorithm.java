@@ -18,5 +18,19 @@ public enum MacAlgorithm {
    * ANSI X9.9 (ISO/IEC 9797-1 MAC algorithm 1 with padding method 1): single-DES CBC-MAC with a
    * zero IV. Single-length (8-byte) key; 8-byte MAC.
    */
-  ANSI_X9_9
+  ANSI_X9_9;
+
+  private static final int DES_KEY = 8;
+
+  /**
+   * Whether a key of {@code keyLength} bytes suits this algorithm: 16 for X9.19, 8 for X9.9, 8 or
+   * 16 for the UnionPay ECB MAC. A secure module refuses a MAC under a key of another length.
+   */
+  public boolean acceptsKeyLength(int keyLength) {
+    return switch (this) {
+      case ANSI_X9_19 -> keyLength == 2 * DES_KEY;
+      case ANSI_X9_9 -> keyLength == DES_KEY;
+      case UNIONPAY_POS_ECB -> keyLength == DES_KEY || keyLength == 2 * DES_KEY;
+    };
+  }
 }

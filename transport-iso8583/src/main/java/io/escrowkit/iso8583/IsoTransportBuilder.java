@@ -360,14 +360,9 @@ public final class IsoTransportBuilder {
     }
     MappingSettings mapping = mappingSettings(chosen);
     MessageMapper mapper = MessageMapper.of(mapping, session);
+    MacAlgorithm macs = macAlgorithm != null ? macAlgorithm : chosen.defaultMacAlgorithm();
     Optional<MacSigner> signer =
-        Optional.ofNullable(secureModule)
-            .map(
-                module ->
-                    new MacSigner(
-                        module,
-                        macAlgorithm != null ? macAlgorithm : chosen.defaultMacAlgorithm(),
-                        macKeyId));
+        Optional.ofNullable(secureModule).map(module -> new MacSigner(module, macs, macKeyId));
     ChannelSettings channelSettings = channelSettings(chosen, echoEvery);
     ScheduledExecutorService timers = scheduler != null ? scheduler : ownScheduler();
     Runnable onClose = scheduler != null ? () -> {} : timers::shutdownNow;
@@ -382,7 +377,7 @@ public final class IsoTransportBuilder {
             channelSettings,
             IsoCodec.of(chosen.spec()),
             new MapperSession(
-                mapper, signsOn, !echoEvery.isZero(), keyLoader(chosen, signsOn, mapping)),
+                mapper, signsOn, !echoEvery.isZero(), keyLoader(chosen, signsOn, mapping, macs)),
             runtime);
     return new IsoTransport(
         name != null ? name : "iso8583:" + channelSettings.address(),
@@ -397,7 +392,7 @@ public final class IsoTransportBuilder {
   }
 
   private Optional<WorkingKeyLoader> keyLoader(
-      Dialect chosen, boolean signsOn, MappingSettings mapping) {
+      Dialect chosen, boolean signsOn, MappingSettings mapping, MacAlgorithm macs) {
     if (workingKeys == null) {
       return Optional.empty();
     }
@@ -407,7 +402,8 @@ public final class IsoTransportBuilder {
               + " dialect (the ISO 87 sign-on carries no keys)");
     }
     WorkingKeyIds ids = new WorkingKeyIds(workingKeys[0], workingKeys[1], macKeyId, workingKeys[2]);
-    return Optional.of(new WorkingKeyLoader(secureModule, ids, mapping.signOnKeyScheme()));
+    return Optional.of(
+        new WorkingKeyLoader(secureModule, ids, mapping.signOnKeyScheme(), macs));
   }
 
   private MappingSettings mappingSettings(Dialect chosen) {

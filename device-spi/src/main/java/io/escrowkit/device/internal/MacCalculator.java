@@ -19,11 +19,7 @@ public final class MacCalculator {
 
   /** True when a key of {@code keyLength} bytes suits {@code algorithm}. */
   public static boolean acceptsKeyLength(MacAlgorithm algorithm, int keyLength) {
-    return switch (algorithm) {
-      case ANSI_X9_19 -> keyLength == 2 * BLOCK;
-      case ANSI_X9_9 -> keyLength == BLOCK;
-      case UNIONPAY_POS_ECB -> keyLength == BLOCK || keyLength == 2 * BLOCK;
-    };
+    return algorithm.acceptsKeyLength(keyLength);
   }
 
   /** The 8-byte MAC; the key length must be one {@link #acceptsKeyLength} accepts. */

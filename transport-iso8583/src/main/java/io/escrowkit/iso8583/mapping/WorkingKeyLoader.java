@@ -1,6 +1,7 @@
 package io.escrowkit.iso8583.mapping;
 
 import io.escrowkit.device.DeviceException;
+import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.SecureModule;
 import io.escrowkit.device.WorkingKey;
 import io.escrowkit.iso8583.DecodedMessage;
@@ -23,21 +24,40 @@ public final class WorkingKeyLoader {
   private final SecureModule module;
   private final WorkingKeyIds ids;
   private final String requestedScheme;
+  private final MacAlgorithm macAlgorithm;
 
-  /** A loader for the answers to a UnionPay sign-on asking for double-length keys (003). */
+  /**
+   * A loader for the answers to a UnionPay sign-on asking for double-length keys (003), MACing
+   * with the UnionPay ECB MAC.
+   */
   public WorkingKeyLoader(SecureModule module, WorkingKeyIds ids) {
-    this(module, ids, SignOnKeys.DOUBLE_LENGTH);
+    this(module, ids, SignOnKeys.DOUBLE_LENGTH, MacAlgorithm.UNIONPAY_POS_ECB);
+  }
+
+  /**
+   * A loader for the answers to a UnionPay sign-on asking for {@code requestedScheme}, MACing with
+   * the UnionPay ECB MAC.
+   *
+   * @throws IllegalArgumentException for a scheme other than 001, 003 or 004
+   */
+  public WorkingKeyLoader(SecureModule module, WorkingKeyIds ids, String requestedScheme) {
+    this(module, ids, requestedScheme, MacAlgorithm.UNIONPAY_POS_ECB);
   }
 
   /**
    * @param requestedScheme the key scheme the sign-on asked for (60.3: 001, 003 or 004), used when
    *     the answer does not say
+   * @param macAlgorithm the MAC the connection computes with the MAC key: a MAC key of a length it
+   *     cannot use (a single-length key for ANSI X9.19) fails the sign-on, rather than every MAC
+   *     after it
    * @throws IllegalArgumentException for another scheme
    */
-  public WorkingKeyLoader(SecureModule module, WorkingKeyIds ids, String requestedScheme) {
+  public WorkingKeyLoader(SecureModule module, WorkingKeyIds ids, String requestedScheme,
+      MacAlgorithm macAlgorithm) {
     this.module = Objects.requireNonNull(module, "module");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.requestedScheme = SignOnKeys.requireScheme("requestedScheme", requestedScheme);
+    this.macAlgorithm = Objects.requireNonNull(macAlgorithm, "macAlgorithm");
   }
 
   /** The ids the keys are loaded under. */
@@ -64,6 +84,9 @@ public final class WorkingKeyLoader {
         return false;
       }
       List<SignOnKeys.Entry> keys = SignOnKeys.parse(scheme, answer.readBytes(62));
+      if (!macKeyFits(keys, scheme)) {
+        return false;
+      }
       for (SignOnKeys.Entry key : keys) {
         String id = idOf(key.role());
         module.loadWorkingKey(
@@ -83,6 +106,19 @@ public final class WorkingKeyLoader {
           unreadable.getMessage());
     }
     return false;
+  }
+
+  private boolean macKeyFits(List<SignOnKeys.Entry> keys, String scheme) {
+    for (SignOnKeys.Entry key : keys) {
+      int length = key.encryptedKey().length;
+      if (key.role() == SignOnKeys.Role.MAC && !macAlgorithm.acceptsKeyLength(length)) {
+        log.warn("sign-on answer carries a {}-byte MAC key (key scheme {}), which {} cannot use;"
+            + " the sign-on fails: set the transport's macAlgorithm to the host's", length, scheme,
+            macAlgorithm);
+        return false;
+      }
+    }
+    return true;
   }
 
   private String idOf(SignOnKeys.Role role) {

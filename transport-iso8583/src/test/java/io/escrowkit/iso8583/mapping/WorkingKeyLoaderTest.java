@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.WorkingKey;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
+import io.escrowkit.iso8583.channel.LogCapture;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.channel.LogCapture;
 import java.io.ByteArrayOutputStream;
@@ -94,6 +95,29 @@ class WorkingKeyLoaderTest {
     assertThat(loader.load(UnionPayPosMapperTest.decode(answer("003", padded.toByteArray()))))
         .isTrue();
     assertThat(macsAgree("PIK")).isTrue();
+    assertThat(macsAgree("MAK")).isTrue();
+  }
+
+  /**
+   * A connection MACing with ANSI X9.19 needs a double-length MAC key: a sign-on answer with a
+   * single-length one (here padded to the double-length slot) fails the sign-on, with nothing
+   * loaded, instead of loading a key every MAC would then fail on.
+   */
+  @Test
+  void aSingleLengthMacKeyFailsTheSignOnOfAConnectionMacingWithX919() {
+    WorkingKeyLoader x919 =
+        new WorkingKeyLoader(terminal, IDS, "003", MacAlgorithm.ANSI_X9_19);
+    byte[] keys = field62(16, 16);
+    Arrays.fill(keys, 20 + 8, 20 + 16, (byte) 0); // the MAC key's slot: 8 bytes, then zeros
+
+    try (LogCapture log = LogCapture.of(WorkingKeyLoader.class.getName())) {
+      assertThat(x919.load(UnionPayPosMapperTest.decode(answer("003", keys)))).isFalse();
+      assertThat(log.warnings()).singleElement().asString()
+          .contains("8-byte MAC key", "ANSI_X9_19 cannot use", "macAlgorithm");
+    }
+    assertThat(x919.load(UnionPayPosMapperTest.decode(answer("003", field62(16, 8))))).isFalse();
+    assertThat(terminal.keyIds()).doesNotContain("PIK", "MAK");
+    assertThat(x919.load(UnionPayPosMapperTest.decode(answer("003", field62(16, 16))))).isTrue();
     assertThat(macsAgree("MAK")).isTrue();
   }
 
