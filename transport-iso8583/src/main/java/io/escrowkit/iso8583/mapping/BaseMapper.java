@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 abstract class BaseMapper implements MessageMapper {
 
-  /** Data elements a reversal does not repeat: PIN and track data, 26, 53, 37, and the MAC. */
-  private static final int[] NOT_REPEATED = {26, 35, 36, 37, 45, 52, 53, 64, 128};
+  /**
+   * Data elements a reversal does not repeat: PIN and track data, 26, 53, and the MAC; and 37
+   * where the host assigns it ({@link #assignsRetrievalReference}).
+   */
+  private static final int[] NOT_REPEATED = {26, 35, 36, 45, 52, 53, 64, 128};
 
   final MappingSettings settings;
   final TerminalSession session;
@@ -55,6 +58,7 @@ abstract class BaseMapper implements MessageMapper {
     } else {
       b.set(22, noCardEntryMode());
     }
+    Optional<String> namedRetrieval = Optional.empty();
     if (request.type() != RequestType.HOLD) {
       OriginalData original = OriginalData.of(request, settings);
       Optional<String> code =
@@ -63,9 +67,14 @@ abstract class BaseMapper implements MessageMapper {
       boolean namesRetrieval =
           request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
       if (namesRetrieval) {
-        original.retrievalReference().ifPresent(value -> b.set(37, value));
+        namedRetrieval = original.retrievalReference();
       }
       followUpFields(b, request, original);
+    }
+    if (namedRetrieval.isPresent()) {
+      b.set(37, namedRetrieval.get());
+    } else if (assignsRetrievalReference()) {
+      b.set(37, RetrievalReferences.of(request.trace(), request.transactedAt(), settings.zone()));
     }
     dialectFields(b, request, codes);
     return b.build();
@@ -97,6 +106,9 @@ abstract class BaseMapper implements MessageMapper {
     IsoMessage.Builder b = request(asSent).toBuilder().mti(settings.reversalMti());
     for (int field : NOT_REPEATED) {
       b.remove(field);
+    }
+    if (!assignsRetrievalReference()) {
+      b.remove(37); // the host's number, which the answer a reversal stands for never brought
     }
     b.set(39, request.reversalReason().orElse("06"));
     reversalFields(b, request, original);
@@ -138,8 +150,11 @@ abstract class BaseMapper implements MessageMapper {
         .map(String::trim)
         .filter(value -> !value.isEmpty())
         .ifPresent(value -> out.put(HostReference.AUTHORIZATION_CODE, value));
-    Optional<String> retrieval =
-        answer.findString(37).map(String::trim).filter(value -> !value.isEmpty());
+    // The host's number, or the one this terminal gave the request when the answer has none.
+    Optional<String> retrieval = nonBlank(answer.findString(37));
+    if (!retrieval.isPresent() && assignsRetrievalReference()) {
+      retrieval = nonBlank(sent.get(37));
+    }
     retrieval.ifPresent(value -> out.put(HostReference.RETRIEVAL_REFERENCE, value));
     String date =
         answer
@@ -162,10 +177,21 @@ abstract class BaseMapper implements MessageMapper {
     return out;
   }
 
+  private static Optional<String> nonBlank(Optional<String> value) {
+    return value.map(String::trim).filter(text -> !text.isEmpty());
+  }
+
   /** The approving response code of network management answers. */
   static boolean approves(DecodedMessage answer) {
     return answer.findString(39).map(code -> code.equals("00")).orElse(false);
   }
+
+  /**
+   * Whether the terminal gives its requests their retrieval reference numbers (field 37, {@link
+   * RetrievalReferences}), repeated in their reversals; else the host assigns them in its answers
+   * and a request carries one only to name its original (a void or refund).
+   */
+  abstract boolean assignsRetrievalReference();
 
   /** The third digit of field 22 (PIN entered, or the terminal's PIN capability). */
   abstract char pinDigit(boolean pinEntered);

@@ -21,6 +21,12 @@ final class Iso87Mapper extends BaseMapper {
     super(settings, session);
   }
 
+  /** ISO 8583:1987 has the acquiring side give field 37: the terminal does, the host echoes it. */
+  @Override
+  boolean assignsRetrievalReference() {
+    return true;
+  }
+
   @Override
   char pinDigit(boolean pinEntered) {
     return '1';

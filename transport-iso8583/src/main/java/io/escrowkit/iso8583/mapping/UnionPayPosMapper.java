@@ -37,6 +37,12 @@ final class UnionPayPosMapper extends BaseMapper {
     super(settings, session);
   }
 
+  /** UnionPay POS hosts assign field 37 in their answers; a terminal's original carries none. */
+  @Override
+  boolean assignsRetrievalReference() {
+    return false;
+  }
+
   @Override
   char pinDigit(boolean pinEntered) {
     return pinEntered ? '1' : '2';

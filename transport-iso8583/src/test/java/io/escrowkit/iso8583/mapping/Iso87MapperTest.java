@@ -32,8 +32,10 @@ class Iso87MapperTest {
     assertThat(m.mti()).isEqualTo("0100");
     assertThat(m.tpdu()).isEmpty();
     assertThat(m.fields())
-        .containsExactly(2, 3, 4, 7, 11, 12, 13, 14, 22, 23, 25, 35, 41, 42, 49, 52, 55);
+        .containsExactly(2, 3, 4, 7, 11, 12, 13, 14, 22, 23, 25, 35, 37, 41, 42, 49, 52, 55);
     assertThat(text(m, 3)).isEqualTo("000000");
+    // y ddd hh, local (2025-03-14, day 73, 10 h in Shanghai), then the trace
+    assertThat(text(m, 37)).isEqualTo("5" + "073" + "10" + "000123");
     assertThat(text(m, 4)).isEqualTo("000000012800");
     assertThat(text(m, 7)).isEqualTo("0314021530");
     assertThat(text(m, 12)).isEqualTo("101530");
@@ -62,8 +64,9 @@ class Iso87MapperTest {
         binary.request(Requests.followUp(RequestType.RELEASE, 200, HELD, HOLD_REFERENCES));
 
     assertThat(m.mti()).isEqualTo("0100");
-    assertThat(m.fields()).containsExactly(3, 4, 7, 11, 12, 13, 22, 25, 38, 41, 42, 49, 90);
+    assertThat(m.fields()).containsExactly(3, 4, 7, 11, 12, 13, 22, 25, 37, 38, 41, 42, 49, 90);
     assertThat(text(m, 3)).isEqualTo("200000");
+    assertThat(text(m, 37)).isEqualTo("507310000200");
     assertThat(text(m, 38)).isEqualTo("AB1234");
     assertThat(text(m, 90))
         .isEqualTo("0100" + "000123" + "0314021530" + "00000000000" + "00000000000");
@@ -137,8 +140,11 @@ class Iso87MapperTest {
                 RequestType.CAPTURE, 201, Money.of("100.00", "CNY"), "98", HOLD_REFERENCES));
 
     assertThat(m.mti()).isEqualTo("0420");
-    assertThat(m.fields()).containsExactly(3, 4, 7, 11, 12, 13, 22, 25, 38, 39, 41, 42, 49, 90);
+    assertThat(m.fields())
+        .containsExactly(3, 4, 7, 11, 12, 13, 22, 25, 37, 38, 39, 41, 42, 49, 90);
     assertThat(text(m, 3)).isEqualTo("000000");
+    // the original's own number, made again from its trace and time (UTC here: 02 h)
+    assertThat(text(m, 37)).isEqualTo("507302000201");
     assertThat(text(m, 7)).isEqualTo("0314021700");
     assertThat(text(m, 11)).isEqualTo("000201");
     assertThat(text(m, 39)).isEqualTo("98");
@@ -192,7 +198,9 @@ class Iso87MapperTest {
     assertThat(refs)
         .containsEntry(IsoHostReferences.ORIGINAL_TRANSMISSION, "0314021530")
         .containsEntry(io.escrowkit.spi.HostReference.AUTHORIZATION_CODE, "XY9876")
-        .containsEntry(io.escrowkit.spi.HostReference.ORIGINAL_TRACE, "000123");
+        .containsEntry(io.escrowkit.spi.HostReference.ORIGINAL_TRACE, "000123")
+        // the answer has no 37: the number this terminal gave the hold is kept
+        .containsEntry(io.escrowkit.spi.HostReference.RETRIEVAL_REFERENCE, "507310000123");
   }
 
   @Test
