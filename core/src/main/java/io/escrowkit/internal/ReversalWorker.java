@@ -286,6 +286,7 @@ final class ReversalWorker {
     TransportRequest again = HostRequests.about(context, escrow,
             RequestType.valueOf(request.operation().name()), request.operationId(),
             request.trace(), now)
+        .transactedAt(request.sentAt()) // fields 12/13 (and ISO 87's 37) as on the first send
         .amount(request.amount())
         .completesHold(request.operation() == io.escrowkit.Operation.CAPTURE
             && context.machine.completesHold(escrow, request.amount(), request.finalCapture()))

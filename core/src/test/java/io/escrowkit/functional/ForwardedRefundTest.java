@@ -10,9 +10,12 @@ import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.memory.Fault;
 import io.escrowkit.memory.InMemoryTransport;
 import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.spi.WorkItem;
 import io.escrowkit.testing.Fixture;
+import io.escrowkit.testing.RecordingTransport;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +50,8 @@ class ForwardedRefundTest {
   @Test
   void aForwardedRefundLeftPendingByACrashIsQueuedOnceByRecovery() {
     InMemoryTransport host = InMemoryTransport.approvingAll();
-    try (Fixture fixture = new Fixture(host, b -> b.recoverOnStart(false))) {
+    RecordingTransport wire = new RecordingTransport(host);
+    try (Fixture fixture = new Fixture(host, wire, b -> b.recoverOnStart(false))) {
       Escrow held = fixture.client.hold(Money.of("100.00", "CNY")).reference("refund-crash")
           .card(TestCards.unionPayChip()).execute();
       held.capture(Money.of("100.00", "CNY")).execute();
@@ -68,6 +72,13 @@ class ForwardedRefundTest {
       assertThat(host.received(RequestType.REVERSAL)).isZero();
       assertThat(host.ledger().entry(held.id()).get().refunded())
           .isEqualTo(Money.of("100.00", "CNY"));
+      // Sent again an hour later, the refund still says when it took place (fields 12 and 13).
+      List<TransportRequest> refunds = wire.sent(RequestType.REFUND);
+      TransportRequest first = refunds.get(0);
+      TransportRequest last = refunds.get(refunds.size() - 1);
+      assertThat(last.repeat()).isTrue();
+      assertThat(last.transmittedAt()).isAfter(first.transmittedAt().plus(Duration.ofMinutes(59)));
+      assertThat(last.transactedAt()).isEqualTo(first.transactedAt());
     }
   }
 }

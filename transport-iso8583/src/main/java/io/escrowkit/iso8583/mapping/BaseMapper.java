@@ -64,8 +64,10 @@ abstract class BaseMapper implements MessageMapper {
       Optional<String> code =
           Optional.ofNullable(request.hostReferences().get(HostReference.AUTHORIZATION_CODE));
       code.ifPresent(value -> b.set(38, value));
-      boolean namesRetrieval =
-          request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
+      // A void or refund names its capture's number; where the terminal numbers its requests,
+      // every follow-up names its original's, as card schemes match a completion to its hold.
+      boolean namesRetrieval = assignsRetrievalReference()
+          || request.type() == RequestType.VOID_CAPTURE || request.type() == RequestType.REFUND;
       if (namesRetrieval) {
         namedRetrieval = original.retrievalReference();
       }
@@ -98,6 +100,8 @@ abstract class BaseMapper implements MessageMapper {
             .escrow(request.escrowId(), request.merchantId(), request.terminalId())
             .trace(original.trace())
             .transmittedAt(original.transmittedAt())
+            // Reversible originals go as they take place: their 12, 13 (and ISO 87's 37) again.
+            .transactedAt(original.transmittedAt())
             .deadline(request.deadline())
             .amount(original.amount())
             .holdAmount(request.holdAmount())
@@ -188,8 +192,9 @@ abstract class BaseMapper implements MessageMapper {
 
   /**
    * Whether the terminal gives its requests their retrieval reference numbers (field 37, {@link
-   * RetrievalReferences}), repeated in their reversals; else the host assigns them in its answers
-   * and a request carries one only to name its original (a void or refund).
+   * RetrievalReferences}): a hold gets a new one, a follow-up repeats its original's (the hold's,
+   * or the capture's for a void or refund) and a reversal its original's. Else the host assigns
+   * them in its answers and a request carries one only to name its original (a void or refund).
    */
   abstract boolean assignsRetrievalReference();
 

@@ -24,7 +24,8 @@ public interface MessageMapper {
 
   /**
    * The message for {@code request}, without its MAC. A reversal repeats its original's data
-   * elements, less track data, PIN block and fields 26, 53 and 37, with field 39 giving the reason.
+   * elements, less track data, PIN block and fields 26 and 53 (and 37 where the host assigns it),
+   * with field 39 giving the reason.
    */
   IsoMessage request(TransportRequest request);
 

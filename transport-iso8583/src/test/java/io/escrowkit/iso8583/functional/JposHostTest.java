@@ -148,7 +148,8 @@ class JposHostTest {
     assertThat(preAuth.getString(4)).isEqualTo("000000012800");
     // the terminal gives its ISO 87 requests their retrieval reference: y ddd hh, then the trace
     assertThat(preAuth.getString(37)).hasSize(12).endsWith(preAuth.getString(11));
-    assertThat(completion.getString(37)).hasSize(12).endsWith(completion.getString(11));
+    // a completion names its hold's number, the one the host answered with
+    assertThat(completion.getString(37)).isEqualTo("000000" + preAuth.getString(11));
     assertThat(completion.getMTI()).isEqualTo("0200");
     assertThat(completion.getString(4)).isEqualTo("000000010000");
     assertThat(completion.getString(38)).isEqualTo("A1B2C3");
@@ -185,7 +186,7 @@ class JposHostTest {
     assertThat(reversal.getMTI()).isIn("0400", "0420");
     assertThat(reversal.getString(11)).isEqualTo(preAuth.getString(11));
     assertThat(reversal.getString(4)).isEqualTo(preAuth.getString(4));
-    assertThat(reversal.getString(37)).isEqualTo(preAuth.getString(37));
+    assertThat(reversal.getString(37)).hasSize(12).isEqualTo(preAuth.getString(37));
     assertThat(reversal.hasField(35)).isFalse();
     assertThat(reversal.hasField(52)).isFalse();
     assertThat(terminal.reversed.await(20, TimeUnit.SECONDS)).as("reversed").isTrue();

@@ -66,7 +66,7 @@ class Iso87MapperTest {
     assertThat(m.mti()).isEqualTo("0100");
     assertThat(m.fields()).containsExactly(3, 4, 7, 11, 12, 13, 22, 25, 37, 38, 41, 42, 49, 90);
     assertThat(text(m, 3)).isEqualTo("200000");
-    assertThat(text(m, 37)).isEqualTo("507310000200");
+    assertThat(text(m, 37)).as("the hold's").isEqualTo("000000000777");
     assertThat(text(m, 38)).isEqualTo("AB1234");
     assertThat(text(m, 90))
         .isEqualTo("0100" + "000123" + "0314021530" + "00000000000" + "00000000000");
@@ -86,6 +86,8 @@ class Iso87MapperTest {
 
     assertThat(advice.mti() + text(advice, 3) + text(advice, 25)).isEqualTo("022000000006");
     assertThat(binary.repeatOf(advice).get().mti()).isEqualTo("0221");
+    assertThat(text(binary.repeatOf(advice).get(), 37)).isEqualTo(text(advice, 37))
+        .isEqualTo("000000000777");
     assertThat(text(voided, 90).substring(0, 10)).isEqualTo("0220" + "000204");
   }
 
@@ -143,8 +145,8 @@ class Iso87MapperTest {
     assertThat(m.fields())
         .containsExactly(3, 4, 7, 11, 12, 13, 22, 25, 37, 38, 39, 41, 42, 49, 90);
     assertThat(text(m, 3)).isEqualTo("000000");
-    // the original's own number, made again from its trace and time (UTC here: 02 h)
-    assertThat(text(m, 37)).isEqualTo("507302000201");
+    // the original's: the capture named its hold's
+    assertThat(text(m, 37)).isEqualTo("000000000777");
     assertThat(text(m, 7)).isEqualTo("0314021700");
     assertThat(text(m, 11)).isEqualTo("000201");
     assertThat(text(m, 39)).isEqualTo("98");

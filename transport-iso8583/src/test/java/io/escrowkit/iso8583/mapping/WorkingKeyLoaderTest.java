@@ -9,7 +9,6 @@ import io.escrowkit.device.WorkingKey;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.channel.LogCapture;
 import io.escrowkit.iso8583.IsoMessage;
-import io.escrowkit.iso8583.channel.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
