@@ -46,6 +46,10 @@ abstract class BookHandler {
     if (refusal.isEmpty() && completion.get().voided) {
       return Optional.of(Decision.answer("22", "completion was voided"));
     }
+    if (refusal.isEmpty() && completion.get().reversed) {
+      // Voiding or refunding it would give back a capture that no longer stands.
+      return Optional.of(Decision.answer("22", "completion was reversed"));
+    }
     return refusal;
   }
 }

@@ -111,12 +111,13 @@ final class CompletionHandler extends BookHandler {
               : auth.held;
       next = new AuthRecord.State(frozen, captured, auth.refunded(), AuthorizationStatus.HELD);
     } else {
+      // Funds still frozen (the rest of a multi-capture hold) keep the hold live.
       next =
           new AuthRecord.State(
               auth.frozen(),
               captured,
               auth.refunded(),
-              captured == 0 ? AuthorizationStatus.VOIDED : auth.status());
+              captured == 0 && auth.frozen() == 0 ? AuthorizationStatus.VOIDED : auth.status());
     }
     String rrn = references.nextRrn();
     book.post(

@@ -14,19 +14,25 @@ final class Originals {
 
   private Originals() {}
 
-  /** The pre-authorization a cancel or completion names. */
+  /**
+   * The pre-authorization a cancel or completion names. A hold found by trace number whose
+   * authorization code is not the request's field 38 is not it: that trace may be another hold's
+   * at this terminal (a completion sent from another terminal than its hold's names the hold's
+   * trace there), and the authorization code is the hold's own.
+   */
   static Optional<AuthRecord> authorization(LedgerBook book, RequestView r) {
     Optional<String> stan = r.originalStan();
+    Optional<String> code = r.get(38);
     if (stan.isPresent()) {
       Optional<PostingRecord> hold =
           latest(
               book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan.get())),
               PostingType.HOLD);
-      if (hold.isPresent()) {
+      if (hold.isPresent() && code.map(hold.get().auth.authCode::equals).orElse(true)) {
         return Optional.of(hold.get().auth);
       }
     }
-    Optional<AuthRecord> byCode = r.get(38).flatMap(book::auth);
+    Optional<AuthRecord> byCode = code.flatMap(book::auth);
     if (byCode.isPresent()) {
       return byCode;
     }
@@ -43,8 +49,8 @@ final class Originals {
         return hit;
       }
     }
-    Optional<PostingRecord> byRrn =
-        r.get(37).flatMap(book::postingByRrn).filter(PostingRecord::isCompletion);
+    Optional<PostingRecord> byRrn = r.get(37).flatMap(book::postingByRrn)
+        .filter(p -> p.isCompletion() && !p.reversed);
     if (byRrn.isPresent()) {
       return byRrn;
     }
