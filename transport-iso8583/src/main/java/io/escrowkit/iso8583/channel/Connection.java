@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ final class Connection {
    */
   private volatile long writeStartedNanos = NOT_WRITING;
   /** Requests written here that reached their deadline with nothing read since (see Link). */
-  private volatile int unansweredInARow;
+  private final AtomicInteger unansweredInARow = new AtomicInteger();
   private final AtomicBoolean tpduMismatchSeen = new AtomicBoolean();
   /** The session it carries once ready (see Link), 0 until then. */
   private volatile long session;
@@ -201,14 +202,14 @@ final class Connection {
 
   /** A message came in: the host is there. */
   void heardFromHost() {
-    if (unansweredInARow != 0) {
-      unansweredInARow = 0;
+    if (unansweredInARow.get() != 0) { // read first: most answers find it zero, and write nothing
+      unansweredInARow.set(0);
     }
   }
 
   /** A request written here reached its deadline unanswered; how many have in a row now. */
-  synchronized int unanswered() {
-    return ++unansweredInARow;
+  int unanswered() {
+    return unansweredInARow.incrementAndGet();
   }
 
   /** Whether {@link #close} was called here (rather than the host closing). */

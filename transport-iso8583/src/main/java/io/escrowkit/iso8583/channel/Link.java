@@ -302,6 +302,7 @@ final class Link {
     lastHeardMillis = runtime.clock().millis();
   }
 
+  /** Starts connecting after {@code wait}, unless a connection is there or on its way. */
   private void connectAfter(Duration wait) {
     synchronized (lock) {
       if (closed || !started || connecting || opening != null || ready != null) {
@@ -309,22 +310,43 @@ final class Link {
       }
       connecting = true;
     }
+    scheduleConnect(wait);
+  }
+
+  /**
+   * Connects after {@code wait}; {@link #connecting} is already set, by the caller, under the lock
+   * that saw no connection. Set from the moment a connection ends or an attempt fails until the
+   * next attempt, it keeps a request sent meanwhile from connecting at once: the backoff holds
+   * however many requests come.
+   */
+  private void scheduleConnect(Duration wait) {
     try {
       if (wait.isZero()) {
-        runtime.threads().newThread(this::connectAndRead).start();
+        startConnecting();
       } else {
-        runtime
-            .scheduler()
-            .schedule(
-                () -> runtime.threads().newThread(this::connectAndRead).start(),
-                wait.toMillis(),
-                TimeUnit.MILLISECONDS);
+        runtime.scheduler().schedule(this::startConnecting, wait.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (RejectedExecutionException shutDown) {
       log.warn("cannot reconnect to {}: the scheduler is shut down", settings.address());
       synchronized (lock) {
         connecting = false;
       }
+    }
+  }
+
+  /** Connects on a thread of its own; a thread that cannot be had is an attempt failed. */
+  private void startConnecting() {
+    try {
+      runtime.threads().newThread(this::connectAndRead).start();
+    } catch (RuntimeException | OutOfMemoryError noThread) {
+      int attempt;
+      synchronized (lock) {
+        attempt = ++failures;
+      }
+      Duration wait = backoff.delay(attempt);
+      log.error("no thread to connect to {} on (attempt {}): {}; next attempt in {} ms",
+          settings.address(), attempt, noThread.toString(), wait.toMillis());
+      scheduleConnect(wait);
     }
   }
 
@@ -341,8 +363,7 @@ final class Link {
     } catch (IOException | RuntimeException failed) {
       int attempt;
       synchronized (lock) {
-        connecting = false;
-        attempt = ++failures;
+        attempt = ++failures; // still connecting: the next attempt is the scheduled one
       }
       Duration wait = backoff.delay(attempt);
       log.warn(
@@ -351,7 +372,7 @@ final class Link {
           attempt,
           failed.toString(),
           wait.toMillis());
-      connectAfter(wait);
+      scheduleConnect(wait);
       return;
     }
     synchronized (lock) {
@@ -522,7 +543,10 @@ final class Link {
       if (opening == connection) {
         opening = null;
       }
-      reconnect = !closed;
+      // Connecting from now on (unless another connection took over): a request sent while the
+      // ones in flight here are failed waits for the attempt after the backoff.
+      reconnect = !closed && ready == null && opening == null && !connecting;
+      connecting |= reconnect;
       attempt = ++failures;
     }
     int inDoubt = 0;
@@ -545,7 +569,7 @@ final class Link {
         detail,
         inDoubt,
         wait.toMillis());
-    connectAfter(wait);
+    scheduleConnect(wait);
   }
 
   /** Stops for good: closes the connections, forgets the queue (the channel fails its requests). */
