@@ -58,6 +58,10 @@ final class Classifier {
       case "0220":
       case "0221":
         return r.profile.hasTransactionTypeCode() ? unionPay(r) : iso(r);
+      case "0101":
+      case "0201":
+        // ISO request repeats (RequestRepeats); UnionPay POS repeats advices only.
+        return r.profile.hasTransactionTypeCode() ? UNSUPPORTED : iso(r);
       default:
         return UNSUPPORTED;
     }
@@ -140,7 +144,7 @@ final class Classifier {
     // Condition 06 ("preauthorized request") marks what follows a pre-authorization; a 0200 or
     // 0220 of goods without it is a sale, which the simulator does not offer.
     boolean preAuthorized = r.conditionCode().equals("06");
-    switch (r.mti) {
+    switch (RequestRepeats.isRequestRepeat(r.mti) ? r.mti.substring(0, 3) + "0" : r.mti) {
       case "0100":
         return debit ? PRE_AUTH : credit ? PRE_AUTH_CANCEL : UNSUPPORTED;
       case "0200":

@@ -147,6 +147,12 @@ public final class HostEngine {
     if (type.isFinancial() && reversals.reversedBeforeArrival(r)) {
       return Decision.answer("94", "its reversal came first; not applied");
     }
+    if (RequestRepeats.isRequestRepeat(r.mti)) {
+      Optional<Decision> earlier = RequestRepeats.earlierAnswer(book, r, type);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     switch (type) {
       case SIGN_ON:
         return Decision.answer(Decision.APPROVED, "signed on");

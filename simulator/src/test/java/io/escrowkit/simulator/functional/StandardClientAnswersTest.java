@@ -173,4 +173,39 @@ class StandardClientAnswersTest {
       assertThat(s.auth(hold).status()).isEqualTo(AuthorizationStatus.HELD);
     }
   }
+
+  /**
+   * ISO 87 request repeats (0101, 0201), sent when the answer to a request never came: one whose
+   * request the books hold is answered as it was and not applied again; one whose request never
+   * arrived runs as the request.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"ISO87_BINARY", "ISO87_ASCII"})
+  void aRequestRepeatIsAnsweredAsItsRequestWasAndAppliedOnce(HostProfile profile)
+      throws Exception {
+    try (Session s = Session.start(profile)) {
+      IsoMessage preAuth = s.requests.preAuth(TEST_PAN, 8_000);
+      Ref hold = s.approved(preAuth);
+      IsoMessage completion = s.requests.completion(TEST_PAN, 8_000, hold);
+      DecodedMessage captured = s.terminal.exchangeSigned(completion);
+      IsoMessage unseen = s.requests.preAuth(TEST_PAN, 3_000);
+
+      DecodedMessage heldAgain = s.terminal.exchange(preAuth.toBuilder().mti("0101").build());
+      DecodedMessage capturedAgain =
+          s.terminal.exchangeSigned(completion.toBuilder().mti("0201").build());
+      DecodedMessage firstSeen = s.terminal.exchange(unseen.toBuilder().mti("0101").build());
+
+      assertThat(heldAgain.mti()).isEqualTo("0110");
+      assertThat(heldAgain.readString(39)).isEqualTo("00");
+      assertThat(heldAgain.readString(38)).isEqualTo(hold.authCode());
+      assertThat(capturedAgain.mti()).isEqualTo("0210");
+      assertThat(capturedAgain.readString(39)).isEqualTo("00");
+      assertThat(capturedAgain.readString(37)).isEqualTo(captured.readString(37));
+      assertThat(s.auth(hold).captured()).isEqualTo(8_000);
+      assertThat(firstSeen.readString(39)).isEqualTo("00");
+      assertThat(s.host.ledger().authorizations()).hasSize(2);
+      assertThat(s.host.ledger().capturedTotal()).isEqualTo(8_000);
+      assertThat(s.host.ledger().frozenTotal()).isEqualTo(3_000);
+    }
+  }
 }
