@@ -101,8 +101,8 @@ public final class HostEngine {
     Decision decision = decide(request, type);
     boolean signed =
         MessageMac.hasMac(request.decoded)
-            && !decision.responseCode().equals("A0")
-            && !decision.responseCode().equals("A7");
+            && !decision.responseCode().equals(macRefused())
+            && !decision.responseCode().equals(securityFailed());
     boolean wrongMac = fault.isPresent() && fault.get() == Fault.WRONG_MAC;
     IsoMessage answer = responses.build(request, decision, type);
     String note = decision.note();
@@ -130,7 +130,7 @@ public final class HostEngine {
       if (MessageMac.hasMac(r.decoded)
           ? !mac.verify(r.decoded, r.frame)
           : requireMac && !type.isNetworkManagement()) {
-        return Decision.answer("A0", "MAC missing or wrong");
+        return Decision.answer(macRefused(), "MAC missing or wrong");
       }
       synchronized (book) {
         return apply(r, type);
@@ -139,8 +139,18 @@ public final class HostEngine {
       return Decision.answer("30", "malformed: " + e.getMessage());
     } catch (DeviceException e) {
       log.error("{}: the secure module failed: {}", profile.cliName(), e.getMessage());
-      return Decision.answer("A7", "security processing failed");
+      return Decision.answer(securityFailed(), "security processing failed");
     }
+  }
+
+  /** A request's MAC missing or wrong: UnionPay's A0; ISO 8583:1987's security violation, 63. */
+  private String macRefused() {
+    return profile.hasTransactionTypeCode() ? "A0" : "63";
+  }
+
+  /** The host's secure module failed: UnionPay's A7; ISO 8583:1987's system malfunction, 96. */
+  private String securityFailed() {
+    return profile.hasTransactionTypeCode() ? "A7" : "96";
   }
 
   private Decision apply(RequestView r, TransactionType type) {

@@ -10,6 +10,8 @@ import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.HostProfile;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * UnionPay MACs: computed by the terminal here, independently of the simulator, over MTI to field
@@ -46,6 +48,22 @@ class MacTest {
       assertThat(answer.readString(39)).isEqualTo("A0");
       assertThat(answer.has(64)).isFalse();
       assertThat(answer.has(38)).isFalse();
+      assertThat(host.ledger().authorizations()).isEmpty();
+    }
+  }
+
+  /** ISO 8583:1987 has no A0: a bad MAC is a security violation, 63, answered without a MAC. */
+  @ParameterizedTest
+  @EnumSource(names = {"ISO87_BINARY", "ISO87_ASCII"})
+  void anIsoProfileRefusesABadMacWithSixtyThree(HostProfile profile) throws Exception {
+    Requests iso = new Requests(profile);
+    try (AcquirerSimulator host = AcquirerSimulator.builder().profile(profile).start();
+        TestTerminal terminal = new TestTerminal(host)) {
+      DecodedMessage answer = terminal.exchange(terminal.sign(iso.preAuth(TEST_PAN, 1_000), true));
+
+      assertThat(answer.mti()).isEqualTo("0110");
+      assertThat(answer.readString(39)).isEqualTo("63");
+      assertThat(answer.has(64) || answer.has(128)).isFalse();
       assertThat(host.ledger().authorizations()).isEmpty();
     }
   }
