@@ -62,8 +62,11 @@ final class Responses {
     for (int f : ECHOED) {
       copy(r, b, f);
     }
+    // The local time and date of the transaction: the terminal's when it gave them (ISO 87
+    // requests do, and answers echo them), else the host's (UnionPay requests carry none).
     LocalDateTime now = LocalDateTime.now(clock);
-    b.set(12, TIME.format(now)).set(13, DATE.format(now));
+    b.set(12, r.get(12).orElseGet(() -> TIME.format(now)))
+        .set(13, r.get(13).orElseGet(() -> DATE.format(now)));
     if (d.rrn().isPresent()) {
       b.set(37, d.rrn().get());
     } else {

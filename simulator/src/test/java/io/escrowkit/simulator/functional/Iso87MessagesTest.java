@@ -36,6 +36,22 @@ class Iso87MessagesTest {
     }
   }
 
+  /** Fields 12 and 13 are the terminal's, when the transaction took place: the answer echoes. */
+  @ParameterizedTest
+  @EnumSource(names = {"ISO87_BINARY", "ISO87_ASCII"})
+  void theAnswerEchoesTheRequestsLocalTimeAndDate(HostProfile profile) throws Exception {
+    try (Session s = Session.start(profile)) {
+      IsoMessage preAuth =
+          s.requests.preAuth(TEST_PAN, 1_000).toBuilder().set(12, "235959").set(13, "1231").build();
+
+      DecodedMessage held = s.terminal.exchange(preAuth);
+
+      assertThat(held.readString(39)).isEqualTo("00");
+      assertThat(held.readString(12)).isEqualTo("235959");
+      assertThat(held.readString(13)).isEqualTo("1231");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"ISO87_BINARY", "ISO87_ASCII"})
   void holdIsCapturedInPartsUpToTheHeldAmount(HostProfile profile) throws Exception {
