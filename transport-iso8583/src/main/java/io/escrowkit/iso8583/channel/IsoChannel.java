@@ -7,6 +7,7 @@ import io.escrowkit.spi.UnknownReason;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -421,7 +422,7 @@ public final class IsoChannel implements AutoCloseable {
    */
   @Override
   public void close() {
-    link.close();
+    List<Exchange> unsent = link.close();
     hostRequests.close();
     offScheduler.close();
     deadlines.stop();
@@ -432,6 +433,10 @@ public final class IsoChannel implements AutoCloseable {
       if (writeWatchTask != null) {
         writeWatchTask.cancel(false);
       }
+    }
+    for (Exchange exchange : unsent) {
+      mux.finish(exchange, ChannelResult.failure(UnknownReason.CONNECTION_LOST,
+          "not sent: the channel closed before a connection took it"), Multiplexer.Fate.FAILED);
     }
     int inDoubt = 0;
     for (Exchange exchange : mux.all()) {

@@ -572,13 +572,17 @@ final class Link {
     scheduleConnect(wait);
   }
 
-  /** Stops for good: closes the connections, forgets the queue (the channel fails its requests). */
-  void close() {
+  /**
+   * Stops for good: closes the connections and hands back the requests still waiting for one,
+   * never written (the channel fails them, and every other request in flight).
+   */
+  List<Exchange> close() {
     List<Connection> connections = new ArrayList<>();
     List<CompletableFuture<Boolean>> waiters;
+    List<Exchange> unsent;
     synchronized (lock) {
       if (closed) {
-        return;
+        return List.of();
       }
       closed = true;
       if (ready != null) {
@@ -589,6 +593,7 @@ final class Link {
       }
       ready = null;
       opening = null;
+      unsent = new ArrayList<>(waiting);
       waiting.clear();
       waiters = new ArrayList<>(readyWaiters);
       readyWaiters.clear();
@@ -599,5 +604,6 @@ final class Link {
     for (Connection connection : connections) {
       connection.close("the channel closed");
     }
+    return unsent;
   }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reconnect backoff holds against requests sent while a connection ends, and a thread that
- * cannot be had for an attempt is a failed attempt, not the end of reconnecting.
+ * The reconnect backoff holds against requests sent while a connection ends; a thread that cannot
+ * be had for an attempt is a failed attempt, not the end of reconnecting; and a request that never
+ * got a connection is told so when the channel closes.
  */
 class ReconnectBackoffTest extends ChannelTestSupport {
   private final IsoSpec spec = Specs.iso87Binary();
@@ -97,5 +99,23 @@ class ReconnectBackoffTest extends ChannelTestSupport {
         spec, Framing.binaryLength(), LoopbackHost.approvingAll()));
 
     assertThat(channel.whenReady(in(Duration.ofSeconds(10))).get()).isTrue();
+  }
+
+  /** A request still waiting for a connection when the channel closes was never written. */
+  @Test
+  void aRequestWaitingForAConnectionAtCloseEndsNotSent() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort(); // nothing listens: the request waits for a connection
+    }
+    IsoChannel channel = channel(port, spec, Framing.binaryLength(), ChannelSession.none(),
+        s -> s.withReconnect(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+    CompletableFuture<ChannelResult> waiting =
+        channel.send(request(spec, "0100", 3), in(Duration.ofSeconds(30)));
+
+    channel.close();
+
+    ChannelResult result = await(waiting);
+    assertThat(result.detail()).startsWith("not sent");
   }
 }
