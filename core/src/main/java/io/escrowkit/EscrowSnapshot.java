@@ -104,6 +104,14 @@ public record EscrowSnapshot(
         refunded, createdAt, at, expiresAt, hostReferences, nextPending, nextResume, version + 1);
   }
 
+  /** This snapshot holding {@code nextHeld} (a hold the host approved for less than asked). */
+  public EscrowSnapshot withHeld(Money nextHeld) {
+    return new EscrowSnapshot(
+        id, reference, merchantId, terminalId, maskedPan, cardToken, scheme, state, nextHeld,
+        captures, refunded, createdAt, updatedAt, expiresAt, hostReferences, pending, resumeState,
+        version);
+  }
+
   public EscrowSnapshot withCaptures(List<Capture> nextCaptures) {
     return new EscrowSnapshot(
         id, reference, merchantId, terminalId, maskedPan, cardToken, scheme, state, held,

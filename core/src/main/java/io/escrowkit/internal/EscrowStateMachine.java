@@ -10,6 +10,7 @@ import io.escrowkit.Money;
 import io.escrowkit.Operation;
 import io.escrowkit.PendingRequest;
 import io.escrowkit.SchemeProfile;
+import io.escrowkit.spi.HostReference;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -103,7 +104,15 @@ public final class EscrowStateMachine {
     }
     Map<String, String> merged = new java.util.HashMap<>(escrow.hostReferences());
     merged.putAll(hostReferences);
+    String approved = merged.remove(HostReference.APPROVED_AMOUNT); // the answer's, not kept
+    if (approved != null && isHold(escrow)) {
+      next = PartialApprovals.held(next, approved);
+    }
     return next.withHostReferences(merged);
+  }
+
+  private static boolean isHold(EscrowSnapshot escrow) {
+    return escrow.pending().map(p -> p.operation() == Operation.HOLD).orElse(false);
   }
 
   private EscrowSnapshot resolve(EscrowSnapshot escrow, Command outcome, Instant at) {

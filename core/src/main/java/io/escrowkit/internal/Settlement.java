@@ -66,6 +66,9 @@ final class Settlement {
         outcome.responseCode(), intent.key());
     String cause = request.operation() + " " + outcome.kind().name().toLowerCase(java.util.Locale.ROOT)
         + outcome.responseCode().map(code -> " (" + code + ")").orElse(": " + outcome.detail());
+    if (!next.held().equals(sent.held())) {
+      cause += " for part of the amount: holding " + next.held() + " of " + sent.held();
+    }
     Optional<WorkItem> remainder = outcome.isApproved()
         ? RemainderRelease.owedAfter(context, request, next, now)
         : Optional.empty();

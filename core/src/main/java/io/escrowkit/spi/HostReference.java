@@ -25,6 +25,12 @@ public final class HostReference {
    * by the client, not sent back): the remainder stays frozen until an operator has it released.
    */
   public static final String REMAINDER_RESPONSE_CODE = "remainderResponseCode";
+  /**
+   * The amount the host approved, in minor units of the request's currency, when it approved less
+   * than was asked (a partial approval, ISO 8583 response code 10, the approved amount in the
+   * answer's field 4). On a hold, the client holds that amount; it is not sent back.
+   */
+  public static final String APPROVED_AMOUNT = "approvedAmount";
   /** The host's own id for the escrow (HTTP gateways). */
   public static final String HOST_ESCROW_ID = "hostEscrowId";
 

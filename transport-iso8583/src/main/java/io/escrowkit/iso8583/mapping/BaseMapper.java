@@ -164,6 +164,8 @@ abstract class BaseMapper implements MessageMapper {
         answer
             .findString(13)
             .orElseGet(() -> Formats.localDate(request.transmittedAt(), settings.zone()));
+    approvedAmount(request, answer)
+        .ifPresent(amount -> out.put(HostReference.APPROVED_AMOUNT, Long.toString(amount)));
     String trace = Formats.trace(request.trace());
     if (request.type() == RequestType.HOLD) {
       out.put(HostReference.ORIGINAL_TRACE, trace);
@@ -179,6 +181,19 @@ abstract class BaseMapper implements MessageMapper {
       sessionReferences(out, sent, true);
     }
     return out;
+  }
+
+  /**
+   * The amount an approval's field 4 gives when it is less than the request's: a partial approval
+   * (code 10). More than was asked is never taken: a host cannot approve what was not asked.
+   */
+  private static Optional<Long> approvedAmount(TransportRequest request, DecodedMessage answer) {
+    if (!answer.has(4)) {
+      return Optional.empty();
+    }
+    long approved = answer.readLong(4);
+    long asked = request.amount().minorUnits();
+    return approved > 0 && approved < asked ? Optional.of(approved) : Optional.empty();
   }
 
   private static Optional<String> nonBlank(Optional<String> value) {

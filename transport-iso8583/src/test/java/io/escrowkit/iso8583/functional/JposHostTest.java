@@ -173,6 +173,29 @@ class JposHostTest {
     assertThat(cancel.getString(4)).isEqualTo("000000006600");
   }
 
+  /** A host that approves only 50.00 of a 66.00 hold (10, field 4): 50.00 is held, and released. */
+  @Test
+  void aPartialApprovalHoldsAndReleasesTheApprovedAmount() throws Exception {
+    host = JposHost.start(new PostChannel(new ISO87BPackager()), request -> {
+      Optional<ISOMsg> answer = echoApproving(request);
+      if (request.getString(3).equals("000000") && request.getMTI().equals("0100")) {
+        answer.get().set(4, "000000005000");
+        answer.get().set(39, "10");
+      }
+      return answer;
+    });
+    startClient(Dialect.ISO87_BINARY, Framing.binaryLength(), Duration.ofSeconds(10));
+
+    Escrow held = terminal.hold("66.00");
+    Escrow released = held.release().execute();
+
+    assertThat(held.state()).isEqualTo(EscrowState.HELD);
+    assertThat(held.snapshot().held()).isEqualTo(Money.of("50.00", "CNY"));
+    assertThat(released.state()).isEqualTo(EscrowState.RELEASED);
+    host.next();
+    assertThat(host.next().getString(4)).as("the cancel's amount").isEqualTo("000000005000");
+  }
+
   @Test
   void aHoldTheHostNeverAnswersIsReversedWithItsOwnTrace() throws Exception {
     host = JposHost.start(new PostChannel(new ISO87BPackager()),

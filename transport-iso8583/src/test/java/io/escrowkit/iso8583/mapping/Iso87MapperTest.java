@@ -205,6 +205,25 @@ class Iso87MapperTest {
         .containsEntry(io.escrowkit.spi.HostReference.RETRIEVAL_REFERENCE, "507310000123");
   }
 
+  /** A partial approval (10) gives the approved amount in field 4: the client holds that. */
+  @Test
+  void anApprovalForLessThanAskedGivesTheApprovedAmount() {
+    IsoMessage sent = binary.request(Requests.holdWithPin(123));
+    IsoMessage.Builder answer = IsoMessage.builder(Specs.iso87Binary())
+        .mti("0110").set(11, "000123").set(38, "XY9876").set(41, "TERM0001");
+
+    Map<String, String> partial = binary.references(Requests.holdWithPin(123), sent,
+        decode(answer.set(4, 10_000L).set(39, "10").build()));
+    Map<String, String> whole = binary.references(Requests.holdWithPin(123), sent,
+        decode(answer.set(4, 12_800L).set(39, "00").build()));
+    Map<String, String> more = binary.references(Requests.holdWithPin(123), sent,
+        decode(answer.set(4, 99_900L).set(39, "00").build()));
+
+    assertThat(partial).containsEntry(io.escrowkit.spi.HostReference.APPROVED_AMOUNT, "10000");
+    assertThat(whole).doesNotContainKey(io.escrowkit.spi.HostReference.APPROVED_AMOUNT);
+    assertThat(more).doesNotContainKey(io.escrowkit.spi.HostReference.APPROVED_AMOUNT);
+  }
+
   @Test
   void anOnlineCaptureAfterAnOfflineOneIsWhatAVoidNames() {
     Map<String, String> afterAdvice = new java.util.HashMap<>(HOLD_REFERENCES);

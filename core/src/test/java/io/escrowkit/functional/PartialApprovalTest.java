@@ -1,0 +1,99 @@
+package io.escrowkit.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.escrowkit.Escrow;
+import io.escrowkit.EscrowClient;
+import io.escrowkit.EscrowState;
+import io.escrowkit.Money;
+import io.escrowkit.OperationStatus;
+import io.escrowkit.device.simulated.TestCards;
+import io.escrowkit.memory.InMemoryJournal;
+import io.escrowkit.spi.HostReference;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.Transport;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hold the host approves for less than asked (ISO 8583 response code 10, the approved amount
+ * from the answer's field 4): the escrow holds what the host holds, the result says so, and a
+ * capture or release goes by that amount.
+ */
+class PartialApprovalTest {
+
+  /** Approves a hold of 128.00 for 100.00; approves the rest as asked; keeps what it was sent. */
+  private static final class PartialHost implements Transport {
+    final List<TransportRequest> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String name() {
+      return "partial";
+    }
+
+    @Override
+    public CompletableFuture<TransportOutcome> send(TransportRequest request) {
+      sent.add(request);
+      Map<String, String> references = request.type() == RequestType.HOLD
+          ? Map.of(HostReference.AUTHORIZATION_CODE, "P10000",
+              HostReference.APPROVED_AMOUNT, "10000")
+          : Map.of();
+      String code = request.type() == RequestType.HOLD ? "10" : "00";
+      return CompletableFuture.completedFuture(TransportOutcome.fromResponseCode(code, references));
+    }
+  }
+
+  private static EscrowClient client(Transport host) {
+    return EscrowClient.builder()
+        .merchant("898310048990001", "10000001")
+        .transport(host)
+        .journal(new InMemoryJournal())
+        .build();
+  }
+
+  @Test
+  void theEscrowHoldsWhatTheHostApproved() {
+    PartialHost host = new PartialHost();
+    try (EscrowClient client = client(host)) {
+      Escrow held = client.hold(Money.of("128.00", "CNY")).reference("partial")
+          .card(TestCards.unionPayChip()).execute();
+
+      assertThat(held.state()).isEqualTo(EscrowState.HELD);
+      assertThat(held.snapshot().held()).isEqualTo(Money.of("100.00", "CNY"));
+      assertThat(held.result().get().status()).isEqualTo(OperationStatus.APPROVED);
+      assertThat(held.result().get().responseCode()).contains("10");
+      assertThat(held.snapshot().hostReferences())
+          .containsEntry(HostReference.AUTHORIZATION_CODE, "P10000")
+          .doesNotContainKey(HostReference.APPROVED_AMOUNT);
+      assertThat(held.timeline()).last().extracting(e -> e.cause()).asString()
+          .contains("holding 100.00 CNY of 128.00 CNY");
+    }
+  }
+
+  @Test
+  void captureIsCheckedAgainstTheApprovedAmountAndReleaseReleasesIt() {
+    PartialHost host = new PartialHost();
+    try (EscrowClient client = client(host)) {
+      Escrow held = client.hold(Money.of("128.00", "CNY")).reference("partial")
+          .card(TestCards.unionPayChip()).execute();
+      Escrow second = client.hold(Money.of("128.00", "CNY")).reference("partial-2")
+          .card(TestCards.unionPayChip()).execute();
+
+      Escrow tooMuch = held.capture(Money.of("128.00", "CNY")).execute();
+      Escrow captured = held.capture(Money.of("100.00", "CNY")).execute();
+      Escrow released = second.release().execute();
+
+      assertThat(tooMuch.result().get().status()).isEqualTo(OperationStatus.REFUSED);
+      assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+      assertThat(released.state()).isEqualTo(EscrowState.RELEASED);
+      TransportRequest cancel = host.sent.get(host.sent.size() - 1);
+      assertThat(cancel.type()).isEqualTo(RequestType.RELEASE);
+      assertThat(cancel.amount()).isEqualTo(Money.of("100.00", "CNY"));
+    }
+  }
+}
