@@ -45,9 +45,16 @@ public record TransportOutcome(
 
   /**
    * The outcome the host's response code means: approvals (00, and approvals with conditions
-   * such as 11, A2, A4, A5, A6) are APPROVED; every other code is DECLINED.
+   * such as 10, 11, A2, A4, A5, A6) are APPROVED; every other catalogued code is DECLINED. A code
+   * the catalog does not know is UNKNOWN ({@link UnknownReason#MALFORMED_RESPONSE}): it may be a
+   * host's approval, and taking it for a decline would leave an approved hold frozen, unreversed,
+   * or have a capture the host booked sent again.
    */
   public static TransportOutcome fromResponseCode(String code, Map<String, String> references) {
+    if (!ResponseCodes.lookup(code).isPresent()) {
+      return unknown(UnknownReason.MALFORMED_RESPONSE, "host answered response code '" + code
+          + "', which is not in the response code catalog: whether it approved is not known");
+    }
     boolean approval = ResponseCodes.resolve(code).isApproval();
     return new TransportOutcome(
         approval ? Kind.APPROVED : Kind.DECLINED, Optional.of(code), references, Optional.empty(),

@@ -4,8 +4,9 @@ import static io.escrowkit.failure.internal.CatalogBuilder.text;
 import static io.escrowkit.failure.internal.SharedRemedies.APPROVED_WITH_DEFECT;
 
 /**
- * The approvals: {@code 00}, the ISO 8583 approvals with conditions ({@code 10} partial amount,
- * {@code 11} VIP) and UnionPay's "approved with defect" answers {@code A2}, {@code A4}, {@code A5},
+ * The approvals: {@code 00}, the ISO 8583 approvals with conditions ({@code 08} honour with
+ * identification, {@code 10} partial amount, {@code 11} VIP, {@code 16} approved with a track 3
+ * update) and UnionPay's "approved with defect" answers {@code A2}, {@code A4}, {@code A5},
  * {@code A6} (Q/CUP 006.6 annex A.2: the switch or the receiving bank honoured the transaction
  * without the issuer's confirmation). All of them are approvals, never declines. Stateless and
  * threadsafe.
@@ -21,6 +22,11 @@ final class ApprovalCodes {
             text("Approved or completed successfully", "承兑或交易成功"),
             text("Approved: print the receipt and carry on.", "交易成功，请打印签购单并继续办理"))
         .approvedWithConditions(
+            "08",
+            text("Honour with identification", "验证身份后承兑"),
+            text("Approved: check the cardholder's identification before handing over the goods.",
+                "交易成功，请核实持卡人身份证件后再交付商品"))
+        .approvedWithConditions(
             "10",
             text("Approved for partial amount", "部分金额批准"),
             text(
@@ -34,6 +40,12 @@ final class ApprovalCodes {
                 "Approved; the card's bank marks the cardholder as a VIP customer. Carry on as"
                     + " normal.",
                 "交易成功，发卡行提示此持卡人为VIP客户，请照常办理"))
+        .approvedWithConditions(
+            "16",
+            text("Approved, update track 3", "批准，更新第三磁道"),
+            text("Approved; the card's bank asks for its track 3 to be updated, which this terminal"
+                    + " does not do. Carry on as normal.",
+                "交易成功（发卡行要求更新第三磁道，本终端不处理），请照常办理"))
         .approvedWithConditions(
             "A2",
             text(

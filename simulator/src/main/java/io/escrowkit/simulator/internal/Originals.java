@@ -39,22 +39,26 @@ final class Originals {
     return r.get(37).flatMap(book::postingByRrn).map(p -> p.auth);
   }
 
-  /** The completion (request or advice) a void or refund names. */
+  /**
+   * The completion (request or advice) a void or refund names: by trace or retrieval reference
+   * even if it was reversed since (the caller refuses that, rather than taking another capture
+   * of the hold), else the hold's latest completion still standing, by authorization code.
+   */
   static Optional<PostingRecord> completion(LedgerBook book, RequestView r) {
     Optional<String> stan = r.originalStan();
     if (stan.isPresent()) {
-      Optional<PostingRecord> hit =
-          latestCompletion(book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan.get())));
+      Optional<PostingRecord> hit = latestCompletion(
+          book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan.get())), true);
       if (hit.isPresent()) {
         return hit;
       }
     }
-    Optional<PostingRecord> byRrn = r.get(37).flatMap(book::postingByRrn)
-        .filter(p -> p.isCompletion() && !p.reversed);
+    Optional<PostingRecord> byRrn =
+        r.get(37).flatMap(book::postingByRrn).filter(PostingRecord::isCompletion);
     if (byRrn.isPresent()) {
       return byRrn;
     }
-    return r.get(38).flatMap(book::auth).flatMap(a -> latestCompletion(a.postings));
+    return r.get(38).flatMap(book::auth).flatMap(a -> latestCompletion(a.postings, false));
   }
 
   /**
@@ -92,10 +96,11 @@ final class Originals {
     return Optional.empty();
   }
 
-  private static Optional<PostingRecord> latestCompletion(List<PostingRecord> postings) {
+  private static Optional<PostingRecord> latestCompletion(
+      List<PostingRecord> postings, boolean evenReversed) {
     for (int i = postings.size() - 1; i >= 0; i--) {
       PostingRecord p = postings.get(i);
-      if (p.isCompletion() && !p.reversed) {
+      if (p.isCompletion() && (evenReversed || !p.reversed)) {
         return Optional.of(p);
       }
     }

@@ -29,13 +29,19 @@ final class ReversalHandler {
 
   private final LedgerBook book;
 
-  /** Reversals of originals not seen (yet), with the original's message class (0: any). */
-  private final Map<Trace, Integer> early =
-      new LinkedHashMap<Trace, Integer>() {
+  /**
+   * A reversal whose original had not been seen: the original's message class (0: any), and
+   * whether the original has come since (and was refused).
+   */
+  private record Early(int mtiClass, boolean originalRefused) {}
+
+  /** Reversals of originals not seen, by the original's trace. */
+  private final Map<Trace, Early> early =
+      new LinkedHashMap<Trace, Early>() {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Trace, Integer> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Trace, Early> eldest) {
           return size() > REMEMBERED;
         }
       };
@@ -45,15 +51,24 @@ final class ReversalHandler {
   }
 
   /**
-   * Whether {@code r} is an original whose reversal came first; it is then forgotten, so that the
-   * trace number can be used again.
+   * Whether {@code r} is an original whose reversal came first, or a repeat of it (0101, 0201,
+   * 0221): every one of them is refused, in any order. Once the original itself was refused, the
+   * next original with that trace is a new request (the trace number wrapped) and the reversal is
+   * forgotten.
    */
   boolean reversedBeforeArrival(RequestView r) {
-    Integer mtiClass = early.get(r.trace());
-    if (mtiClass == null || (mtiClass != 0 && mtiClass != r.mtiClass())) {
+    Early reversal = early.get(r.trace());
+    if (reversal == null || (reversal.mtiClass() != 0 && reversal.mtiClass() != r.mtiClass())) {
       return false;
     }
-    early.remove(r.trace());
+    if (r.mti.charAt(3) == '1') {
+      return true; // a repeat of the original
+    }
+    if (reversal.originalRefused()) {
+      early.remove(r.trace()); // its original was refused already: this one is new
+      return false;
+    }
+    early.put(r.trace(), new Early(reversal.mtiClass(), true));
     return true;
   }
 
@@ -70,7 +85,7 @@ final class ReversalHandler {
       }
     }
     if (original == null) {
-      early.put(trace, mtiClass.orElse(0));
+      early.put(trace, new Early(mtiClass.orElse(0), false));
       book.countUnknownReversal();
       return Decision.answer("25", "nothing to reverse");
     }

@@ -27,22 +27,20 @@ class LedgerEdgeCasesTest {
   @ParameterizedTest
   @EnumSource(HostProfile.class)
   void aReversedCompletionCanBeNeitherRefundedNorVoided(HostProfile profile) throws Exception {
-    Requests requests = new Requests(profile);
-    try (AcquirerSimulator host = AcquirerSimulator.builder().profile(profile).start();
-        TestTerminal terminal = new TestTerminal(host)) {
-      Ref hold = Ref.of(terminal.exchange(requests.preAuth(TEST_PAN, 7_000)));
-      IsoMessage completion = requests.completion(TEST_PAN, 7_000, hold);
-      Ref captured = Ref.of(terminal.exchange(completion));
-      assertThat(code(terminal, requests.reversal(completion, "98"))).isEqualTo("00");
+    try (Session s = Session.start(profile)) {
+      Ref hold = Ref.of(s.terminal.exchange(s.requests.preAuth(TEST_PAN, 7_000)));
+      IsoMessage completion = s.requests.completion(TEST_PAN, 7_000, hold);
+      Ref captured = Ref.of(s.terminal.exchange(completion));
+      assertThat(code(s.terminal, s.requests.reversal(completion, "98"))).isEqualTo("00");
 
-      String refund = code(terminal, requests.refund(TEST_PAN, 7_000, captured));
-      String voided = code(terminal, requests.voidCompletion(TEST_PAN, 7_000, captured));
+      String refund = code(s.terminal, s.requests.refund(TEST_PAN, 7_000, captured));
+      String voided = code(s.terminal, s.requests.voidCompletion(TEST_PAN, 7_000, captured));
 
       assertThat(refund).isNotIn("00", "11");
       assertThat(voided).isNotIn("00", "11");
-      assertThat(host.ledger().capturedTotal()).isZero();
-      assertThat(host.ledger().refundedTotal()).isZero();
-      assertThat(host.ledger().frozenTotal()).isEqualTo(7_000);
+      assertThat(s.host.ledger().capturedTotal()).isZero();
+      assertThat(s.host.ledger().refundedTotal()).isZero();
+      assertThat(s.host.ledger().frozenTotal()).isEqualTo(7_000);
     }
   }
 
@@ -100,6 +98,58 @@ class LedgerEdgeCasesTest {
       assertThat(cancel).isEqualTo("00");
       assertThat(host.ledger().frozenTotal()).isZero();
       assertThat(host.ledger().capturedTotal()).isZero();
+    }
+  }
+
+  /**
+   * Two captures of one hold, the second reversed: a void or refund naming the second is refused,
+   * and does not fall back on the first.
+   */
+  @ParameterizedTest
+  @EnumSource(value = HostProfile.class, names = {"ISO87_BINARY", "ISO87_ASCII"})
+  void aFollowUpOfAReversedCaptureDoesNotTakeAnotherCaptureOfTheHold(HostProfile profile)
+      throws Exception {
+    try (Session s = Session.start(profile)) {
+      Ref hold = Ref.of(s.terminal.exchange(s.requests.preAuth(TEST_PAN, 10_000)));
+      s.terminal.exchange(s.requests.completion(TEST_PAN, 3_000, hold));
+      IsoMessage second = s.requests.completion(TEST_PAN, 3_000, hold);
+      Ref reversed = Ref.of(s.terminal.exchange(second));
+      assertThat(code(s.terminal, s.requests.reversal(second, "98"))).isEqualTo("00");
+
+      String voided = code(s.terminal, s.requests.voidCompletion(TEST_PAN, 3_000, reversed));
+      String refunded = code(s.terminal, s.requests.refund(TEST_PAN, 3_000, reversed));
+
+      assertThat(voided).isEqualTo("22");
+      assertThat(refunded).isEqualTo("22");
+      assertThat(s.host.ledger().capturedTotal()).isEqualTo(3_000);
+      assertThat(s.host.ledger().refundedTotal()).isZero();
+    }
+  }
+
+  /**
+   * A reversal that comes before its original stops the original and its repeat (0101), in
+   * either order; a later original with that trace is a new request.
+   */
+  @ParameterizedTest
+  @EnumSource(value = HostProfile.class, names = {"ISO87_BINARY", "ISO87_ASCII"})
+  void aReversalBeforeItsOriginalStopsTheOriginalAndItsRepeat(HostProfile profile)
+      throws Exception {
+    try (Session s = Session.start(profile)) {
+      IsoMessage first = s.requests.preAuth(TEST_PAN, 10_000);
+      IsoMessage second = s.requests.preAuth(TEST_PAN, 20_000);
+      assertThat(code(s.terminal, s.requests.reversal(first, "98"))).isEqualTo("25");
+      assertThat(code(s.terminal, s.requests.reversal(second, "98"))).isEqualTo("25");
+
+      String repeatThenOriginal = code(s.terminal, first.toBuilder().mti("0101").build())
+          + code(s.terminal, first);
+      String originalThenRepeat = code(s.terminal, second)
+          + code(s.terminal, second.toBuilder().mti("0101").build());
+      String wrapped = code(s.terminal, first.toBuilder().set(4, 5_000L).build());
+
+      assertThat(repeatThenOriginal).isEqualTo("9494");
+      assertThat(originalThenRepeat).isEqualTo("9494");
+      assertThat(wrapped).isEqualTo("00");
+      assertThat(s.host.ledger().frozenTotal()).isEqualTo(5_000);
     }
   }
 }
