@@ -4,7 +4,6 @@ import io.escrowkit.Capture;
 import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
 import io.escrowkit.failure.Failure;
-import io.escrowkit.failure.ResponseCodes;
 import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.JournalConflictException;
 import io.escrowkit.spi.JournalWrite;
@@ -78,7 +77,7 @@ final class CompletionAdvices {
 
   private void settle(EscrowSnapshot escrow, Capture capture, WorkItem item,
       TransportOutcome outcome) {
-    if (outcome.isUnknown() || askAgain(outcome)) {
+    if (outcome.isUnknown() || Outcomes.askAgain(outcome)) {
       worker.retryLater(escrow, item, outcome);
       return;
     }
@@ -120,14 +119,4 @@ final class CompletionAdvices {
     }
   }
 
-  /**
-   * A refusal that may go away by itself or by a new sign-on (acquirer or switch down, MAC or key
-   * trouble after a key change, batch out of step: every code the catalog calls retryable): ask
-   * again. Only a refusal about the capture itself ends the advice.
-   */
-  private static boolean askAgain(TransportOutcome outcome) {
-    return !outcome.isApproved() && outcome.responseCode()
-        .map(code -> !code.equals(DUPLICATE) && ResponseCodes.resolve(code).retryable())
-        .orElse(false);
-  }
 }

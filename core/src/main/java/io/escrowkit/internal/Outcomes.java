@@ -3,6 +3,7 @@ package io.escrowkit.internal;
 import io.escrowkit.Command;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.failure.Failure;
+import io.escrowkit.failure.ResponseCodes;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.UnknownReason;
 import java.util.Optional;
@@ -16,6 +17,7 @@ final class Outcomes {
    * a completed reversal. Anything else is retried.
    */
   private static final Set<String> REVERSAL_DONE_CODES = Set.of("12", "25");
+  private static final String DUPLICATE = "94";
 
   private Outcomes() {}
 
@@ -71,6 +73,25 @@ final class Outcomes {
 
   static Failure forwardingFailure(String detail) {
     return Failure.networkTimeout(detail + "; the request will be sent again until acknowledged");
+  }
+
+  /**
+   * Whether the host's answer to a repeat (a request it may have had already) says it has it: 94,
+   * duplicate transmission. The repeat's original was taken; nothing more is owed.
+   */
+  static boolean duplicateOfRepeat(TransportOutcome outcome, boolean repeat) {
+    return repeat && outcome.responseCode().map(DUPLICATE::equals).orElse(false);
+  }
+
+  /**
+   * Whether a refusal of work the client owes (a forwarded request, a reversal) may go away by
+   * itself (acquirer or switch down, key or batch trouble: every code the catalog calls
+   * retryable), so that it is asked again rather than taken as final.
+   */
+  static boolean askAgain(TransportOutcome outcome) {
+    return !outcome.isApproved() && outcome.responseCode()
+        .map(code -> !code.equals(DUPLICATE) && ResponseCodes.resolve(code).retryable())
+        .orElse(false);
   }
 
   static boolean reversalAcknowledged(TransportOutcome outcome) {

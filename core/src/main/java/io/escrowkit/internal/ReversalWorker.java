@@ -296,21 +296,23 @@ final class ReversalWorker {
   }
 
   private void settleForward(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
-    if (outcome.isUnknown()) {
+    if (outcome.isUnknown() || Outcomes.askAgain(outcome)) {
       retryLater(escrow, item, outcome);
       return;
     }
     Instant now = context.clock.instant();
-    EscrowSnapshot next = context.machine.answer(
-        escrow, Outcomes.command(outcome), outcome.hostReferences(), now);
+    // Sent again as a repeat: 94 says the host has the first one, so it was taken.
+    boolean taken = Outcomes.duplicateOfRepeat(outcome, true);
+    EscrowSnapshot next = context.machine.answer(escrow,
+        taken ? Command.APPROVE : Outcomes.command(outcome), outcome.hostReferences(), now);
     String cause = escrow.pending().get().operation() + " forwarded, "
-        + outcome.kind().name().toLowerCase(java.util.Locale.ROOT) + " ("
-        + outcome.responseCode().orElse("?") + ")";
-    if (!outcome.isApproved()) {
+        + (taken ? "taken already" : outcome.kind().name().toLowerCase(java.util.Locale.ROOT))
+        + " (" + outcome.responseCode().orElse("?") + ")";
+    if (!outcome.isApproved() && !taken) {
       log.error("host declined forwarded {} of escrow {} with {}; settle it with the acquirer",
           escrow.pending().get().operation(), escrow.id(), outcome.responseCode().orElse("?"));
     }
-    Optional<WorkItem> remainder = outcome.isApproved()
+    Optional<WorkItem> remainder = outcome.isApproved() || taken
         ? RemainderRelease.owedAfter(context, escrow.pending().get(), next, now)
         : Optional.empty();
     try {
@@ -327,7 +329,9 @@ final class ReversalWorker {
 
   private void settle(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
     Instant now = context.clock.instant();
-    if (Outcomes.reversalAcknowledged(outcome)) {
+    // A reversal sent again (item.attempts() > 0, a repeat) answered 94: the host has it.
+    if (Outcomes.reversalAcknowledged(outcome)
+        || Outcomes.duplicateOfRepeat(outcome, item.attempts() > 0)) {
       EscrowSnapshot next = context.machine.answer(escrow, Command.CONFIRM_REVERSAL, Map.of(), now);
       String cause = "reversal acknowledged (" + outcome.responseCode().orElse("?") + ", reason "
           + item.reasonCode() + ")";
