@@ -104,6 +104,14 @@ public record EscrowSnapshot(
         refunded, createdAt, at, expiresAt, hostReferences, nextPending, nextResume, version + 1);
   }
 
+  /** This snapshot waiting on {@code nextPending} instead, same state and version. */
+  public EscrowSnapshot withPending(Optional<PendingRequest> nextPending) {
+    return new EscrowSnapshot(
+        id, reference, merchantId, terminalId, maskedPan, cardToken, scheme, state, held,
+        captures, refunded, createdAt, updatedAt, expiresAt, hostReferences, nextPending,
+        resumeState, version);
+  }
+
   /** This snapshot holding {@code nextHeld} (a hold the host approved for less than asked). */
   public EscrowSnapshot withHeld(Money nextHeld) {
     return new EscrowSnapshot(

@@ -98,21 +98,17 @@ public final class EscrowStateMachine {
    */
   public EscrowSnapshot answer(
       EscrowSnapshot escrow, Command outcome, Map<String, String> hostReferences, Instant at) {
-    EscrowSnapshot next = resolve(escrow, outcome, at);
     if (outcome != Command.APPROVE || hostReferences.isEmpty()) {
-      return next;
+      return resolve(escrow, outcome, at);
     }
     Map<String, String> merged = new java.util.HashMap<>(escrow.hostReferences());
     merged.putAll(hostReferences);
-    String approved = merged.remove(HostReference.APPROVED_AMOUNT); // the answer's, not kept
-    if (approved != null && isHold(escrow)) {
-      next = PartialApprovals.held(next, approved);
-    }
-    return next.withHostReferences(merged);
-  }
-
-  private static boolean isHold(EscrowSnapshot escrow) {
-    return escrow.pending().map(p -> p.operation() == Operation.HOLD).orElse(false);
+    // The answer's approved amount, when less than asked; not kept among the references.
+    Optional<Money> part =
+        PartialApprovals.partOf(escrow, merged.remove(HostReference.APPROVED_AMOUNT));
+    EscrowSnapshot asApproved =
+        part.map(p -> PartialApprovals.asApproved(escrow, p)).orElse(escrow);
+    return resolve(asApproved, outcome, at).withHostReferences(merged);
   }
 
   private EscrowSnapshot resolve(EscrowSnapshot escrow, Command outcome, Instant at) {

@@ -66,8 +66,10 @@ final class Settlement {
         outcome.responseCode(), intent.key());
     String cause = request.operation() + " " + outcome.kind().name().toLowerCase(java.util.Locale.ROOT)
         + outcome.responseCode().map(code -> " (" + code + ")").orElse(": " + outcome.detail());
-    if (!next.held().equals(sent.held())) {
-      cause += " for part of the amount: holding " + next.held() + " of " + sent.held();
+    if (outcome.isApproved()) {
+      cause += PartialApprovals.partOf(sent,
+              outcome.hostReferences().get(io.escrowkit.spi.HostReference.APPROVED_AMOUNT))
+          .map(part -> PartialApprovals.note(sent, part)).orElse("");
     }
     Optional<WorkItem> remainder = outcome.isApproved()
         ? RemainderRelease.owedAfter(context, request, next, now)

@@ -39,11 +39,16 @@ class PartialApprovalTest {
     @Override
     public CompletableFuture<TransportOutcome> send(TransportRequest request) {
       sent.add(request);
-      Map<String, String> references = request.type() == RequestType.HOLD
+      // Holds of 128.00 get 100.00, captures of 90.00 get 60.00; the rest is approved whole.
+      boolean partHold = request.type() == RequestType.HOLD
+          && request.amount().equals(Money.of("128.00", "CNY"));
+      boolean partCapture = request.type() == RequestType.CAPTURE
+          && request.amount().equals(Money.of("90.00", "CNY"));
+      Map<String, String> references = partHold
           ? Map.of(HostReference.AUTHORIZATION_CODE, "P10000",
               HostReference.APPROVED_AMOUNT, "10000")
-          : Map.of();
-      String code = request.type() == RequestType.HOLD ? "10" : "00";
+          : partCapture ? Map.of(HostReference.APPROVED_AMOUNT, "6000") : Map.of();
+      String code = partHold || partCapture ? "10" : "00";
       return CompletableFuture.completedFuture(TransportOutcome.fromResponseCode(code, references));
     }
   }
@@ -94,6 +99,23 @@ class PartialApprovalTest {
       TransportRequest cancel = host.sent.get(host.sent.size() - 1);
       assertThat(cancel.type()).isEqualTo(RequestType.RELEASE);
       assertThat(cancel.amount()).isEqualTo(Money.of("100.00", "CNY"));
+    }
+  }
+
+  /** A capture approved for less than asked captures what the host captured. */
+  @Test
+  void aCaptureApprovedForLessThanAskedCapturesThat() {
+    PartialHost host = new PartialHost();
+    try (EscrowClient client = client(host)) {
+      Escrow held = client.hold(Money.of("100.00", "CNY")).reference("partial-capture")
+          .card(TestCards.unionPayChip()).execute();
+
+      Escrow captured = held.capture(Money.of("90.00", "CNY")).execute();
+
+      assertThat(captured.result().get().status()).isEqualTo(OperationStatus.APPROVED);
+      assertThat(captured.snapshot().captured()).isEqualTo(Money.of("60.00", "CNY"));
+      assertThat(captured.timeline()).last().extracting(e -> e.cause()).asString()
+          .contains("capturing 60.00 CNY of 90.00 CNY");
     }
   }
 }

@@ -3,6 +3,7 @@ package io.escrowkit.iso8583.mapping;
 import io.escrowkit.device.CardData;
 import io.escrowkit.device.PinBlock;
 import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoException;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.spi.HostReference;
@@ -191,7 +192,12 @@ abstract class BaseMapper implements MessageMapper {
     if (!answer.has(4)) {
       return Optional.empty();
     }
-    long approved = answer.readLong(4);
+    long approved;
+    try {
+      approved = answer.readLong(4);
+    } catch (IsoException unreadable) {
+      return Optional.empty(); // an answer's amount it cannot read does not make it less
+    }
     long asked = request.amount().minorUnits();
     return approved > 0 && approved < asked ? Optional.of(approved) : Optional.empty();
   }
