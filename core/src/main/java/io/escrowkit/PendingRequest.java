@@ -31,10 +31,4 @@ public record PendingRequest(
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(sentAt, "sentAt");
   }
-
-  /** This request for {@code approved} (what the host approved of it). */
-  public PendingRequest withAmount(Money approved) {
-    return new PendingRequest(
-        operation, operationId, idempotencyKey, approved, finalCapture, trace, sentAt);
-  }
 }

@@ -77,7 +77,7 @@ final class CompletionAdvices {
 
   private void settle(EscrowSnapshot escrow, Capture capture, WorkItem item,
       TransportOutcome outcome) {
-    if (outcome.isUnknown() || Outcomes.askAgain(outcome)) {
+    if (Outcomes.sendOwedAgain(outcome)) {
       worker.retryLater(escrow, item, outcome);
       return;
     }
@@ -86,7 +86,7 @@ final class CompletionAdvices {
     references.putAll(outcome.hostReferences());
     EscrowSnapshot next;
     String cause;
-    String code = outcome.responseCode().orElse("?");
+    String code = Outcomes.answeredCode(outcome);
     if (outcome.isApproved() || code.equals(DUPLICATE)) {
       next = escrow.moveTo(escrow.state(), now, Optional.empty(), Optional.empty());
       cause = "completion advice of the offline capture acknowledged (" + code + ")";
@@ -102,7 +102,7 @@ final class CompletionAdvices {
     }
     next = next.withHostReferences(references);
     // Booked at last: a final capture that left part of the hold now owes its cancel.
-    Optional<WorkItem> remainder = outcome.isApproved()
+    Optional<WorkItem> remainder = outcome.isApproved() || code.equals(DUPLICATE)
         ? RemainderRelease.owedAfterCapture(context, item.operationId(), next, now)
         : Optional.empty();
     if (remainder.isPresent()) {

@@ -88,6 +88,20 @@ final class Outcomes {
    * itself (acquirer or switch down, key or batch trouble: every code the catalog calls
    * retryable), so that it is asked again rather than taken as final.
    */
+  /**
+   * Whether owed work that cannot be reversed (a forwarded request, an advice) is sent again for
+   * {@code outcome}: no answer, or a refusal that may pass. An answer whose code the catalog does
+   * not know is not asked again: the host would answer the same, for ever; an operator settles it.
+   */
+  static boolean sendOwedAgain(TransportOutcome outcome) {
+    return (outcome.isUnknown() && !outcome.uncataloguedCode().isPresent()) || askAgain(outcome);
+  }
+
+  /** The host's code, catalogued or not; "?" when it gave none. */
+  static String answeredCode(TransportOutcome outcome) {
+    return outcome.responseCode().orElse(outcome.uncataloguedCode().orElse("?"));
+  }
+
   static boolean askAgain(TransportOutcome outcome) {
     return !outcome.isApproved() && outcome.responseCode()
         .map(code -> !code.equals(DUPLICATE) && ResponseCodes.resolve(code).retryable())

@@ -49,7 +49,12 @@ final class PartialApprovals {
     PendingRequest request = sent.pending().get();
     log.warn("escrow {}: the host approved {} of the {} asked for its {}", sent.id(), part,
         request.amount(), request.operation());
-    EscrowSnapshot approved = sent.withPending(Optional.of(request.withAmount(part)));
+    // A capture that completed the hold as asked still does, for less: the host closed it.
+    boolean completedHold = request.finalCapture() || (request.operation() == Operation.CAPTURE
+        && !sent.held().isGreaterThan(sent.captured().plus(request.amount())));
+    PendingRequest asApproved = new PendingRequest(request.operation(), request.operationId(),
+        request.idempotencyKey(), part, completedHold, request.trace(), request.sentAt());
+    EscrowSnapshot approved = sent.withPending(Optional.of(asApproved));
     return request.operation() == Operation.HOLD ? approved.withHeld(part) : approved;
   }
 

@@ -296,21 +296,27 @@ final class ReversalWorker {
   }
 
   private void settleForward(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
-    if (outcome.isUnknown() || Outcomes.askAgain(outcome)) {
+    if (Outcomes.sendOwedAgain(outcome)) {
       retryLater(escrow, item, outcome);
       return;
     }
     Instant now = context.clock.instant();
     // Sent again as a repeat: 94 says the host has the first one, so it was taken.
     boolean taken = Outcomes.duplicateOfRepeat(outcome, true);
+    String code = Outcomes.answeredCode(outcome);
     EscrowSnapshot next = context.machine.answer(escrow,
-        taken ? Command.APPROVE : Outcomes.command(outcome), outcome.hostReferences(), now);
+        taken || outcome.isApproved() ? Command.APPROVE : Command.DECLINE,
+        outcome.hostReferences(), now);
     String cause = escrow.pending().get().operation() + " forwarded, "
-        + (taken ? "taken already" : outcome.kind().name().toLowerCase(java.util.Locale.ROOT))
-        + " (" + outcome.responseCode().orElse("?") + ")";
-    if (!outcome.isApproved() && !taken) {
+        + (taken ? "taken already" : outcome.isApproved() ? "approved" : "declined")
+        + " (" + code + ")";
+    if (taken) {
+      log.warn("forwarded {} of escrow {} answered 94 to its repeat: taken as done, the host"
+          + " having the first; check with the acquirer if in doubt",
+          escrow.pending().get().operation(), escrow.id());
+    } else if (!outcome.isApproved()) {
       log.error("host declined forwarded {} of escrow {} with {}; settle it with the acquirer",
-          escrow.pending().get().operation(), escrow.id(), outcome.responseCode().orElse("?"));
+          escrow.pending().get().operation(), escrow.id(), code);
     }
     Optional<WorkItem> remainder = outcome.isApproved() || taken
         ? RemainderRelease.owedAfter(context, escrow.pending().get(), next, now)

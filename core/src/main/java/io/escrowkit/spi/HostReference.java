@@ -31,6 +31,12 @@ public final class HostReference {
    * answer's field 4). On a hold, the client holds that amount; it is not sent back.
    */
   public static final String APPROVED_AMOUNT = "approvedAmount";
+  /**
+   * A response code the catalog does not know, kept with the in-doubt outcome it makes (the host
+   * answered, but whether it approved is not known): work that cannot be reversed, a forwarded
+   * request or an advice, hands it to an operator rather than asking for ever.
+   */
+  public static final String UNCATALOGUED_RESPONSE_CODE = "uncataloguedResponseCode";
   /** The host's own id for the escrow (HTTP gateways). */
   public static final String HOST_ESCROW_ID = "hostEscrowId";
 

@@ -52,7 +52,9 @@ public record TransportOutcome(
    */
   public static TransportOutcome fromResponseCode(String code, Map<String, String> references) {
     if (!ResponseCodes.lookup(code).isPresent()) {
-      return unknown(UnknownReason.MALFORMED_RESPONSE, "host answered response code '" + code
+      return new TransportOutcome(Kind.UNKNOWN, Optional.empty(),
+          Map.of(HostReference.UNCATALOGUED_RESPONSE_CODE, code),
+          Optional.of(UnknownReason.MALFORMED_RESPONSE), "host answered response code '" + code
           + "', which is not in the response code catalog: whether it approved is not known");
     }
     boolean approval = ResponseCodes.resolve(code).isApproval();
@@ -64,6 +66,11 @@ public record TransportOutcome(
   public static TransportOutcome unknown(UnknownReason reason, String detail) {
     return new TransportOutcome(
         Kind.UNKNOWN, Optional.empty(), Map.of(), Optional.of(reason), detail);
+  }
+
+  /** The code of an answer whose code the catalog does not know (the outcome is UNKNOWN). */
+  public Optional<String> uncataloguedCode() {
+    return Optional.ofNullable(hostReferences.get(HostReference.UNCATALOGUED_RESPONSE_CODE));
   }
 
   public boolean isApproved() {

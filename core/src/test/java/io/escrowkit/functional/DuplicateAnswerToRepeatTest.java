@@ -104,4 +104,26 @@ class DuplicateAnswerToRepeatTest {
       assertThat(fixture.journal.pendingWork()).isEmpty();
     }
   }
+
+  /**
+   * A forwarded request whose repeat gets a code the catalog does not know: the host answered,
+   * and would answer the same again; it ends as refused, for an operator, not asked for ever.
+   */
+  @Test
+  void aForwardedRefundAnsweredWithAnUncataloguedCodeIsNotAskedForEver() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    RepeatsAnswered wire = new RepeatsAnswered(host, RequestType.REFUND, "Q7", "Q7", "Q7");
+    try (Fixture fixture = new Fixture(host, wire, b -> b)) {
+      Escrow held = fixture.client.hold(Money.of("100.00", "CNY")).reference("q7-refund")
+          .card(TestCards.unionPayChip()).execute();
+      held.capture(Money.of("100.00", "CNY")).execute();
+
+      held.refund(Money.of("40.00", "CNY")).execute();
+
+      fixture.events.awaitCause(held.id(), "(Q7)", Duration.ofSeconds(10));
+      assertThat(wire.sent()).isEqualTo(2);
+      assertThat(fixture.journal.find(held.id()).get().state()).isEqualTo(EscrowState.CAPTURED);
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+    }
+  }
 }

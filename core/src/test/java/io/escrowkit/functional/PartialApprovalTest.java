@@ -7,6 +7,7 @@ import io.escrowkit.EscrowClient;
 import io.escrowkit.EscrowState;
 import io.escrowkit.Money;
 import io.escrowkit.OperationStatus;
+import io.escrowkit.SchemeProfile;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.spi.HostReference;
@@ -54,7 +55,12 @@ class PartialApprovalTest {
   }
 
   private static EscrowClient client(Transport host) {
+    return client(host, SchemeProfile.unionPay());
+  }
+
+  private static EscrowClient client(Transport host, SchemeProfile profile) {
     return EscrowClient.builder()
+        .profile(profile)
         .merchant("898310048990001", "10000001")
         .transport(host)
         .journal(new InMemoryJournal())
@@ -116,6 +122,27 @@ class PartialApprovalTest {
       assertThat(captured.snapshot().captured()).isEqualTo(Money.of("60.00", "CNY"));
       assertThat(captured.timeline()).last().extracting(e -> e.cause()).asString()
           .contains("capturing 60.00 CNY of 90.00 CNY");
+    }
+  }
+
+  /**
+   * Several captures allowed: a capture asked for the whole hold, approved for less, still closed
+   * the hold at the host. The escrow is CAPTURED (not partly, with the rest seemingly capturable),
+   * and the rest is released.
+   */
+  @Test
+  void aCaptureOfTheWholeHoldApprovedForLessStillClosesIt() {
+    PartialHost host = new PartialHost();
+    try (EscrowClient client = client(host, SchemeProfile.genericCard())) {
+      Escrow held = client.hold(Money.of("90.00", "CNY")).reference("partial-final")
+          .card(TestCards.unionPayChip()).execute();
+
+      Escrow captured = held.capture(Money.of("90.00", "CNY")).execute();
+
+      assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+      assertThat(captured.snapshot().captured()).isEqualTo(Money.of("60.00", "CNY"));
+      assertThat(captured.timeline()).anySatisfy(event -> assertThat(event.cause())
+          .contains("capturing 60.00 CNY of 90.00 CNY", "remainder 30.00 CNY to be released"));
     }
   }
 }
