@@ -61,6 +61,7 @@ final class Connection {
   private volatile long writeStartedNanos = NOT_WRITING;
   /** Requests written here that reached their deadline with nothing read since (see Link). */
   private final AtomicInteger unansweredInARow = new AtomicInteger();
+  private volatile boolean proven;
   private final AtomicBoolean tpduMismatchSeen = new AtomicBoolean();
   /** The session it carries once ready (see Link), 0 until then. */
   private volatile long session;
@@ -198,6 +199,16 @@ final class Connection {
   /** True the first time only: an answer's TPDU was not the request's swapped. */
   boolean firstTpduMismatch() {
     return tpduMismatchSeen.compareAndSet(false, true);
+  }
+
+  /** An answer to a request was delivered here: the connection works end to end. */
+  void markProven() {
+    proven = true;
+  }
+
+  /** Whether {@link #markProven} was called. */
+  boolean isProven() {
+    return proven;
   }
 
   /** A message came in: the host is there. */

@@ -503,6 +503,7 @@ final class Link {
             failures = 0;
           }
           proven = true;
+          connection.markProven();
         }
         undecodable = routing == AnswerRouter.Routing.UNDECODABLE ? undecodable + 1 : 0;
         if (undecodable >= UNDECODABLE_IN_A_ROW) {
@@ -562,7 +563,8 @@ final class Link {
       log.info("connection {} ended: {}", connection, detail);
       return;
     }
-    Duration wait = backoff.delay(attempt);
+    // A connection that carried answers reconnects at once; failing ones back off.
+    Duration wait = connection.isProven() && attempt == 1 ? Duration.ZERO : backoff.delay(attempt);
     log.warn(
         "connection {} ended: {}; {} requests in doubt; reconnecting in {} ms",
         connection,

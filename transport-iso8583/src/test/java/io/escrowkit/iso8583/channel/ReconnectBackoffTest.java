@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,5 +118,30 @@ class ReconnectBackoffTest extends ChannelTestSupport {
 
     ChannelResult result = await(waiting);
     assertThat(result.detail()).startsWith("not sent");
+  }
+
+  /**
+   * A connection that carried answers and then dropped is a working link hit once: the next
+   * connection goes at once, not after the backoff (2 s here); only failing ones back off.
+   */
+  @Test
+  void aConnectionThatWorkedReconnectsAtOnce() throws Exception {
+    LoopbackHost host = closeLater(
+        LoopbackHost.start(spec, Framing.binaryLength(), LoopbackHost.approvingAll()));
+    IsoChannel channel = channel(host.port(), spec, Framing.binaryLength(), ChannelSession.none(),
+        s -> s.withReconnect(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    assertThat(await(channel.send(request(spec, "0100", 1), in(Duration.ofSeconds(10))))
+        .detail()).doesNotContain("not sent");
+    host.next();
+
+    long dropped = System.nanoTime();
+    host.dropConnections();
+    long deadline = dropped + Duration.ofSeconds(10).toNanos();
+    while (host.connectionsAccepted() < 2 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(1).toNanos()); // until the host sees the next one
+    }
+
+    assertThat(host.connectionsAccepted()).isEqualTo(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - dropped)).isLessThan(Duration.ofMillis(900));
   }
 }
