@@ -15,24 +15,24 @@ final class Originals {
   private Originals() {}
 
   /**
-   * The pre-authorization a cancel or completion names. A hold found by trace number whose
-   * authorization code is not the request's field 38 is not it: that trace may be another hold's
-   * at this terminal (a completion sent from another terminal than its hold's names the hold's
-   * trace there), and the authorization code is the hold's own.
+   * The pre-authorization a cancel or completion names. When the hold found by trace number has
+   * another authorization code than the request's field 38, and field 38 names another hold, that
+   * one is it: the trace may be another hold's at this terminal (a completion sent from another
+   * terminal than its hold's names the hold's trace there), and the authorization code is the
+   * hold's own. A field 38 that names no hold does not undo the trace's match.
    */
   static Optional<AuthRecord> authorization(LedgerBook book, RequestView r) {
     Optional<String> stan = r.originalStan();
-    Optional<String> code = r.get(38);
+    Optional<AuthRecord> byCode = r.get(38).flatMap(book::auth);
     if (stan.isPresent()) {
       Optional<PostingRecord> hold =
           latest(
               book.atTrace(new Trace(r.terminalId(), r.merchantId(), stan.get())),
               PostingType.HOLD);
-      if (hold.isPresent() && code.map(hold.get().auth.authCode::equals).orElse(true)) {
-        return Optional.of(hold.get().auth);
+      if (hold.isPresent()) {
+        return byCode.isPresent() ? byCode : Optional.of(hold.get().auth);
       }
     }
-    Optional<AuthRecord> byCode = code.flatMap(book::auth);
     if (byCode.isPresent()) {
       return byCode;
     }

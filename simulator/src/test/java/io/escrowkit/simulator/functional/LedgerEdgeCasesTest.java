@@ -152,4 +152,22 @@ class LedgerEdgeCasesTest {
       assertThat(s.host.ledger().frozenTotal()).isEqualTo(5_000);
     }
   }
+
+  /**
+   * A completion naming its hold by trace, with a field 38 that names no hold at all (say
+   * 000000): the trace decides; only a field 38 naming another hold overrides it.
+   */
+  @ParameterizedTest
+  @EnumSource(value = HostProfile.class, names = {"ISO87_BINARY", "ISO87_ASCII"})
+  void aFieldThirtyEightNamingNoHoldLeavesTheTracesMatch(HostProfile profile) throws Exception {
+    try (Session s = Session.start(profile)) {
+      Ref hold = Ref.of(s.terminal.exchange(s.requests.preAuth(TEST_PAN, 4_000)));
+      Ref noSuchCode = new Ref(hold.stan(), "000000", hold.rrn());
+
+      String answer = code(s.terminal, s.requests.completion(TEST_PAN, 4_000, noSuchCode));
+
+      assertThat(answer).isEqualTo("00");
+      assertThat(s.host.ledger().capturedTotal()).isEqualTo(4_000);
+    }
+  }
 }
