@@ -17,15 +17,10 @@ public final class MacCalculator {
 
   private MacCalculator() {}
 
-  /** True when a key of {@code keyLength} bytes suits {@code algorithm}. */
-  public static boolean acceptsKeyLength(MacAlgorithm algorithm, int keyLength) {
-    return algorithm.acceptsKeyLength(keyLength);
-  }
-
-  /** The 8-byte MAC; the key length must be one {@link #acceptsKeyLength} accepts. */
+  /** The 8-byte MAC; the key length must be one {@link MacAlgorithm#acceptsKeyLength} accepts. */
   public static byte[] mac(MacAlgorithm algorithm, byte[] key, byte[] data)
       throws GeneralSecurityException {
-    if (!acceptsKeyLength(algorithm, key.length)) {
+    if (!algorithm.acceptsKeyLength(key.length)) {
       throw new IllegalArgumentException(
           algorithm + " does not take a " + key.length + "-byte key");
     }

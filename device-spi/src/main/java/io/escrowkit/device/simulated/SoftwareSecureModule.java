@@ -159,7 +159,7 @@ public final class SoftwareSecureModule extends SimulatedComponent implements Se
     Objects.requireNonNull(data, "data");
     beforeCall("mac");
     byte[] key = key(keyId);
-    if (!MacCalculator.acceptsKeyLength(algorithm, key.length)) {
+    if (!algorithm.acceptsKeyLength(key.length)) {
       throw failure(
           DeviceFailure.KEY_INVALID,
           "key " + keyId + " has " + key.length + " bytes, which " + algorithm + " does not take");
