@@ -61,6 +61,7 @@ final class Connection {
   private volatile long writeStartedNanos = NOT_WRITING;
   /** Requests written here that reached their deadline with nothing read since (see Link). */
   private final AtomicInteger unansweredInARow = new AtomicInteger();
+  /** Whether an answer to a request was delivered here, the connection ready (see Link). */
   private volatile boolean proven;
   private final AtomicBoolean tpduMismatchSeen = new AtomicBoolean();
   /** The session it carries once ready (see Link), 0 until then. */

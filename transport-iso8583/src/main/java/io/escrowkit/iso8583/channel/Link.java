@@ -480,9 +480,9 @@ final class Link {
     UnknownReason reason = UnknownReason.CONNECTION_LOST;
     String detail;
     int undecodable = 0;
-    // The backoff starts over only once the connection carried an answer after it was ready: a
-    // sign-on answer alone (refused, or the host drops the line after it) proves nothing.
-    boolean proven = false;
+    // The backoff starts over only once the connection carried an answer after it was ready
+    // (Connection#markProven): a sign-on answer alone (refused, or the host drops the line after
+    // it) proves nothing.
     try {
       while (true) {
         byte[] frame = connection.read();
@@ -496,13 +496,12 @@ final class Link {
           log.debug("empty message on connection {} ignored", connection);
           continue;
         }
-        boolean readyBefore = !proven && isReady(connection);
+        boolean readyBefore = !connection.isProven() && isReady(connection);
         AnswerRouter.Routing routing = router.route(frame, connection);
         if (readyBefore && routing == AnswerRouter.Routing.DELIVERED) {
           synchronized (lock) {
             failures = 0;
           }
-          proven = true;
           connection.markProven();
         }
         undecodable = routing == AnswerRouter.Routing.UNDECODABLE ? undecodable + 1 : 0;
