@@ -84,11 +84,6 @@ final class Outcomes {
   }
 
   /**
-   * Whether a refusal of work the client owes (a forwarded request, a reversal) may go away by
-   * itself (acquirer or switch down, key or batch trouble: every code the catalog calls
-   * retryable), so that it is asked again rather than taken as final.
-   */
-  /**
    * Whether owed work that cannot be reversed (a forwarded request, an advice) is sent again for
    * {@code outcome}: no answer, or a refusal that may pass. An answer whose code the catalog does
    * not know is not asked again: the host would answer the same, for ever; an operator settles it.
@@ -102,7 +97,12 @@ final class Outcomes {
     return outcome.responseCode().orElse(outcome.uncataloguedCode().orElse("?"));
   }
 
-  static boolean askAgain(TransportOutcome outcome) {
+  /**
+   * Whether a refusal of work the client owes (a forwarded request, an advice) may go away by
+   * itself (acquirer or switch down, key or batch trouble: every code the catalog calls
+   * retryable), so that it is asked again rather than taken as final.
+   */
+  private static boolean askAgain(TransportOutcome outcome) {
     return !outcome.isApproved() && outcome.responseCode()
         .map(code -> !code.equals(DUPLICATE) && ResponseCodes.resolve(code).retryable())
         .orElse(false);
