@@ -144,7 +144,7 @@ final class Classifier {
     // Condition 06 ("preauthorized request") marks what follows a pre-authorization; a 0200 or
     // 0220 of goods without it is a sale, which the simulator does not offer.
     boolean preAuthorized = r.conditionCode().equals("06");
-    switch (RequestRepeats.isRequestRepeat(r.mti) ? r.mti.substring(0, 3) + "0" : r.mti) {
+    switch (r.firstMti()) {
       case "0100":
         return debit ? PRE_AUTH : credit ? PRE_AUTH_CANCEL : UNSUPPORTED;
       case "0200":

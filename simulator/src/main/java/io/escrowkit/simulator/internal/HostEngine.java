@@ -157,7 +157,7 @@ public final class HostEngine {
     if (type.isFinancial() && reversals.reversedBeforeArrival(r)) {
       return Decision.answer("94", "its reversal came first; not applied");
     }
-    if (RequestRepeats.isRequestRepeat(r.mti)) {
+    if (RequestRepeats.isRequestRepeat(r)) {
       Optional<Decision> earlier = RequestRepeats.earlierAnswer(book, r, type);
       if (earlier.isPresent()) {
         return earlier.get();

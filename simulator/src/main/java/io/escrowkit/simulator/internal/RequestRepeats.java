@@ -8,16 +8,16 @@ import java.util.Optional;
  * with the same trace. A repeat of a request the books already hold, the same kind, amount and
  * card at the same terminal and trace, is answered as the request was, approved with its
  * references, and not applied again (refused 94 if it was reversed since); otherwise the repeat is
- * the first the host sees, and runs as the request. (UnionPay POS repeats only advices, 0221, which the handlers check themselves.) Call
- * with the book's lock held.
+ * the first the host sees, and runs as the request. (UnionPay POS repeats only advices, 0221,
+ * which the handlers check themselves.) Call with the book's lock held.
  */
 final class RequestRepeats {
 
   private RequestRepeats() {}
 
-  /** Whether {@code mti} is a request repeat: function digit 0, origin digit 1. */
-  static boolean isRequestRepeat(String mti) {
-    return mti.charAt(2) == '0' && mti.charAt(3) == '1';
+  /** Whether {@code r} is a request repeat: function digit 0 (request), and a repeat. */
+  static boolean isRequestRepeat(RequestView r) {
+    return r.mti.charAt(2) == '0' && r.isRepeat();
   }
 
   /** The answer the repeated request got, if the books hold it. */

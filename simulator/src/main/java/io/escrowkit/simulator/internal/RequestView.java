@@ -62,6 +62,16 @@ final class RequestView {
     return mti.charAt(1) - '0';
   }
 
+  /** Whether the MTI's origin digit is 1: a repeat (0101, 0201, 0221, 0401, 0421). */
+  boolean isRepeat() {
+    return mti.charAt(3) == '1';
+  }
+
+  /** The MTI of the message this one repeats (0100 for 0101), or its own if it is no repeat. */
+  String firstMti() {
+    return isRepeat() ? mti.substring(0, 3) + "0" : mti;
+  }
+
   /** The card number from field 2, else from track 2 (field 35) up to its separator. */
   Optional<String> pan() {
     String pan = values.get(2);

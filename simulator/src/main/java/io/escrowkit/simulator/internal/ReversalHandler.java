@@ -61,7 +61,7 @@ final class ReversalHandler {
     if (reversal == null || (reversal.mtiClass() != 0 && reversal.mtiClass() != r.mtiClass())) {
       return false;
     }
-    if (r.mti.charAt(3) == '1') {
+    if (r.isRepeat()) {
       return true; // a repeat of the original
     }
     if (reversal.originalRefused()) {
