@@ -2,6 +2,9 @@ package io.escrowkit.iso8583.channel;
 
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,13 @@ abstract class ChannelTestSupport {
       closeable.close();
     }
     scheduler.shutdownNow();
+  }
+
+  /** A loopback port nothing listens on (it was free a moment ago): connections are refused. */
+  static int unusedPort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
   }
 
   <T extends AutoCloseable> T closeLater(T closeable) {

@@ -6,8 +6,6 @@ import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.Specs;
 import io.escrowkit.spi.UnknownReason;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -179,10 +177,7 @@ class ConnectionFaultsTest extends ChannelTestSupport {
 
   @Test
   void requestWaitsForAConnectionUntilItsDeadlineAndIsReportedNotSent() throws Exception {
-    int deadPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      deadPort = probe.getLocalPort();
-    }
+    int deadPort = unusedPort();
     IsoChannel channel =
         channel(
             deadPort, spec, Framing.binaryLength(), ChannelSession.none(), settings -> settings);

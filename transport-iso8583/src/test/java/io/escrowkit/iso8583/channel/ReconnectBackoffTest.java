@@ -76,10 +76,7 @@ class ReconnectBackoffTest extends ChannelTestSupport {
    */
   @Test
   void aThreadThatCannotBeHadForAnAttemptIsRetried() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort(); // nothing listens there until the host starts below
-    }
+    int port = unusedPort(); // nothing listens there until the host starts below
     AtomicInteger asked = new AtomicInteger();
     CountDownLatch refusedThread = new CountDownLatch(1);
     ChannelRuntime runtime = new ChannelRuntime(Clock.systemUTC(), scheduler, task -> {
@@ -105,10 +102,7 @@ class ReconnectBackoffTest extends ChannelTestSupport {
   /** A request still waiting for a connection when the channel closes was never written. */
   @Test
   void aRequestWaitingForAConnectionAtCloseEndsNotSent() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort(); // nothing listens: the request waits for a connection
-    }
+    int port = unusedPort(); // nothing listens: the request waits for a connection
     IsoChannel channel = channel(port, spec, Framing.binaryLength(), ChannelSession.none(),
         s -> s.withReconnect(Duration.ofSeconds(5), Duration.ofSeconds(5)));
     CompletableFuture<ChannelResult> waiting =
