@@ -42,10 +42,19 @@ public class RawSide {
    * One benchmark thread's escrows: {@value #ESCROWS} pairs of hold and capture frames with trace
    * numbers of its own, used in turn (a trace comes back only after its pre-authorization was
    * captured, which the simulator allows). Not threadsafe: one per thread.
+   *
+   * <p>A trace must not come back within one iteration: the simulator keeps each trace's postings
+   * until the iteration's end ({@link Hosts#checkAndForget}) and looks through them on every
+   * request with that trace, as it must for repeats and follow-ups. With 256 escrows per lane, as
+   * before, a trace came back about twenty times in a 3 s iteration, and the raw side slowed
+   * down as its iterations went on (1 s iterations made 30,297 escrows/s, 6 s ones 22,534):
+   * the floor was not a floor. The SDK's and the transport's sides draw fresh traces. So each
+   * lane has enough for an iteration: 32,768 escrows, about three times what a lane sends in a
+   * 3 s iteration at 40,000 escrows/s, the eight lanes' traces all below the 6-digit limit.
    */
   @State(Scope.Thread)
   public static class Lane {
-    static final int ESCROWS = 256;
+    static final int ESCROWS = 32_768;
     private RoundTripFrames[] frames;
     private int next;
 
