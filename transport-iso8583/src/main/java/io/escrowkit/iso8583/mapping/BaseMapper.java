@@ -62,9 +62,7 @@ abstract class BaseMapper implements MessageMapper {
     Optional<String> namedRetrieval = Optional.empty();
     if (request.type() != RequestType.HOLD) {
       OriginalData original = OriginalData.of(request, settings);
-      Optional<String> code =
-          Optional.ofNullable(request.hostReferences().get(HostReference.AUTHORIZATION_CODE));
-      code.ifPresent(value -> b.set(38, value));
+      original.authorizationCode().ifPresent(value -> b.set(38, value));
       // A void or refund names its capture's number; where the terminal numbers its requests,
       // every follow-up names its original's, as card schemes match a completion to its hold.
       boolean namesRetrieval = assignsRetrievalReference()
@@ -150,17 +148,12 @@ abstract class BaseMapper implements MessageMapper {
   public Map<String, String> references(
       TransportRequest request, IsoMessage sent, DecodedMessage answer) {
     Map<String, String> out = new HashMap<>();
-    answer
-        .findString(38)
-        .map(String::trim)
-        .filter(value -> !value.isEmpty())
-        .ifPresent(value -> out.put(HostReference.AUTHORIZATION_CODE, value));
+    Optional<String> code = nonBlank(answer.findString(38));
     // The host's number, or the one this terminal gave the request when the answer has none.
     Optional<String> retrieval = nonBlank(answer.findString(37));
     if (!retrieval.isPresent() && assignsRetrievalReference()) {
       retrieval = nonBlank(sent.get(37));
     }
-    retrieval.ifPresent(value -> out.put(HostReference.RETRIEVAL_REFERENCE, value));
     String date =
         answer
             .findString(13)
@@ -169,6 +162,8 @@ abstract class BaseMapper implements MessageMapper {
         .ifPresent(amount -> out.put(HostReference.APPROVED_AMOUNT, Long.toString(amount)));
     String trace = Formats.trace(request.trace());
     if (request.type() == RequestType.HOLD) {
+      code.ifPresent(value -> out.put(HostReference.AUTHORIZATION_CODE, value));
+      retrieval.ifPresent(value -> out.put(HostReference.RETRIEVAL_REFERENCE, value));
       out.put(HostReference.ORIGINAL_TRACE, trace);
       out.put(HostReference.ORIGINAL_DATE, date);
       sessionReferences(out, sent, false);
@@ -178,8 +173,15 @@ abstract class BaseMapper implements MessageMapper {
       out.put(IsoHostReferences.CAPTURE_MTI, RequestCodes.of(request.type(), settings).mti());
       out.put(IsoHostReferences.CAPTURE_TRACE, trace);
       out.put(IsoHostReferences.CAPTURE_DATE, date);
+      code.ifPresent(value -> out.put(IsoHostReferences.CAPTURE_AUTHORIZATION_CODE, value));
       retrieval.ifPresent(value -> out.put(IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE, value));
       sessionReferences(out, sent, true);
+    } else {
+      // A release's, void's or refund's numbers are kept for the record, never in place of the
+      // hold's or the capture's, which later follow-ups name.
+      code.ifPresent(value -> out.put(IsoHostReferences.FOLLOW_UP_AUTHORIZATION_CODE, value));
+      retrieval.ifPresent(
+          value -> out.put(IsoHostReferences.FOLLOW_UP_RETRIEVAL_REFERENCE, value));
     }
     return out;
   }

@@ -3,8 +3,10 @@ package io.escrowkit.iso8583.mapping;
 /**
  * Host reference names the ISO 8583 transport adds to {@link io.escrowkit.spi.HostReference}'s: the
  * ISO 87 original transmission time, and the references of a capture, which a completion void and a
- * refund name as their original (UnionPay field 61, field 37) once the client keeps them. Constants
- * only; threadsafe.
+ * refund name as their original (UnionPay field 61, fields 37 and 38) once the client keeps them.
+ * An answer's authorization code and retrieval reference number go under the names of what it
+ * answered: {@link io.escrowkit.spi.HostReference#AUTHORIZATION_CODE} and {@link
+ * io.escrowkit.spi.HostReference#RETRIEVAL_REFERENCE} stay the hold's. Constants only; threadsafe.
  */
 public final class IsoHostReferences {
   /** The original request's transmission date and time, MMddHHmmss UTC (ISO field 7, 90.3). */
@@ -27,6 +29,21 @@ public final class IsoHostReferences {
 
   /** A capture's retrieval reference number (field 37). */
   public static final String CAPTURE_RETRIEVAL_REFERENCE = "captureRetrievalReference";
+
+  /**
+   * A capture's authorization code (field 38), which its completion void and refund name; kept
+   * apart from the hold's, which a release and a later completion name.
+   */
+  public static final String CAPTURE_AUTHORIZATION_CODE = "captureAuthorizationCode";
+
+  /**
+   * The authorization code (field 38) of the latest answer to a release, completion void or
+   * refund: kept for reconciliation, named by no request.
+   */
+  public static final String FOLLOW_UP_AUTHORIZATION_CODE = "followUpAuthorizationCode";
+
+  /** The retrieval reference number (field 37) of that answer, likewise. */
+  public static final String FOLLOW_UP_RETRIEVAL_REFERENCE = "followUpRetrievalReference";
 
   private IsoHostReferences() {}
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * What a follow-up names as its original, from the host references: the hold for a release or
  * capture; for a completion void or refund, the capture when its references are kept, else the
- * hold. Immutable.
+ * hold. A capture answered without an authorization code (or journaled before captures' codes
+ * were kept apart) is named with the hold's, as its host echoed it. Immutable.
  */
 record OriginalData(
     String mti,
@@ -17,7 +18,8 @@ record OriginalData(
     Optional<String> batch,
     Optional<String> date,
     Optional<String> transmission,
-    Optional<String> retrievalReference) {
+    Optional<String> retrievalReference,
+    Optional<String> authorizationCode) {
 
   static OriginalData of(TransportRequest request, MappingSettings settings) {
     Map<String, String> refs = request.hostReferences();
@@ -31,7 +33,10 @@ record OriginalData(
           get(refs, IsoHostReferences.CAPTURE_BATCH),
           get(refs, IsoHostReferences.CAPTURE_DATE),
           get(refs, IsoHostReferences.CAPTURE_TRANSMISSION),
-          get(refs, IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE));
+          get(refs, IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE),
+          Optional.ofNullable(refs.get(IsoHostReferences.CAPTURE_AUTHORIZATION_CODE))
+              .map(Optional::of)
+              .orElseGet(() -> get(refs, HostReference.AUTHORIZATION_CODE)));
     }
     return new OriginalData(
         RequestCodes.of(RequestType.HOLD, settings).mti(),
@@ -39,7 +44,8 @@ record OriginalData(
         get(refs, HostReference.ORIGINAL_BATCH),
         get(refs, HostReference.ORIGINAL_DATE),
         get(refs, IsoHostReferences.ORIGINAL_TRANSMISSION),
-        get(refs, HostReference.RETRIEVAL_REFERENCE));
+        get(refs, HostReference.RETRIEVAL_REFERENCE),
+        get(refs, HostReference.AUTHORIZATION_CODE));
   }
 
   private static Optional<String> get(Map<String, String> refs, String name) {
