@@ -8,7 +8,6 @@ import io.escrowkit.internal.HoldSpec;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A hold (pre-authorization) about to be sent: set the reference and card, then
@@ -24,8 +23,6 @@ public final class HoldRequest {
   private PinBlock pinBlock;
   private String key;
   private boolean keyGiven;
-  /** Set by the first run: the generated key may be stored from then on. */
-  private final AtomicBoolean ran = new AtomicBoolean();
 
   HoldRequest(EscrowEngine engine, Money amount) {
     this.engine = engine;
@@ -93,9 +90,7 @@ public final class HoldRequest {
     if (card == null) {
       throw new IllegalStateException("a hold needs card(...)");
     }
-    boolean keyUnused = ran.compareAndSet(false, true) && !keyGiven;
-    HoldSpec spec =
-        new HoldSpec(amount, reference, card, Optional.ofNullable(pinBlock), key, keyUnused);
+    HoldSpec spec = new HoldSpec(amount, reference, card, Optional.ofNullable(pinBlock), key);
     return Futures.invoke(() -> engine.hold(spec)).thenApply(result -> Escrow.of(engine, result));
   }
 

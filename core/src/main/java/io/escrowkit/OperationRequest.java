@@ -7,7 +7,6 @@ import io.escrowkit.internal.OperationSpec;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One release, capture void or refund about to be sent; {@link #execute()} sends it. The
@@ -20,9 +19,6 @@ public class OperationRequest {
   private final Command command;
   private final Optional<Money> amount;
   private String key;
-  private boolean keyGiven;
-  /** Set by the first run: the generated key may be stored from then on. */
-  private final AtomicBoolean ran = new AtomicBoolean();
   private CardData card;
 
   OperationRequest(EscrowEngine engine, String escrowId, Command command, Optional<Money> amount) {
@@ -36,7 +32,6 @@ public class OperationRequest {
   /** Use the caller's key (e.g. from its own request id) instead of a generated one. */
   public OperationRequest idempotencyKey(String idempotencyKey) {
     this.key = Idempotency.validKey(idempotencyKey);
-    keyGiven = true;
     return this;
   }
 
@@ -70,9 +65,8 @@ public class OperationRequest {
 
   /** Sends the request; the future completes with the escrow as the outcome left it. */
   public CompletableFuture<Escrow> executeAsync() {
-    boolean keyUnused = ran.compareAndSet(false, true) && !keyGiven;
-    OperationSpec spec = new OperationSpec(escrowId, command(), amount, isFinalCapture(), key,
-        keyUnused, Optional.ofNullable(card));
+    OperationSpec spec = new OperationSpec(
+        escrowId, command(), amount, isFinalCapture(), key, Optional.ofNullable(card));
     return Futures.invoke(() -> engine.operate(spec)).thenApply(result -> Escrow.of(engine, result));
   }
 

@@ -45,7 +45,7 @@ final class HoldFlow {
     String fingerprint = "HOLD amount=" + spec.amount() + " reference=" + spec.reference()
         + " card=" + cardToken + " merchant=" + context.config.merchantId() + " terminal="
         + context.config.terminalId();
-    return guard.run(spec.key(), spec.keyUnused(), fingerprint,
+    return guard.run(spec.key(), fingerprint,
         () -> reversals.clearFor(context.config.terminalId(), "")
             .thenCompose(clear -> first(spec, cardToken, fingerprint)));
   }

@@ -6,20 +6,9 @@ import io.escrowkit.device.PinBlock;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * A validated hold request, as the fluent builder hands it to the engine.
- *
- * @param keyUnused the key was generated for this request, and this is the request's first run:
- *     nothing can be stored under it yet, so the journal is not asked for it (one read less per
- *     hold on a database journal); the journal's insert-once rule still guards it
- */
+/** A validated hold request, as the fluent builder hands it to the engine. */
 public record HoldSpec(
-    Money amount,
-    String reference,
-    CardData card,
-    Optional<PinBlock> pinBlock,
-    String key,
-    boolean keyUnused) {
+    Money amount, String reference, CardData card, Optional<PinBlock> pinBlock, String key) {
   public HoldSpec {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(reference, "reference");

@@ -15,8 +15,7 @@ import java.util.function.Supplier;
  * Runs each idempotency key's operation once. A key already in the journal replays its first
  * result; a key in flight in this client joins that flight; the same key with other parameters is
  * an {@link IdempotencyConflictException}. Across clients sharing a journal, the journal's
- * insert-once rule on the key decides. A key generated for a request that runs for the first time
- * is not looked up: nothing can be stored under it (ids carry 100 random bits). Threadsafe.
+ * insert-once rule on the key decides. Threadsafe.
  */
 final class IdempotencyGuard {
   private record Flight(String fingerprint, CompletableFuture<EscrowResult> future) {}
@@ -28,15 +27,8 @@ final class IdempotencyGuard {
     this.journal = journal;
   }
 
-  /**
-   * Runs {@code firstRun} under {@code key} unless the key's flight or stored result answers.
-   *
-   * @param keyUnused the key was generated for this call's request, which runs for the first
-   *     time: the journal is not asked for it (its flight is still registered, so that the same
-   *     request run again meanwhile joins it)
-   */
-  CompletableFuture<EscrowResult> run(String key, boolean keyUnused, String fingerprint,
-      Supplier<CompletableFuture<EscrowResult>> firstRun) {
+  CompletableFuture<EscrowResult> run(
+      String key, String fingerprint, Supplier<CompletableFuture<EscrowResult>> firstRun) {
     Flight mine = new Flight(fingerprint, new CompletableFuture<>());
     Flight existing = flights.putIfAbsent(key, mine);
     if (existing != null) {
@@ -47,8 +39,7 @@ final class IdempotencyGuard {
     // Looked up only once the flight is ours: a flight that ended before has its result there.
     CompletableFuture<EscrowResult> outcome;
     try {
-      Optional<IdempotencyRecord> stored =
-          keyUnused ? Optional.empty() : journal.idempotency(key);
+      Optional<IdempotencyRecord> stored = journal.idempotency(key);
       outcome =
           stored.isPresent() ? replay(stored.get(), key, fingerprint) : Futures.invoke(firstRun);
     } catch (RuntimeException | Error journalFailed) {

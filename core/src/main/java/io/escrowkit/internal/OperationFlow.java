@@ -48,7 +48,7 @@ final class OperationFlow {
     boolean mayOweAdvice = found.map(OfflineCapture::mayOweAdvice).orElse(false);
     // An offline capture sends nothing now, so it does not wait for the terminal's reversals.
     boolean sendsNow = spec.command() != Command.CAPTURE_OFFLINE;
-    return guard.run(spec.key(), spec.keyUnused(), spec.fingerprint(),
+    return guard.run(spec.key(), spec.fingerprint(),
         () -> (sendsNow ? reversals.clearFor(terminalId, spec.escrowId())
                 : CompletableFuture.<Void>completedFuture(null))
             .thenCompose(clear -> mayOweAdvice

@@ -10,8 +10,6 @@ import java.util.Optional;
  * A follow-up operation on an existing escrow, as the fluent builders hand it to the engine. The
  * card, when presented again, goes to the host with this request only and is not part of the
  * operation's identity (a retry without it is the same operation).
- *
- * @param keyUnused as {@link HoldSpec#keyUnused()}
  */
 public record OperationSpec(
     String escrowId,
@@ -19,7 +17,6 @@ public record OperationSpec(
     Optional<Money> amount,
     boolean finalCapture,
     String key,
-    boolean keyUnused,
     Optional<CardData> card) {
   public OperationSpec {
     Objects.requireNonNull(card, "card");
