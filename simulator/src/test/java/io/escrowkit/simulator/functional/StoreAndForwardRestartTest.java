@@ -11,6 +11,7 @@ import io.escrowkit.SchemeProfile;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.iso8583.IsoTransportBuilder;
 import io.escrowkit.iso8583.mapping.CaptureMode;
+import io.escrowkit.iso8583.mapping.IsoHostReferences;
 import io.escrowkit.simulator.AcquirerSimulator;
 import io.escrowkit.simulator.Authorization;
 import io.escrowkit.simulator.AuthorizationStatus;
@@ -146,7 +147,8 @@ class StoreAndForwardRestartTest {
     assertThat(advices.subList(beforeRestart, advices.size())).contains("0221 00");
     Escrow after = second.client.escrow(held.id()).get();
     assertThat(after.state()).isEqualTo(EscrowState.CAPTURED);
-    assertThat(after.snapshot().hostReferences()).containsKey(HostReference.RETRIEVAL_REFERENCE);
+    assertThat(after.snapshot().hostReferences())
+        .containsKey(IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE);
     assertThat(second.journal.pendingWork()).isEmpty();
     assertBookedOnce(after, PostingType.COMPLETION_ADVICE);
   }

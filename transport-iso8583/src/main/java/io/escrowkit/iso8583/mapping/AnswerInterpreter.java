@@ -3,6 +3,7 @@ package io.escrowkit.iso8583.mapping;
 import io.escrowkit.device.DeviceException;
 import io.escrowkit.failure.ResponseCodes;
 import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoException;
 import io.escrowkit.iso8583.IsoFormatException;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.channel.ChannelResult;
@@ -15,9 +16,14 @@ import java.util.Optional;
 /**
  * Reads what the channel brought back as the core's {@link TransportOutcome}: no answer, an answer
  * without a readable response code, or one whose MAC fails are unknown (and get reversed); an
- * answer is approved or declined by its field 39 alone. It never declines on its own. Threadsafe.
+ * answer is approved or declined by its field 39 alone. It never declines on its own. A partial
+ * approval (10) that does not say in field 4 what it approved is unknown too: how much the host
+ * holds cannot be told, so it is reversed rather than held at the amount asked. Threadsafe.
  */
 public final class AnswerInterpreter {
+  /** Approved for a partial amount, the amount in field 4 (ISO 8583, and UnionPay's 部分承兑). */
+  private static final String PARTIAL_APPROVAL = "10";
+
   private final MessageMapper mapper;
   private final Optional<MacSigner> mac;
   private final boolean requireMacOnApproval;
@@ -62,6 +68,11 @@ public final class AnswerInterpreter {
               "approval " + answer.mti() + " (" + code.get() + ") came without a MAC");
         }
       }
+      if (code.get().equals(PARTIAL_APPROVAL) && !hasReadableAmount(answer)) {
+        return TransportOutcome.unknown(
+            UnknownReason.MALFORMED_RESPONSE,
+            "answer " + answer.mti() + " approves a part (10) without the amount in field 4");
+      }
       return TransportOutcome.fromResponseCode(
           code.get(), mapper.references(request, sent, answer));
     } catch (IsoFormatException unreadable) {
@@ -71,6 +82,18 @@ public final class AnswerInterpreter {
     } catch (DeviceException macFailure) {
       return TransportOutcome.unknown(
           UnknownReason.BAD_MAC, "answer's MAC could not be checked: " + macFailure.getMessage());
+    }
+  }
+
+  private static boolean hasReadableAmount(DecodedMessage answer) {
+    if (!answer.has(4)) {
+      return false;
+    }
+    try {
+      answer.readLong(4);
+      return true;
+    } catch (IsoException unreadable) {
+      return false;
     }
   }
 

@@ -173,8 +173,12 @@ abstract class BaseMapper implements MessageMapper {
       out.put(IsoHostReferences.CAPTURE_MTI, RequestCodes.of(request.type(), settings).mti());
       out.put(IsoHostReferences.CAPTURE_TRACE, trace);
       out.put(IsoHostReferences.CAPTURE_DATE, date);
-      code.ifPresent(value -> out.put(IsoHostReferences.CAPTURE_AUTHORIZATION_CODE, value));
-      retrieval.ifPresent(value -> out.put(IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE, value));
+      // Always written, the hold's standing in for what the answer lacks: an earlier capture's,
+      // voided since, must not be named by this one's void.
+      putEither(out, IsoHostReferences.CAPTURE_AUTHORIZATION_CODE, code,
+          request.hostReferences().get(HostReference.AUTHORIZATION_CODE));
+      putEither(out, IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE, retrieval,
+          request.hostReferences().get(HostReference.RETRIEVAL_REFERENCE));
       sessionReferences(out, sent, true);
     } else {
       // A release's, void's or refund's numbers are kept for the record, never in place of the
@@ -202,6 +206,16 @@ abstract class BaseMapper implements MessageMapper {
     }
     long asked = request.amount().minorUnits();
     return approved > 0 && approved < asked ? Optional.of(approved) : Optional.empty();
+  }
+
+  /** Puts {@code value}, else {@code fallback} when there is one, under {@code name}. */
+  private static void putEither(
+      Map<String, String> out, String name, Optional<String> value, String fallback) {
+    if (value.isPresent()) {
+      out.put(name, value.get());
+    } else if (fallback != null) {
+      out.put(name, fallback);
+    }
   }
 
   private static Optional<String> nonBlank(Optional<String> value) {

@@ -88,6 +88,22 @@ class AnswerInterpreterTest {
         .contains(UnknownReason.MALFORMED_RESPONSE);
   }
 
+  /** How much a partial approval approved is in its field 4; without it, it cannot be held. */
+  @Test
+  void partialApprovalWithoutItsAmountIsMalformedAndWithItApprovesThePart() {
+    TransportOutcome withoutAmount =
+        strict.outcome(hold, sent, result(signer.sign(answer("10"))));
+    TransportOutcome withAmount =
+        strict.outcome(hold, sent, result(signer.sign(answer("10").toBuilder().set(4, 5000L)
+            .build())));
+
+    assertThat(withoutAmount.kind()).isEqualTo(TransportOutcome.Kind.UNKNOWN);
+    assertThat(withoutAmount.unknownReason()).contains(UnknownReason.MALFORMED_RESPONSE);
+    assertThat(withoutAmount.detail()).contains("field 4");
+    assertThat(withAmount.kind()).isEqualTo(TransportOutcome.Kind.APPROVED);
+    assertThat(withAmount.hostReferences()).containsEntry(HostReference.APPROVED_AMOUNT, "5000");
+  }
+
   private IsoMessage answer(String code) {
     return IsoMessage.builder(Specs.unionPayPos())
         .mti("0110")

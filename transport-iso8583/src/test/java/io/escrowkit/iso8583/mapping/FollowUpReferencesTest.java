@@ -79,9 +79,24 @@ class FollowUpReferencesTest {
     answered(mapper, Requests.holdWithPin(123), HOLD_CODE, "000000000777");
     answered(mapper, followUp(RequestType.CAPTURE, 124), null, null);
 
-    assertThat(escrow).doesNotContainKey(IsoHostReferences.CAPTURE_AUTHORIZATION_CODE);
+    assertThat(escrow).containsEntry(IsoHostReferences.CAPTURE_AUTHORIZATION_CODE, HOLD_CODE);
     IsoMessage voided = mapper.request(followUp(RequestType.VOID_CAPTURE, 125));
     assertThat(text(voided, 38)).isEqualTo(HOLD_CODE);
+  }
+
+  /** A second capture after a voided first, answered without 38 or 37, is voided as itself. */
+  @Test
+  void aVoidNeverNamesAnEarlierVoidedCapture() {
+    MessageMapper mapper = MessageMapper.of(MappingSettings.unionPay(), Requests.session(300));
+    answered(mapper, Requests.holdWithPin(123), HOLD_CODE, "000000000777");
+    answered(mapper, followUp(RequestType.CAPTURE, 124), CAPTURE_CODE, "000000000888");
+    answered(mapper, followUp(RequestType.VOID_CAPTURE, 125), null, null);
+    answered(mapper, followUp(RequestType.CAPTURE, 126), null, null);
+
+    IsoMessage voided = mapper.request(followUp(RequestType.VOID_CAPTURE, 127));
+    assertThat(text(voided, 61).substring(6, 12)).isEqualTo("000126");
+    assertThat(text(voided, 38)).isEqualTo(HOLD_CODE);
+    assertThat(text(voided, 37)).isEqualTo("000000000777");
   }
 
   private TransportRequest followUp(RequestType type, long trace) {
