@@ -7,6 +7,7 @@ import io.escrowkit.iso8583.IsoException;
 import io.escrowkit.iso8583.IsoFormatException;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.channel.ChannelResult;
+import io.escrowkit.spi.RequestType;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.spi.UnknownReason;
@@ -16,9 +17,11 @@ import java.util.Optional;
 /**
  * Reads what the channel brought back as the core's {@link TransportOutcome}: no answer, an answer
  * without a readable response code, or one whose MAC fails are unknown (and get reversed); an
- * answer is approved or declined by its field 39 alone. It never declines on its own. A partial
- * approval (10) that does not say in field 4 what it approved is unknown too: how much the host
- * holds cannot be told, so it is reversed rather than held at the amount asked. Threadsafe.
+ * answer is approved or declined by its field 39 alone. It never declines on its own. A hold's
+ * partial approval (10) that does not say in field 4 what it approved is unknown too: how much the
+ * host holds cannot be told, so it is reversed rather than held at the amount asked. To any other
+ * request a 10 is an approval, as before: a reversal, release or void has no part to approve, and
+ * owed work (an advice, a forwarded refund) would be sent again for ever. Threadsafe.
  */
 public final class AnswerInterpreter {
   /** Approved for a partial amount, the amount in field 4 (ISO 8583, and UnionPay's 部分承兑). */
@@ -68,7 +71,8 @@ public final class AnswerInterpreter {
               "approval " + answer.mti() + " (" + code.get() + ") came without a MAC");
         }
       }
-      if (code.get().equals(PARTIAL_APPROVAL) && !hasReadableAmount(answer)) {
+      if (request.type() == RequestType.HOLD && code.get().equals(PARTIAL_APPROVAL)
+          && !hasReadableAmount(answer)) {
         return TransportOutcome.unknown(
             UnknownReason.MALFORMED_RESPONSE,
             "answer " + answer.mti() + " approves a part (10) without the amount in field 4");

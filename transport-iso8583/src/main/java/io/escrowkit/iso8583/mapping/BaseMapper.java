@@ -173,8 +173,9 @@ abstract class BaseMapper implements MessageMapper {
       out.put(IsoHostReferences.CAPTURE_MTI, RequestCodes.of(request.type(), settings).mti());
       out.put(IsoHostReferences.CAPTURE_TRACE, trace);
       out.put(IsoHostReferences.CAPTURE_DATE, date);
-      // Always written, the hold's standing in for what the answer lacks: an earlier capture's,
-      // voided since, must not be named by this one's void.
+      // Written whenever the answer or the hold has one, the hold's standing in for what the
+      // answer lacks, so that an earlier capture's, voided since, is not named by this one's void.
+      // (A hold answered without one leaves nothing to stand in: the map keeps the earlier.)
       putEither(out, IsoHostReferences.CAPTURE_AUTHORIZATION_CODE, code,
           request.hostReferences().get(HostReference.AUTHORIZATION_CODE));
       putEither(out, IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE, retrieval,

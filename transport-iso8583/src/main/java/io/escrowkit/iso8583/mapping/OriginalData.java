@@ -10,7 +10,8 @@ import java.util.Optional;
  * What a follow-up names as its original, from the host references: the hold for a release or
  * capture; for a completion void or refund, the capture when its references are kept, else the
  * hold. A capture answered without an authorization code or retrieval reference number is named
- * with the hold's (its answer's references put them in its place). An escrow captured before
+ * with the hold's (its answer's references put them in its place), when the hold's answer gave
+ * one. An escrow captured before
  * captures' codes were kept apart has none of its own: it is named with what its last answer left
  * in the hold's place, as before. Immutable.
  */

@@ -9,9 +9,12 @@ import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.Specs;
 import io.escrowkit.iso8583.channel.ChannelResult;
 import io.escrowkit.spi.HostReference;
+import io.escrowkit.spi.RequestType;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.spi.UnknownReason;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,28 @@ class AnswerInterpreterTest {
     assertThat(withoutAmount.detail()).contains("field 4");
     assertThat(withAmount.kind()).isEqualTo(TransportOutcome.Kind.APPROVED);
     assertThat(withAmount.hostReferences()).containsEntry(HostReference.APPROVED_AMOUNT, "5000");
+  }
+
+  /**
+   * To anything but a hold a 10 without field 4 stays an approval: a release has no part to
+   * approve, and owed work (an advice, a reversal) answered so would otherwise be sent for ever.
+   */
+  @Test
+  void partialApprovalWithoutAnAmountOfAFollowUpOrReversalIsAnApproval() {
+    for (TransportRequest request : List.of(
+        Requests.followUp(RequestType.RELEASE, 200, Requests.HELD, Requests.HOLD_REFERENCES),
+        Requests.followUp(
+            RequestType.CAPTURE_ADVICE, 201, Requests.HELD, Requests.HOLD_REFERENCES),
+        Requests.reversal(RequestType.HOLD, 123, Requests.HELD, "98", Map.of()))) {
+      IsoMessage asSent = signer.sign(mapper.request(request));
+
+      TransportOutcome outcome =
+          strict.outcome(request, asSent, result(signer.sign(answer("10"))));
+
+      assertThat(outcome.kind())
+          .as(request.type().name())
+          .isEqualTo(TransportOutcome.Kind.APPROVED);
+    }
   }
 
   private IsoMessage answer(String code) {
