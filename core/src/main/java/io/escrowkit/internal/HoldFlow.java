@@ -55,6 +55,7 @@ final class HoldFlow {
     String escrowId = context.ids.escrowId();
     RiskContext risk = new RiskContext(context.config.merchantId(), context.config.terminalId(),
         spec.amount(), cardToken, spec.card().maskedPan(), spec.reference(), now);
+    // riskOf(escrow) rebuilds this from the escrow written below: keep the two in step.
     RiskDecision decision = context.risk.evaluateAndAccept(risk);
     IdempotencyRecord intent =
         new IdempotencyRecord(spec.key(), fingerprint, escrowId, Operation.HOLD, Optional.empty());
@@ -72,6 +73,7 @@ final class HoldFlow {
               + spec.card().entryMode() + ")", now))
           .withIdempotency(intent));
     } catch (JournalConflictException raced) {
+      context.risk.withdraw(risk); // not sent: the run that has the key counted its own
       return guard.replay(context.journal.idempotency(spec.key()).orElseThrow(() -> raced),
           spec.key(), fingerprint);
     }
@@ -93,6 +95,16 @@ final class HoldFlow {
       }
       return result;
     });
+  }
+
+  /**
+   * The risk record of a hold still pending or in doubt, as {@link #first} made it: the hold's
+   * request amount, and the time the escrow was created, which is the time the record was made.
+   */
+  static RiskContext riskOf(EscrowSnapshot hold) {
+    return new RiskContext(hold.merchantId(), hold.terminalId(),
+        hold.pending().map(PendingRequest::amount).orElse(hold.held()), hold.cardToken(),
+        hold.maskedPan(), hold.reference(), hold.createdAt());
   }
 
   private EscrowResult refuse(HoldSpec spec, String cardToken, String escrowId,

@@ -341,6 +341,12 @@ final class ReversalWorker {
       EscrowSnapshot next = context.machine.answer(escrow, Command.CONFIRM_REVERSAL, Map.of(), now);
       String cause = "reversal acknowledged (" + outcome.responseCode().orElse("?") + ", reason "
           + item.reasonCode() + ")";
+      if (next.state() == EscrowState.REVERSED) {
+        // The host let the hold go: it stops counting against the card (before the escrow says
+        // REVERSED), so that the retry its failure's remedy asks for is not refused as a
+        // duplicate. It counted until now, while the host might still have held it.
+        context.risk.withdraw(HoldFlow.riskOf(escrow));
+      }
       try {
         context.write(JournalWrite.of(next, Settlement.event(escrow, next, cause, now))
             .withCompleted(item.id()));

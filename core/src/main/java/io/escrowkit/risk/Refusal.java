@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * <p>The detail must never contain a PAN; rules show the card as {@link RiskContext#maskedPan()}.
  *
  * @param ruleName the {@link RiskRule#name()} of the rule that refused
- * @param reasonCode upper-case code such as {@code DAILY_LIMIT}
+ * @param reasonCode upper-case code such as {@code DAILY_LIMIT}: 1 to {@value
+ *     #MAX_REASON_CODE_LENGTH} upper-case letters, digits and '_', starting with a letter (it
+ *     becomes part of the failure's machine code, {@code RISK/DAILY_LIMIT})
  * @param detail English explanation, e.g. "amount 0.50 CNY is below the minimum of 1.00 CNY"
  */
 public record Refusal(String ruleName, String reasonCode, String detail) implements RiskDecision {
@@ -20,11 +22,15 @@ public record Refusal(String ruleName, String reasonCode, String detail) impleme
   /** Longest detail kept; a longer one is cut to this length, ending in an ellipsis. */
   public static final int MAX_DETAIL_LENGTH = 512;
 
-  private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+  /** Longest reason code: the longest token a failure's machine code takes. */
+  public static final int MAX_REASON_CODE_LENGTH = 40;
+
+  private static final Pattern REASON_CODE =
+      Pattern.compile("[A-Z][A-Z0-9_]{0," + (MAX_REASON_CODE_LENGTH - 1) + "}");
 
   public Refusal {
     requireText(ruleName, "ruleName", RiskContext.MAX_TEXT_LENGTH);
-    requireText(reasonCode, "reasonCode", 64);
+    requireText(reasonCode, "reasonCode", MAX_REASON_CODE_LENGTH);
     requireText(detail, "detail", Integer.MAX_VALUE);
     if (!REASON_CODE.matcher(reasonCode).matches()) {
       throw new RiskException(
