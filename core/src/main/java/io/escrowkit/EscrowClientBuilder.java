@@ -53,8 +53,8 @@ public final class EscrowClientBuilder {
   /** The acquirer's merchant id (field 42) and terminal id (field 41). */
   public EscrowClientBuilder merchant(String merchantId, String terminalId) {
     once(this.merchantId, "merchant");
-    this.merchantId = nonBlank(merchantId, "merchantId");
-    this.terminalId = nonBlank(terminalId, "terminalId");
+    this.merchantId = Texts.printable(nonBlank(merchantId, "merchantId"), "merchantId");
+    this.terminalId = Texts.printable(nonBlank(terminalId, "terminalId"), "terminalId");
     return this;
   }
 

@@ -33,7 +33,10 @@ public final class HoldRequest {
     this.key = engine.newIdempotencyKey();
   }
 
-  /** The merchant's reference for this escrow (room, order, rental), 1 to 64 characters. */
+  /**
+   * The merchant's reference for this escrow (room, order, rental): 1 to 64 characters after
+   * trimming, printable (no control characters).
+   */
   public HoldRequest reference(String reference) {
     Objects.requireNonNull(reference, "reference");
     once(this.reference, "reference");
@@ -42,7 +45,7 @@ public final class HoldRequest {
       throw new IllegalArgumentException(
           "reference must be 1 to " + MAX_REFERENCE_LENGTH + " characters, got '" + reference + "'");
     }
-    this.reference = trimmed;
+    this.reference = Texts.printable(trimmed, "reference");
     return this;
   }
 

@@ -1,6 +1,9 @@
 package io.escrowkit;
 
-/** Checks caller-given idempotency keys: trimmed, non-empty, at most 255 characters. */
+/**
+ * Checks caller-given idempotency keys: trimmed, non-empty, at most 255 characters, printable
+ * ({@link Texts#printable}).
+ */
 final class Idempotency {
   static final int MAX_KEY_LENGTH = 255;
 
@@ -14,6 +17,6 @@ final class Idempotency {
           "idempotency key must be 1 to " + MAX_KEY_LENGTH + " characters after trimming, got "
               + trimmed.length());
     }
-    return trimmed;
+    return Texts.printable(trimmed, "idempotency key");
   }
 }

@@ -96,6 +96,7 @@ public final class GroupCommitter implements AutoCloseable {
       }
       batch.add(next);
     }
+    List<Slot<?>> unsettled = batch;
     try {
       if (closed) {
         failAll(
@@ -106,9 +107,20 @@ public final class GroupCommitter implements AutoCloseable {
         return;
       }
       // One write of the group failed, and the group was rolled back: each write on its own.
-      for (Slot<?> slot : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        unsettled = batch.subList(i, batch.size());
+        Slot<?> slot = batch.get(i);
         withRetries(List.of(slot), () -> runTogether(List.of(slot)));
       }
+    } catch (RuntimeException | Error unexpected) {
+      // Thrown past the handling above (an Error in a write, or the writer failing to open):
+      // whatever the open transaction holds is dropped with its connection, never committed by a
+      // later write, and every write not yet committed fails, the leader's too, rather than
+      // seeming done.
+      discardWriter(unexpected);
+      failAll(unsettled, new JournalFailureException(
+          "journal " + database.description() + " could not commit " + describe(unsettled)
+              + ": " + unexpected, unexpected));
     } finally {
       for (Slot<?> slot : batch) {
         slot.done = true;
@@ -201,7 +213,7 @@ public final class GroupCommitter implements AutoCloseable {
   }
 
   /** Drops the writer connection after a failure, so that the next write starts afresh. */
-  private void discardWriter(SQLException cause) {
+  private void discardWriter(Throwable cause) {
     if (writer != null) {
       Database.closeQuietlyInto(writer, cause);
       writer = null;
