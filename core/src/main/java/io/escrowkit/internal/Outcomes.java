@@ -3,6 +3,8 @@ package io.escrowkit.internal;
 import io.escrowkit.Command;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.failure.Failure;
+import io.escrowkit.failure.FailureCategory;
+import io.escrowkit.failure.ResponseCode;
 import io.escrowkit.failure.ResponseCodes;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.UnknownReason;
@@ -99,12 +101,25 @@ final class Outcomes {
 
   /**
    * Whether a refusal of work the client owes (a forwarded request, an advice) may go away by
-   * itself (acquirer or switch down, key or batch trouble: every code the catalog calls
-   * retryable), so that it is asked again rather than taken as final.
+   * itself, so that it is asked again rather than taken as final ({@link #passesByItself}).
    */
   private static boolean askAgain(TransportOutcome outcome) {
     return !outcome.isApproved() && outcome.responseCode()
-        .map(code -> !code.equals(DUPLICATE) && ResponseCodes.resolve(code).retryable())
+        .map(code -> !code.equals(DUPLICATE) && passesByItself(ResponseCodes.resolve(code)))
+        .orElse(false);
+  }
+
+  /**
+   * Whether a refusal may pass with no one at the till: the acquirer or switch down or busy, key,
+   * MAC, batch or format trouble a sign-on may cure (retryable codes of the acquirer and protocol
+   * categories). A retryable code that asks something of the cardholder or operator (55 re-enter
+   * the PIN, 45 use the chip) is final for work the client owes: sent again unchanged, it would be
+   * refused the same way for ever.
+   */
+  static boolean passesByItself(ResponseCode code) {
+    return code.retryable() && code.category()
+        .map(category -> category == FailureCategory.ACQUIRER_GATEWAY
+            || category == FailureCategory.PROTOCOL)
         .orElse(false);
   }
 

@@ -137,7 +137,7 @@ final class RemainderRelease {
       return finish(escrow, item, "remainder " + remainder + " released (" + code + ")");
     }
     ResponseCode declined = ResponseCodes.resolve(code);
-    if (declined.retryable()) {
+    if (Outcomes.passesByItself(declined)) {
       // Host or switch down, MAC or key trouble after a key change, batch out of step: none of
       // them is about the hold, and a later attempt (after a new sign-on) may go through.
       return later(item, "declined for now (" + code + ")");

@@ -167,17 +167,22 @@ class FinalCaptureRemainderTest {
     }
   }
 
-  @Test
-  void aDeclinedCancelIsRecordedForAnOperatorAndNotRetried() {
+  /**
+   * A plain decline (05), and codes retryable only by someone at the till (55 re-enter the PIN, 45
+   * use the chip), which the cancel, sent again unchanged, would get for ever.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"05", "55", "45"})
+  void aDeclinedCancelIsRecordedForAnOperatorAndNotRetried(String declined) {
     InMemoryTransport host = InMemoryTransport.create(FaultPlan.none(),
-        request -> request.type() == RequestType.RELEASE ? Optional.of("05") : Optional.empty())
+        request -> request.type() == RequestType.RELEASE ? Optional.of(declined) : Optional.empty())
         .withoutFinalCaptureMarker();
     RecordingTransport wire = new RecordingTransport(host);
     try (Fixture fixture = multiCapture(host, wire)) {
       Escrow captured = captureThirtyThenTwentyFinal(fixture);
 
       TransitionEvent noted = fixture.events.awaitCause(
-          captured.id(), "remainder 50.00 CNY NOT released: RELEASE_REMAINDER/05", WAIT);
+          captured.id(), "remainder 50.00 CNY NOT released: RELEASE_REMAINDER/" + declined, WAIT);
 
       assertThat(noted.from()).contains(EscrowState.CAPTURED);
       assertThat(noted.to()).isEqualTo(EscrowState.CAPTURED);
@@ -186,7 +191,7 @@ class FinalCaptureRemainderTest {
       assertThat(hostEntry(fixture, captured).holdActive()).isTrue();
       Escrow looked = fixture.client.escrow(captured.id()).get();
       assertThat(looked.failure()).hasValueSatisfying(failure -> {
-        assertThat(failure.code()).isEqualTo("RELEASE_REMAINDER/05");
+        assertThat(failure.code()).isEqualTo("RELEASE_REMAINDER/" + declined);
         assertThat(failure.retryable()).isFalse();
       });
     }
