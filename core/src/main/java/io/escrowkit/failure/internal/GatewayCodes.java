@@ -5,12 +5,13 @@ import static io.escrowkit.failure.internal.CatalogBuilder.text;
 import static io.escrowkit.failure.internal.SharedRemedies.ANOTHER_CARD;
 import static io.escrowkit.failure.internal.SharedRemedies.CALL_ACQUIRER;
 import static io.escrowkit.failure.internal.SharedRemedies.CALL_BANK_OR_ANOTHER_CARD;
-import static io.escrowkit.failure.internal.SharedRemedies.RETRY_AFTER_REVERSAL;
+import static io.escrowkit.failure.internal.SharedRemedies.RETRY_LATER;
 
 /**
  * Failures of the acquirer, the switch (UnionPay) or the issuer's host: unavailable, timed out,
  * unreachable, not set up. The outages ({@code 68}, {@code 90}, {@code 91}, {@code 92}, {@code 96},
- * {@code 98}) are retryable after a reversal; set-up problems are not. Stateless and threadsafe.
+ * {@code 98}) are retryable: they are answers, so the attempt is declined and nothing is reversed;
+ * set-up problems are not retryable. Stateless and threadsafe.
  */
 final class GatewayCodes {
 
@@ -60,7 +61,7 @@ final class GatewayCodes {
             "68",
             ACQUIRER_GATEWAY,
             text("Response received too late (the card's bank timed out)", "发卡行响应超时"),
-            RETRY_AFTER_REVERSAL)
+            RETRY_LATER)
         .retryableDecline(
             "90",
             ACQUIRER_GATEWAY,
@@ -73,14 +74,14 @@ final class GatewayCodes {
             "91",
             ACQUIRER_GATEWAY,
             text("Issuer or switch inoperative", "发卡方或交换中心不能操作"),
-            RETRY_AFTER_REVERSAL)
+            RETRY_LATER)
         .retryableDecline(
             "92",
             ACQUIRER_GATEWAY,
             text(
                 "Financial institution or intermediate network cannot be found or reached",
                 "金融机构或中间网络设施找不到或无法达到"),
-            RETRY_AFTER_REVERSAL)
+            RETRY_LATER)
         .decline(
             "95",
             ACQUIRER_GATEWAY,
@@ -94,7 +95,7 @@ final class GatewayCodes {
             "96",
             ACQUIRER_GATEWAY,
             text("System malfunction (UnionPay: switch system failure)", "银联处理中心系统异常、失效"),
-            RETRY_AFTER_REVERSAL)
+            RETRY_LATER)
         .decline(
             "97",
             ACQUIRER_GATEWAY,
@@ -109,6 +110,6 @@ final class GatewayCodes {
             text(
                 "Issuer response timed out: the switch got no answer from the card's bank",
                 "银联处理中心收不到发卡方应答（发卡方超时）"),
-            RETRY_AFTER_REVERSAL);
+            RETRY_LATER);
   }
 }

@@ -36,12 +36,11 @@ final class SharedRemedies {
           "Do not retry. Note the response code and call the acquirer's helpdesk.",
           "请勿重试，请记下应答码并联系收单机构客服");
 
-  static final LocalizedText RETRY_AFTER_REVERSAL =
+  static final LocalizedText RETRY_LATER =
       text(
-          "The bank or the network is not answering: wait a moment and try again (the terminal"
-              + " first reverses the unanswered attempt). If it keeps failing, take another"
-              + " payment method.",
-          "发卡行或银联系统暂时无法处理，请稍候重试（终端会先对未获应答的交易自动冲正）；" + "如持续失败，请改用其他支付方式");
+          "The bank or the network is not answering: wait a moment and try again. If it keeps"
+              + " failing, take another payment method.",
+          "发卡行或银联系统暂时无法处理，请稍候重试；如持续失败，请改用其他支付方式");
 
   static final LocalizedText SIGN_ON_AND_RETRY =
       text(
