@@ -279,6 +279,11 @@ public record Failure(
       return PanMasking.mask(detail);
     }
     String prefix = detail.substring(0, Math.min(detail.length(), MAX_DETAIL_LENGTH + 64));
-    return PanMasking.mask(prefix).substring(0, MAX_DETAIL_LENGTH) + "...[cut]";
+    String masked = PanMasking.mask(prefix);
+    int cut = MAX_DETAIL_LENGTH;
+    if (Character.isHighSurrogate(masked.charAt(cut - 1))) {
+      cut--; // never half of a pair: it would not come back from a journal as it was stored
+    }
+    return masked.substring(0, cut) + "...[cut]";
   }
 }

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A hold, from the risk checks to the recorded answer: risk chain, then the intent (escrow in
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * outcome journaled by {@link Settlement}.
  */
 final class HoldFlow {
+  private static final Logger log = LoggerFactory.getLogger(HoldFlow.class);
   private final EngineContext context;
   private final IdempotencyGuard guard;
   private final Settlement settlement;
@@ -73,7 +76,7 @@ final class HoldFlow {
               + spec.card().entryMode() + ")", now))
           .withIdempotency(intent));
     } catch (JournalConflictException raced) {
-      context.risk.withdraw(risk); // not sent: the run that has the key counted its own
+      withdraw(context, risk); // not sent: the run that has the key counted its own
       return guard.replay(context.journal.idempotency(spec.key()).orElseThrow(() -> raced),
           spec.key(), fingerprint);
     }
@@ -91,10 +94,23 @@ final class HoldFlow {
     return context.send(toHost).thenApply(outcome -> {
       EscrowResult result = settlement.settleUnlessOvertaken(pending, intent, outcome);
       if (result.status() == OperationStatus.DECLINED) {
-        context.risk.withdraw(risk); // a declined hold must not count against the card's retry
+        withdraw(context, risk); // a declined hold must not count against the card's retry
       }
       return result;
     });
+  }
+
+  /**
+   * Withdraws {@code risk} from the risk history; a history that fails (a custom one, backed by a
+   * database that is down) is logged, never allowed to hold up the escrow's own bookkeeping.
+   */
+  static void withdraw(EngineContext context, RiskContext risk) {
+    try {
+      context.risk.withdraw(risk);
+    } catch (RuntimeException failed) {
+      log.error("the risk history could not withdraw the hold of {} ({}); it keeps counting"
+          + " against the card", risk.maskedPan(), risk.reference(), failed);
+    }
   }
 
   /**

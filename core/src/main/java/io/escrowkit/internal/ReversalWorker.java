@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class ReversalWorker {
   private static final Logger log = LoggerFactory.getLogger(ReversalWorker.class);
   private static final int CLAIM_BATCH = 64;
+  /** A reversal's answer that ends it but may mean the host refused it (ISO 87's 12). */
+  private static final String AMBIGUOUS_REVERSAL_ANSWER = "12";
   private final EngineContext context;
   /** One attempt at a time per work item, however many callers want it settled. */
   private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<Void>> attempts =
@@ -341,11 +343,13 @@ final class ReversalWorker {
       EscrowSnapshot next = context.machine.answer(escrow, Command.CONFIRM_REVERSAL, Map.of(), now);
       String cause = "reversal acknowledged (" + outcome.responseCode().orElse("?") + ", reason "
           + item.reasonCode() + ")";
-      if (next.state() == EscrowState.REVERSED) {
+      if (next.state() == EscrowState.REVERSED
+          && !outcome.responseCode().filter(AMBIGUOUS_REVERSAL_ANSWER::equals).isPresent()) {
         // The host let the hold go: it stops counting against the card (before the escrow says
         // REVERSED), so that the retry its failure's remedy asks for is not refused as a
-        // duplicate. It counted until now, while the host might still have held it.
-        context.risk.withdraw(HoldFlow.riskOf(escrow));
+        // duplicate. It counted until now, while the host might still have held it. (After a
+        // 12 it keeps counting: some ISO 87 hosts mean that they refused the reversal.)
+        HoldFlow.withdraw(context, HoldFlow.riskOf(escrow));
       }
       try {
         context.write(JournalWrite.of(next, Settlement.event(escrow, next, cause, now))

@@ -42,7 +42,11 @@ public record Refusal(String ruleName, String reasonCode, String detail) impleme
               + "'");
     }
     if (detail.length() > MAX_DETAIL_LENGTH) {
-      detail = detail.substring(0, MAX_DETAIL_LENGTH - 1) + "\u2026";
+      int cut = MAX_DETAIL_LENGTH - 1;
+      if (Character.isHighSurrogate(detail.charAt(cut - 1))) {
+        cut--; // never half of a pair: it would not come back from the journal as stored
+      }
+      detail = detail.substring(0, cut) + "\u2026";
     }
   }
 

@@ -193,6 +193,20 @@ class FailureTest {
     assertThat(failure.detail()).endsWith("622202**...[cut]");
   }
 
+  /** A pair beyond the Basic Multilingual Plane across the cut is kept whole or left out. */
+  @Test
+  void aCutDetailNeverEndsInHalfAPair() {
+    for (int shift = 0; shift < 2; shift++) {
+      String detail = "x".repeat(shift) + "\uD83C\uDFE8".repeat(Failure.MAX_DETAIL_LENGTH);
+
+      String cut = Failure.protocol(detail).detail();
+
+      assertThat(cut).endsWith("...[cut]");
+      assertThat(cut.codePoints())
+          .noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+    }
+  }
+
   @Test
   void responseCodeInARecordMustBeWellFormed() {
     LocalizedText text = new LocalizedText("x", "错");

@@ -37,4 +37,18 @@ class RiskDecisionTest {
 
     assertThat(refusal.detail()).hasSize(Refusal.MAX_DETAIL_LENGTH).endsWith("\u2026");
   }
+
+  /** A pair beyond the Basic Multilingual Plane across the cut is kept whole or left out. */
+  @Test
+  void aCutDetailNeverEndsInHalfAPair() {
+    for (int shift = 0; shift < 2; shift++) {
+      String detail = "x".repeat(shift) + "\uD83C\uDFE8".repeat(1000);
+
+      String cut = RiskDecision.refuse("custom", "CUSTOM", detail).detail();
+
+      assertThat(cut).endsWith("\u2026");
+      assertThat(cut.codePoints())
+          .noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+    }
+  }
 }

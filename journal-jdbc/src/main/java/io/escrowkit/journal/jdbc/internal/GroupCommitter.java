@@ -117,10 +117,10 @@ public final class GroupCommitter implements AutoCloseable {
       // whatever the open transaction holds is dropped with its connection, never committed by a
       // later write, and every write not yet committed fails, the leader's too, rather than
       // seeming done.
-      discardWriter(unexpected);
       failAll(unsettled, new JournalFailureException(
           "journal " + database.description() + " could not commit " + describe(unsettled)
               + ": " + unexpected, unexpected));
+      discardWriter(unexpected); // after: the writes are failed even if closing throws too
     } finally {
       for (Slot<?> slot : batch) {
         slot.done = true;
