@@ -53,8 +53,10 @@ public final class EscrowClientBuilder {
   /** The acquirer's merchant id (field 42) and terminal id (field 41). */
   public EscrowClientBuilder merchant(String merchantId, String terminalId) {
     once(this.merchantId, "merchant");
-    this.merchantId = Texts.printable(nonBlank(merchantId, "merchantId"), "merchantId");
-    this.terminalId = Texts.printable(nonBlank(terminalId, "terminalId"), "terminalId");
+    String merchant = Texts.printable(nonBlank(merchantId, "merchantId"), "merchantId");
+    String terminal = Texts.printable(nonBlank(terminalId, "terminalId"), "terminalId");
+    this.merchantId = merchant; // both checked first: a refused call sets neither
+    this.terminalId = terminal;
     return this;
   }
 

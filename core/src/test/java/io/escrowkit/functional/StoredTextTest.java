@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.EscrowClient;
+import io.escrowkit.EscrowClientBuilder;
 import io.escrowkit.EscrowState;
 import io.escrowkit.HoldRequest;
 import io.escrowkit.Money;
@@ -34,9 +35,11 @@ class StoredTextTest {
       assertThatThrownBy(() -> hold(fixture).idempotencyKey("order\u001b17"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("idempotency key");
-      assertThatThrownBy(() -> EscrowClient.builder().merchant("898310048990001", "1000\u00000001"))
+      EscrowClientBuilder builder = EscrowClient.builder();
+      assertThatThrownBy(() -> builder.merchant("898310048990001", "1000\u00000001"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("terminalId");
+      builder.merchant("898310048990001", "10000001"); // the refused call set nothing
       assertThat(host.received(RequestType.HOLD)).isZero();
 
       // Printable text beyond ASCII, a surrogate pair included, is kept as given.
