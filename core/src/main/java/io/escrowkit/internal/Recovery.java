@@ -50,9 +50,10 @@ final class Recovery {
     Instant now = context.clock.instant();
     List<CompletableFuture<Boolean>> orphans = new ArrayList<>();
     for (EscrowSnapshot escrow : context.journal.findByStates(PENDING)) {
-      Instant orphanedAt = escrow.pending().get().sentAt().plus(context.config.orphanAge());
-      if (!now.isBefore(orphanedAt)) {
-        orphans.add(context.serializer.submit(escrow.id(), () -> adoptOrphan(escrow.id())));
+      PendingRequest listed = escrow.pending().get();
+      if (isOrphaned(listed, now)) {
+        orphans.add(context.serializer.submit(escrow.id(),
+            () -> adoptOrphan(escrow.id(), listed.operationId())));
       }
     }
     List<CompletableFuture<Boolean>> expiries = new ArrayList<>();
@@ -67,7 +68,16 @@ final class Recovery {
     return new RecoveryReport(inDoubt, expired, context.journal.pendingWork().size());
   }
 
-  private CompletableFuture<Boolean> adoptOrphan(String escrowId) {
+  private boolean isOrphaned(PendingRequest request, Instant now) {
+    return !now.isBefore(request.sentAt().plus(context.config.orphanAge()));
+  }
+
+  /**
+   * Takes over the request found orphaned, {@code operationId}, if it still is: the escrow read
+   * again may have moved on since the list was read (in this client or another), to a request of
+   * its own that is young and whose sender is alive.
+   */
+  private CompletableFuture<Boolean> adoptOrphan(String escrowId, String operationId) {
     Optional<EscrowSnapshot> found = context.journal.find(escrowId);
     if (!found.isPresent() || !found.get().state().isPending()) {
       return CompletableFuture.completedFuture(false);
@@ -75,6 +85,9 @@ final class Recovery {
     EscrowSnapshot escrow = found.get();
     PendingRequest request = escrow.pending().get();
     Instant now = context.clock.instant();
+    if (!request.operationId().equals(operationId) || !isOrphaned(request, now)) {
+      return CompletableFuture.completedFuture(false);
+    }
     if (context.config.profile().forwards(request.operation())) {
       return CompletableFuture.completedFuture(queueForwarding(escrow, request, now));
     }

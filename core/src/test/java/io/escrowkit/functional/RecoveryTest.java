@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.escrowkit.Escrow;
 import io.escrowkit.EscrowClient;
 import io.escrowkit.EscrowResult;
+import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
 import io.escrowkit.JournalFailureException;
 import io.escrowkit.Money;
@@ -22,13 +23,16 @@ import io.escrowkit.testing.Fixture;
 import io.escrowkit.testing.ForwardingJournal;
 import io.escrowkit.testing.HeldAnswerTransport;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RecoveryTest {
@@ -116,6 +120,47 @@ class RecoveryTest {
       other.events.awaitState(held.id(), EscrowState.HELD, Duration.ofSeconds(10));
       assertThat(host.ledger().entry(held.id()).get().captured())
           .isEqualTo(Money.of("0.00", "CNY"));
+    }
+  }
+
+  /**
+   * Recovery lists the pending escrows, then takes each over in its turn: an escrow that moved on
+   * meanwhile to a young request of its own (here, its capture answered and a void sent since)
+   * is left to that request's sender, not reversed on the strength of the old listing.
+   */
+  @Test
+  void anEscrowThatMovedOnToAYoungRequestSinceTheListingIsNotTakenOver() throws Exception {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    HeldAnswerTransport wire = new HeldAnswerTransport(host, RequestType.CAPTURE);
+    InMemoryJournal shared = new InMemoryJournal();
+    AtomicReference<EscrowSnapshot> listedLong = new AtomicReference<>();
+    ForwardingJournal staleListing = new ForwardingJournal(shared) {
+      @Override
+      public List<EscrowSnapshot> findByStates(Set<EscrowState> states) {
+        return states.contains(EscrowState.CAPTURE_PENDING) && listedLong.get() != null
+            ? List.of(listedLong.get())
+            : super.findByStates(states);
+      }
+    };
+    try (Fixture owner = new Fixture(host, wire, shared, 42, Executors.newScheduledThreadPool(2),
+        Duration.ofSeconds(30), b -> b.recoverOnStart(false));
+        Fixture other = new Fixture(host, host, staleListing, 7, b -> b.recoverOnStart(false))) {
+      Escrow held = owner.client.hold(Money.of("50.00", "CNY")).reference("moved-on")
+          .card(TestCards.unionPayChip()).execute();
+      CompletableFuture<Escrow> capture = held.capture(Money.of("50.00", "CNY")).executeAsync();
+      listedLong.set(shared.find(held.id()).get()); // CAPTURE_PENDING, as a slow scan saw it
+      wire.answer(TransportOutcome.fromResponseCode("00", Map.of()));
+      Escrow captured = capture.get(10, TimeUnit.SECONDS);
+      owner.clock.advance(Duration.ofHours(1));
+      other.clock.advance(Duration.ofHours(1));
+      host.injectNext(RequestType.VOID_CAPTURE, Fault.HANG);
+      captured.voidCapture().executeAsync();
+      assertThat(shared.find(held.id()).get().state()).isEqualTo(EscrowState.VOID_PENDING);
+
+      assertThat(other.client.recover().requestsInDoubt()).isZero();
+
+      assertThat(shared.find(held.id()).get().state()).isEqualTo(EscrowState.VOID_PENDING);
+      assertThat(host.received(RequestType.REVERSAL)).isZero();
     }
   }
 
