@@ -88,6 +88,8 @@ final class EmvMasking {
         if (stopped < valueEnd) {
           out.append(String.valueOf(HIDDEN).repeat(valueEnd - stopped));
         }
+      } else if (constructed) {
+        out.append(String.valueOf(HIDDEN).repeat(valueEnd - valueStart)); // too deep to look in
       } else {
         out.append(value(tag, hex.substring(valueStart, valueEnd)));
       }

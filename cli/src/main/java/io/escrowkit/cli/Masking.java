@@ -1,11 +1,11 @@
 package io.escrowkit.cli;
 
 /**
- * What {@code decode --mask} (the default) hides: the card number as first 6 / last 4 (fields 2 and
- * 34, and the card number at the start of track 2 in field 35), every other character of track data
- * (fields 35, 36 and track 1 in 45) except the separators, the whole PIN block (52), and the card
- * data inside field 55's EMV data objects ({@link EmvMasking}). Everything else is printed as
- * decoded. Stateless and threadsafe.
+ * What {@code decode --mask} hides (without it, decode prints what it decoded): the card number as
+ * first 6 / last 4 (fields 2 and 34, and the card number at the start of track 2 in field 35),
+ * every other character of track data (fields 35, 36 and track 1 in 45) except the separators,
+ * the whole PIN block (52), and the card data inside field 55's EMV data objects ({@link
+ * EmvMasking}). Everything else is printed as decoded. Stateless and threadsafe.
  */
 final class Masking {
 
@@ -33,9 +33,12 @@ final class Masking {
     }
   }
 
-  /** First 6 and last 4 of a card number; shorter numbers keep only their last 4. */
+  /**
+   * First 6 and last 4 of a card number of 12 digits or more (the shortest PAN); shorter numbers
+   * keep only their last 4, or half of them when shorter still.
+   */
   static String pan(String pan) {
-    int keepHead = pan.length() > 10 ? 6 : 0;
+    int keepHead = pan.length() >= 12 ? 6 : 0;
     int keepTail = Math.min(4, pan.length() / 2);
     StringBuilder sb = new StringBuilder(pan.length());
     for (int i = 0; i < pan.length(); i++) {

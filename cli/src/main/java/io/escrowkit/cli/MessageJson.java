@@ -78,6 +78,10 @@ final class MessageJson {
       ObjectNode o = out.addObject().put("tag", t.tagHex()).put("length", t.length());
       if (!t.children().isEmpty()) {
         tlvArray(o.putArray("children"), t.children(), mask);
+      } else if (mask && t.isConstructed()) {
+        // Kept whole because its contents did not parse: masked as field 55 is, card data in it
+        // masked and whatever does not parse hidden.
+        o.put("value", EmvMasking.field55(t.valueHex()));
       } else {
         o.put("value", mask ? EmvMasking.value(t.tagHex(), t.valueHex()) : t.valueHex());
       }

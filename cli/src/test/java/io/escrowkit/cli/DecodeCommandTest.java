@@ -138,6 +138,34 @@ class DecodeCommandTest {
     assertThat(run.out).doesNotContain(CliMessages.TEST_PAN).doesNotContain("2512201");
   }
 
+  /**
+   * Card data in field 55 where the structure does not parse (a template whose contents end in
+   * bytes that are no data object) or nests past the depth masking looks into: still masked.
+   */
+  @Test
+  void maskHidesCardDataInTemplatesThatDoNotParseOrNestTooDeep() throws Exception {
+    IsoSpec spec = Specs.iso87Binary();
+    String unparsed = "E10C5A08" + CliMessages.TEST_PAN + "FFFF" + "9F2608AABBCCDDEEFF0011";
+    String deep = "5A08" + CliMessages.TEST_PAN;
+    for (int i = 0; i < 8; i++) {
+      deep = String.format("70%02X", deep.length() / 2) + deep;
+    }
+    for (String field55 : new String[] {unparsed, deep}) {
+      IsoMessage message = CliMessages.preAuthWithCardInEmv(spec).toBuilder()
+          .set(55, HexText.parse(field55, "field 55"))
+          .build();
+      String hex = HexText.of(IsoCodec.of(spec).encode(message));
+
+      CliRun masked = CliRun.of("decode", "--spec", "iso87binary", "--mask", "--hex", hex);
+      CliRun withTlv =
+          CliRun.of("decode", "--spec", "iso87binary", "--mask", "--tlv", "--hex", hex);
+
+      assertThat(masked.status).isZero();
+      assertThat(masked.out).doesNotContain(CliMessages.TEST_PAN);
+      assertThat(withTlv.out + withTlv.err).doesNotContain(CliMessages.TEST_PAN);
+    }
+  }
+
   @Test
   void tlvAddsTheDataObjectsOfField55() throws Exception {
     CliRun run =

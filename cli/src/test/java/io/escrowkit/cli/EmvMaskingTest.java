@@ -23,6 +23,13 @@ class EmvMaskingTest {
     assertThat(EmvMasking.field55("5A0A6200000000000000005F")).isEqualTo("5A0A620000*********0005F");
   }
 
+  /** Eleven digits are shorter than any card number: first 6 and last 4 would show all but one. */
+  @Test
+  void numbersShorterThanAPanKeepOnlyTheirLastFour() {
+    assertThat(Masking.pan("12345678901")).isEqualTo("*******8901");
+    assertThat(Masking.pan("123456789012")).isEqualTo("123456**9012");
+  }
+
   @Test
   void trackOneAndPinDataAreHiddenWhole() {
     assertThat(EmvMasking.field55("5603414243" + "9904AABBCCDD"))

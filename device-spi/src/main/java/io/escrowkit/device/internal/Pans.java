@@ -48,15 +48,16 @@ public final class Pans {
 
   /**
    * First six and last four characters with the rest replaced by {@code '*'}: {@code
-   * 6200000000000005} becomes {@code 620000******0005}. Text too short to hide anything is replaced
-   * entirely, so a mistyped fragment of a PAN never shows either.
+   * 6200000000000005} becomes {@code 620000******0005}. Text shorter than the shortest PAN ({@value
+   * #MIN_LENGTH}) is replaced entirely, so a mistyped fragment of a PAN never shows either (first
+   * six and last four of 11 digits would be all but one).
    */
   public static String mask(CharSequence pan) {
     int length = pan.length();
     char[] masked = new char[length];
     for (int i = 0; i < length; i++) {
       boolean shown =
-          length > SHOWN_PREFIX + SHOWN_SUFFIX && (i < SHOWN_PREFIX || i >= length - SHOWN_SUFFIX);
+          length >= MIN_LENGTH && (i < SHOWN_PREFIX || i >= length - SHOWN_SUFFIX);
       masked[i] = shown ? pan.charAt(i) : '*';
     }
     return new String(masked);

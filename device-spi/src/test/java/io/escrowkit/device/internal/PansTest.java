@@ -19,7 +19,8 @@ class PansTest {
   @Test
   void textTooShortToMaskIsHiddenEntirely() {
     assertThat(Pans.mask("1234567890")).isEqualTo("**********");
-    assertThat(Pans.mask("12345678901")).isEqualTo("123456*8901");
+    assertThat(Pans.mask("12345678901")).isEqualTo("***********");
+    assertThat(Pans.mask("123456789012")).isEqualTo("123456**9012");
   }
 
   @Test
