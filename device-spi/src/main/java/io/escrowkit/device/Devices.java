@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -28,12 +30,16 @@ import java.util.ServiceLoader;
  * }</pre>
  */
 public final class Devices {
+  /** Failed providers after which a listing is given up. */
+  private static final int MAX_BROKEN_PROVIDERS = 64;
 
   private final List<DeviceProvider> providers;
   private final List<String> skippedSimulatedProviders;
+  private final List<String> brokenProviders;
   private final Map<DeviceComponent, SelfTestable> components;
 
-  private Devices(List<DeviceProvider> candidates, SimulatedDevices simulatedDevices) {
+  private Devices(List<DeviceProvider> candidates, SimulatedDevices simulatedDevices,
+      List<String> broken) {
     List<DeviceProvider> used = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (DeviceProvider provider : candidates) {
@@ -47,14 +53,15 @@ public final class Devices {
     used.sort(Comparator.comparingInt(DeviceProvider::priority).reversed());
     this.providers = Collections.unmodifiableList(used);
     this.skippedSimulatedProviders = Collections.unmodifiableList(skipped);
+    this.brokenProviders = Collections.unmodifiableList(new ArrayList<>(broken));
     this.components = Collections.unmodifiableMap(resolve(providers));
   }
 
   /**
    * Loads the providers visible to the current thread's context class loader (or this class's
-   * loader when there is none), leaving simulated ones out.
-   *
-   * @throws java.util.ServiceConfigurationError when a listed provider cannot be instantiated
+   * loader when there is none), leaving simulated ones out. A listed provider that cannot be
+   * loaded is left out and named in {@link #brokenProviders()}: one faulty jar does not hide the
+   * others.
    */
   public static Devices load() {
     ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
@@ -68,23 +75,36 @@ public final class Devices {
 
   /**
    * Loads the providers visible to {@code classLoader}; simulated ones only when {@code
-   * simulatedDevices} is {@link SimulatedDevices#ALLOWED}.
-   *
-   * @throws java.util.ServiceConfigurationError when a listed provider cannot be instantiated
+   * simulatedDevices} is {@link SimulatedDevices#ALLOWED}. A listed provider that cannot be
+   * loaded or instantiated is left out and named in {@link #brokenProviders()}.
    */
   public static Devices load(ClassLoader classLoader, SimulatedDevices simulatedDevices) {
     Objects.requireNonNull(classLoader, "classLoader");
     Objects.requireNonNull(simulatedDevices, "simulatedDevices");
     List<DeviceProvider> found = new ArrayList<>();
-    for (DeviceProvider provider : ServiceLoader.load(DeviceProvider.class, classLoader)) {
-      found.add(provider);
+    List<String> broken = new ArrayList<>();
+    Iterator<DeviceProvider> listed =
+        ServiceLoader.load(DeviceProvider.class, classLoader).iterator();
+    // The loader goes on to the next provider after one fails; a listing that keeps failing
+    // (an unreadable services file) is given up after as many failures as a jar could list.
+    for (int failures = 0; failures < MAX_BROKEN_PROVIDERS; ) {
+      try {
+        if (!listed.hasNext()) {
+          break;
+        }
+        found.add(listed.next());
+      } catch (ServiceConfigurationError failed) {
+        failures++;
+        broken.add(String.valueOf(failed.getMessage()));
+      }
     }
-    return new Devices(found, simulatedDevices);
+    return new Devices(found, simulatedDevices, broken);
   }
 
   /** Exactly these providers, simulated ones included: for explicit wiring and tests. */
   public static Devices of(DeviceProvider... providers) {
-    return new Devices(Arrays.asList(providers.clone()), SimulatedDevices.ALLOWED);
+    return new Devices(Arrays.asList(providers.clone()), SimulatedDevices.ALLOWED,
+        Collections.emptyList());
   }
 
   /** The providers in use, highest priority first. */
@@ -95,6 +115,14 @@ public final class Devices {
   /** Names of simulated providers found but left out because simulated devices were excluded. */
   public List<String> skippedSimulatedProviders() {
     return skippedSimulatedProviders;
+  }
+
+  /**
+   * What went wrong with each listed provider that could not be loaded (the class missing, its
+   * constructor throwing), in the order found; empty when none failed. Check it at start-up.
+   */
+  public List<String> brokenProviders() {
+    return brokenProviders;
   }
 
   /** True when some provider offers the component. */
@@ -198,6 +226,9 @@ public final class Devices {
           "; simulated providers "
               + skippedSimulatedProviders
               + " were left out (load with SimulatedDevices.ALLOWED to use them)";
+    }
+    if (!brokenProviders.isEmpty()) {
+      detail += "; providers that could not be loaded: " + brokenProviders;
     }
     throw new DeviceException(DeviceFailure.NOT_PRESENT, component, detail);
   }

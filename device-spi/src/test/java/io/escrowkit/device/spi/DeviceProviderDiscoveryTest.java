@@ -1,5 +1,9 @@
 package io.escrowkit.device.spi;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +14,7 @@ import io.escrowkit.device.SimulatedDevices;
 import io.escrowkit.device.StubProvider;
 import io.escrowkit.device.simulated.SimulatedDevice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Discovery through {@link java.util.ServiceLoader}: the main resources register {@link
@@ -58,6 +63,30 @@ class DeviceProviderDiscoveryTest {
     assertThat(StubProvider.owner(devices.cardReader())).isEqualTo("high-test");
     assertThat(StubProvider.owner(devices.display())).isEqualTo("high-test");
     assertThat(StubProvider.owner(devices.printer())).isEqualTo("low-test");
+  }
+
+  /**
+   * A listed provider that cannot be loaded (its constructor throws, its class is missing) is
+   * left out and named; the others are still found.
+   */
+  @Test
+  void aProviderThatCannotBeLoadedIsNamedAndHidesNoOther(@TempDir Path dir) throws Exception {
+    Path services = dir.resolve("META-INF/services/" + DeviceProvider.class.getName());
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, FailingTestProvider.class.getName() + "\n"
+        + "io.escrowkit.device.spi.NoSuchTestProvider\n");
+    try (URLClassLoader withBroken =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, classLoader)) {
+      Devices devices = Devices.load(withBroken);
+
+      assertThat(devices.providers())
+          .extracting(DeviceProvider::name)
+          .containsExactly("high-test", "low-test");
+      assertThat(devices.brokenProviders()).hasSize(2);
+      assertThat(devices.brokenProviders().get(0)).contains(FailingTestProvider.class.getName());
+      assertThat(devices.brokenProviders().get(1)).contains("NoSuchTestProvider");
+      assertThatThrownBy(devices::pinPad).hasMessageContaining("could not be loaded");
+    }
   }
 
   @Test
