@@ -12,8 +12,20 @@ public final class ReversalPendingException extends EscrowkitException {
   private final transient Failure failure;
 
   public ReversalPendingException(String terminalId, int owed) {
-    super("terminal " + terminalId + " still owes the host " + owed
-        + " reversal(s); the new request was not sent");
+    this(terminalId, owed, "");
+  }
+
+  /**
+   * @param escrowIds the escrows whose reversals are owed, named in the message so that an
+   *     operator can look them up (their timelines, the warnings logged for each attempt)
+   */
+  public ReversalPendingException(String terminalId, java.util.List<String> escrowIds) {
+    this(terminalId, escrowIds.size(), ", for escrow(s) " + String.join(", ", escrowIds));
+  }
+
+  private ReversalPendingException(String terminalId, int owed, String which) {
+    super("terminal " + terminalId + " still owes the host " + owed + " reversal(s)" + which
+        + "; the new request was not sent");
     this.failure = Failure.connectionLost(getMessage());
   }
 

@@ -105,26 +105,34 @@ final class ReversalWorker {
     if (!context.config.profile().reversalFirst()) {
       return CompletableFuture.completedFuture(null);
     }
-    return settleOwed(terminalId, asking).thenCompose(owed -> owed == 0
+    return settleOwed(terminalId, asking).thenCompose(owed -> owed.isEmpty()
         ? CompletableFuture.<Void>completedFuture(null)
-        : Futures.<Void>failed(new ReversalPendingException(terminalId, owed)));
+        : Futures.<Void>failed(new ReversalPendingException(terminalId, escrowIds(owed))));
+  }
+
+  private static List<String> escrowIds(List<WorkItem> items) {
+    List<String> ids = new java.util.ArrayList<>();
+    for (WorkItem item : items) {
+      ids.add(item.escrowId());
+    }
+    return ids;
   }
 
   /**
    * Sends, once each and now, the reversals owed for escrows of {@code terminalId} other than
-   * {@code asking}; completes with how many are still owed afterwards.
+   * {@code asking}; completes with those still owed afterwards.
    */
-  CompletableFuture<Integer> settleOwed(String terminalId, String asking) {
+  CompletableFuture<List<WorkItem>> settleOwed(String terminalId, String asking) {
     List<WorkItem> owed = owedBy(terminalId, asking);
     if (owed.isEmpty()) {
-      return CompletableFuture.completedFuture(0);
+      return CompletableFuture.completedFuture(owed);
     }
     List<CompletableFuture<Void>> sent = new java.util.ArrayList<>();
     for (WorkItem item : owed) {
       sent.add(attemptOnce(item));
     }
     return CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0]))
-        .handle((done, error) -> owedBy(terminalId, asking).size());
+        .handle((done, error) -> owedBy(terminalId, asking));
   }
 
   /**

@@ -148,4 +148,22 @@ class InDoubtReversalTest {
       assertThat(unreachable.journal.pendingWork()).hasSize(1);
     }
   }
+
+  /** The refusal of a new hold while a reversal is owed names the escrow that owes it. */
+  @Test
+  void aHoldRefusedWhileAReversalIsOwedNamesTheEscrowThatOwesIt() {
+    try (Fixture unreachable = new Fixture(InMemoryTransport.create(
+        request -> request.type() == RequestType.REVERSAL ? Fault.REQUEST_LOST : Fault.NONE,
+        request -> java.util.Optional.empty()))) {
+      unreachable.transport.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
+      Escrow inDoubt = unreachable.client.hold(Money.of("128.00", "CNY")).reference("room-owes")
+          .card(TestCards.unionPayChip()).execute();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> unreachable.client.hold(Money.of("20.00", "CNY")).reference("room-next")
+                  .card(TestCards.unionPayChip()).execute())
+          .isInstanceOf(io.escrowkit.ReversalPendingException.class)
+          .hasMessageContaining("1 reversal(s), for escrow(s) " + inDoubt.id());
+    }
+  }
 }
