@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -86,21 +87,35 @@ final class SimulateCommand implements Main.Command {
               + (options.issueWorkingKeys ? ", working keys under the test master key" : ""),
           options.faults.isEmpty() ? "" : ", faults " + options.faults);
       out.flush();
-      Thread hook = new Thread(host::close, "escrowkit-simulate-shutdown");
+      AtomicBoolean stopped = new AtomicBoolean();
+      // Ctrl-C and kill (SIGINT, SIGTERM) end the JVM through its shutdown hooks, not by
+      // interrupting this thread: the hook says what the books hold as it stops the host.
+      Thread hook = new Thread(() -> {
+        stop(host, stopped, out);
+        host.close();
+      }, "escrowkit-simulate-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         new CountDownLatch(1).await();
       } catch (InterruptedException interrupted) {
-        out.printf(
-            "stopped: frozen %d, captured %d, refunded %d (minor units)%n",
-            host.ledger().frozenTotal(),
-            host.ledger().capturedTotal(),
-            host.ledger().refundedTotal());
+        stop(host, stopped, out);
       } finally {
         removeHook(hook);
       }
     }
     return 0;
+  }
+
+  /** Prints the books' totals, once, however the command is stopped. */
+  private static void stop(AcquirerSimulator host, AtomicBoolean stopped, PrintStream out) {
+    if (stopped.compareAndSet(false, true)) {
+      out.printf(
+          "stopped: frozen %d, captured %d, refunded %d (minor units)%n",
+          host.ledger().frozenTotal(),
+          host.ledger().capturedTotal(),
+          host.ledger().refundedTotal());
+      out.flush();
+    }
   }
 
   private static SimulatorBuilder builder(Options o, PrintStream out) {

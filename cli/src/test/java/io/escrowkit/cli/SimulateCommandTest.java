@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +106,43 @@ class SimulateCommandTest {
     assertThat(out.next()).isEqualTo("stopped: frozen 1000, captured 0, refunded 0 (minor units)");
     assertThat(status.get()).isZero();
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  /**
+   * Stopped the way an operator stops it, by a signal (Ctrl-C, kill): the JVM runs its shutdown
+   * hooks and never interrupts the command, and the books' totals are printed all the same.
+   */
+  @Test
+  void aSignalStopsItWithTheBooksTotals() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process simulator =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "simulate", "--port", "0", "--profile", "cup")
+            .redirectErrorStream(true)
+            .start();
+    try (java.io.BufferedReader lines = new java.io.BufferedReader(
+        new java.io.InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8))) {
+      Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+      Matcher port = null;
+      for (int read = 0; read < 20 && port == null; read++) { // a logger may speak first
+        Matcher line = listening.matcher(String.valueOf(lines.readLine()));
+        port = line.find() ? line : null;
+      }
+      assertThat(port).as("the banner, with the port").isNotNull();
+      DecodedMessage answer = preAuth(Integer.parseInt(port.group(1)));
+      assertThat(answer.readString(39)).isEqualTo("00");
+
+      simulator.toHandle().destroy(); // SIGTERM (Process.destroy() would close its output too)
+
+      assertThat(simulator.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+      List<String> rest = new ArrayList<>();
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        rest.add(line);
+      }
+      assertThat(rest).contains("stopped: frozen 1000, captured 0, refunded 0 (minor units)");
+    } finally {
+      simulator.destroyForcibly();
+    }
   }
 
   /**
