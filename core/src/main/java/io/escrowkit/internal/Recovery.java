@@ -51,14 +51,14 @@ final class Recovery {
     List<CompletableFuture<Boolean>> orphans = new ArrayList<>();
     for (EscrowSnapshot escrow : context.journal.findByStates(PENDING)) {
       PendingRequest listed = escrow.pending().get();
-      if (isOrphaned(listed, now) && isOurs(escrow)) {
+      if (isOrphaned(listed, now)) {
         orphans.add(context.serializer.submit(escrow.id(),
             () -> adoptOrphan(escrow.id(), listed.operationId())));
       }
     }
     List<CompletableFuture<Boolean>> expiries = new ArrayList<>();
     for (EscrowSnapshot escrow : context.journal.findByStates(LIVE_HOLDS)) {
-      if (context.machine.isExpired(escrow, now) && isOurs(escrow)) {
+      if (context.machine.isExpired(escrow, now)) {
         expiries.add(context.serializer.submit(escrow.id(), () -> expireIfLapsed(escrow.id())));
       }
     }
@@ -66,21 +66,6 @@ final class Recovery {
     int expired = count(expiries);
     reversals.wake();
     return new RecoveryReport(inDoubt, expired, context.journal.pendingWork().size());
-  }
-
-  /**
-   * Whether the escrow was made under this client's scheme profile. Whether an orphan is
-   * forwarded or reversed, and when a hold lapses, are the profile's rules: an escrow of another
-   * profile on a shared journal is left to a client of that profile.
-   */
-  private boolean isOurs(EscrowSnapshot escrow) {
-    String profile = context.config.profile().name();
-    if (escrow.scheme().equals(profile)) {
-      return true;
-    }
-    log.warn("escrow {} was made under scheme profile '{}', not this client's '{}': left to a"
-        + " client of that profile", escrow.id(), escrow.scheme(), profile);
-    return false;
   }
 
   private boolean isOrphaned(PendingRequest request, Instant now) {

@@ -12,7 +12,6 @@ import io.escrowkit.JournalFailureException;
 import io.escrowkit.Money;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.RecoveryReport;
-import io.escrowkit.SchemeProfile;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.memory.Fault;
 import io.escrowkit.memory.InMemoryJournal;
@@ -162,31 +161,6 @@ class RecoveryTest {
 
       assertThat(shared.find(held.id()).get().state()).isEqualTo(EscrowState.VOID_PENDING);
       assertThat(host.received(RequestType.REVERSAL)).isZero();
-    }
-  }
-
-  /**
-   * Whether an orphan is reversed or forwarded is its profile's rule: a client of another profile
-   * sharing the journal leaves it to one of its own.
-   */
-  @Test
-  void anOrphanOfAnotherSchemeProfileIsLeftToAClientOfThatProfile() {
-    InMemoryTransport host = InMemoryTransport.approvingAll();
-    host.injectNext(RequestType.HOLD, Fault.HANG);
-    InMemoryJournal shared = new InMemoryJournal();
-    try (Fixture owner = new Fixture(host, host, shared, 42, Executors.newScheduledThreadPool(2),
-        Duration.ofSeconds(30), b -> b.recoverOnStart(false));
-        Fixture generic = new Fixture(host, host, shared, 7,
-            b -> b.profile(SchemeProfile.genericCard()).recoverOnStart(false))) {
-      owner.client.hold(Money.of("50.00", "CNY")).reference("other-profile")
-          .card(TestCards.unionPayChip()).executeAsync();
-      generic.clock.advance(Duration.ofHours(1));
-      owner.clock.advance(Duration.ofHours(1));
-
-      assertThat(generic.client.recover().requestsInDoubt()).isZero();
-      assertThat(shared.findByReference("other-profile").get().state())
-          .isEqualTo(EscrowState.HOLD_PENDING);
-      assertThat(owner.client.recover().requestsInDoubt()).isEqualTo(1);
     }
   }
 
