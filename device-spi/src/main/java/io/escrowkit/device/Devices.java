@@ -85,17 +85,25 @@ public final class Devices {
     List<String> broken = new ArrayList<>();
     Iterator<DeviceProvider> listed =
         ServiceLoader.load(DeviceProvider.class, classLoader).iterator();
-    // The loader goes on to the next provider after one fails; a listing that keeps failing
-    // (an unreadable services file) is given up after as many failures as a jar could list.
-    for (int failures = 0; failures < MAX_BROKEN_PROVIDERS; ) {
+    // The loader goes on to the next provider after one fails: its class missing or its
+    // constructor throwing (a ServiceConfigurationError), or its class file unusable (a
+    // LinkageError: built for a newer Java, a superclass missing). A listing that fails the
+    // same way twice running (an unreadable services file) is given up.
+    String lastFailure = null;
+    while (broken.size() < MAX_BROKEN_PROVIDERS) {
       try {
         if (!listed.hasNext()) {
           break;
         }
         found.add(listed.next());
-      } catch (ServiceConfigurationError failed) {
-        failures++;
-        broken.add(String.valueOf(failed.getMessage()));
+        lastFailure = null;
+      } catch (ServiceConfigurationError | LinkageError failed) {
+        String failure = failed.toString();
+        if (failure.equals(lastFailure)) {
+          break;
+        }
+        lastFailure = failure;
+        broken.add(failure);
       }
     }
     return new Devices(found, simulatedDevices, broken);

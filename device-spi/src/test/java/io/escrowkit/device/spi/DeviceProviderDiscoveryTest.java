@@ -89,6 +89,35 @@ class DeviceProviderDiscoveryTest {
     }
   }
 
+  /** A provider class file this Java cannot define (built for a newer one) is named too. */
+  @Test
+  void aProviderWhoseClassCannotBeDefinedIsNamed(@TempDir Path dir) throws Exception {
+    String name = FailingTestProvider.class.getName();
+    byte[] newer;
+    try (var in = classLoader.getResourceAsStream(name.replace('.', '/') + ".class")) {
+      newer = in.readAllBytes();
+    }
+    newer[6] = 0;
+    newer[7] = 99; // class file major version 99
+    Path file = dir.resolve(name.replace('.', '/') + ".class");
+    Files.createDirectories(file.getParent());
+    Files.write(file, newer);
+    Path services = dir.resolve("META-INF/services/" + DeviceProvider.class.getName());
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, name + "\n");
+    // Not the test class path as parent, which would define the class as built.
+    try (URLClassLoader alone = new URLClassLoader(
+        new URL[] {dir.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Devices devices = Devices.load(alone);
+
+      assertThat(devices.providers()).isEmpty();
+      assertThat(devices.brokenProviders())
+          .singleElement()
+          .asString()
+          .contains("UnsupportedClassVersionError");
+    }
+  }
+
   @Test
   void componentOnlyASkippedSimulatorOffersPointsAtTheOptIn() {
     Devices devices = Devices.load(classLoader);
