@@ -3,6 +3,7 @@ package io.escrowkit.internal;
 import io.escrowkit.Command;
 import io.escrowkit.EscrowResult;
 import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.OperationStatus;
 import io.escrowkit.PendingRequest;
 import io.escrowkit.TransitionEvent;
 import io.escrowkit.spi.IdempotencyRecord;
@@ -46,8 +47,17 @@ final class Settlement {
       if (!recorded.isPresent()) {
         throw raced;
       }
-      log.warn("escrow {}: the outcome of {} came after recovery had recorded it ({}); that result"
-          + " stands", sent.id(), intent.operation(), recorded.get().status());
+      if (outcome.isApproved() && recorded.get().status() == OperationStatus.IN_DOUBT) {
+        // Recovery's reversal undoes it, if it reaches the host after this request did; one that
+        // came first was answered "no such transaction", and this approval then stands there.
+        log.error("escrow {}: the host approved {} (trace {}) after recovery had taken it as lost"
+            + " and reversed it; if the reversal reached the host first, the approval stands"
+            + " there: check it with the acquirer", sent.id(), intent.operation(),
+            sent.pending().get().trace());
+      } else {
+        log.warn("escrow {}: the outcome of {} came after recovery had recorded it ({}); that"
+            + " result stands", sent.id(), intent.operation(), recorded.get().status());
+      }
       return recorded.get();
     }
   }

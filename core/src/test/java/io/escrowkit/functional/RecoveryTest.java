@@ -3,6 +3,10 @@ package io.escrowkit.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.escrowkit.Escrow;
 import io.escrowkit.EscrowClient;
 import io.escrowkit.EscrowResult;
@@ -34,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class RecoveryTest {
 
@@ -113,10 +118,20 @@ class RecoveryTest {
       other.clock.advance(Duration.ofHours(1));
       assertThat(other.client.recover().requestsInDoubt()).isEqualTo(1);
 
-      wire.answer(TransportOutcome.fromResponseCode("00", Map.of()));
-      Escrow answered = capture.get(10, TimeUnit.SECONDS);
+      List<ILoggingEvent> logged = capturingLogs(() -> {
+        wire.answer(TransportOutcome.fromResponseCode("00", Map.of()));
+        return capture.get(10, TimeUnit.SECONDS);
+      });
+      Escrow answered = capture.get();
 
       assertThat(answered.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
+      // The approval came too late to count; if the reversal got there first it stands at the
+      // host, so an operator is told.
+      assertThat(logged).anySatisfy(event -> {
+        assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+        assertThat(event.getFormattedMessage())
+            .contains(held.id()).contains("approved").contains("acquirer");
+      });
       other.events.awaitState(held.id(), EscrowState.HELD, Duration.ofSeconds(10));
       assertThat(host.ledger().entry(held.id()).get().captured())
           .isEqualTo(Money.of("0.00", "CNY"));
@@ -162,6 +177,20 @@ class RecoveryTest {
       assertThat(shared.find(held.id()).get().state()).isEqualTo(EscrowState.VOID_PENDING);
       assertThat(host.received(RequestType.REVERSAL)).isZero();
     }
+  }
+
+  private static List<ILoggingEvent> capturingLogs(java.util.concurrent.Callable<?> run)
+      throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    captured.start();
+    root.addAppender(captured);
+    try {
+      run.call();
+    } finally {
+      root.detachAppender(captured);
+    }
+    return captured.list;
   }
 
   @Test
