@@ -19,7 +19,9 @@ import java.util.Optional;
  * (every method holds the instance lock).
  *
  * <p>Bounded two ways, both enforced on {@link #record}: records more than {@code retention} older
- * than the newest recorded hold are pruned, and beyond {@code maxRecords} the oldest are dropped.
+ * than the hold being recorded are pruned, and beyond {@code maxRecords} the oldest are dropped.
+ * A hold stamped more than {@code retention} after the previous one prunes by size only: one hold
+ * from a clock that jumped ahead does not drop every card's history.
  * Pruning walks in recording order, so a hold recorded late with an old timestamp leaves only when
  * the records before it have. Dropping for the size cap loses history that limits would have
  * counted: size {@code maxRecords} above the volume expected within {@code retention}.
@@ -36,7 +38,8 @@ public final class InMemoryRiskHistory implements RiskHistory {
   private final ArrayDeque<RiskContext> inRecordingOrder = new ArrayDeque<>();
   private final Map<String, ArrayDeque<RiskContext>> byCard = new HashMap<>();
   private final Map<String, ArrayDeque<RiskContext>> byMerchant = new HashMap<>();
-  private Instant newest = Instant.MIN;
+  /** The time of the hold recorded last; null before the first. */
+  private Instant previous;
 
   /** A history with {@link #DEFAULT_RETENTION} and {@link #DEFAULT_MAX_RECORDS}. */
   public InMemoryRiskHistory() {
@@ -59,10 +62,13 @@ public final class InMemoryRiskHistory implements RiskHistory {
     byMerchant
         .computeIfAbsent(acceptedHold.merchantId(), k -> new ArrayDeque<>())
         .addLast(acceptedHold);
-    if (acceptedHold.at().isAfter(newest)) {
-      newest = acceptedHold.at();
-    }
-    prune();
+    Instant at = acceptedHold.at();
+    // A hold stamped more than the retention after the one before is a clock that jumped (an NTP
+    // step, a bad clock) as likely as a long pause: pruning by its time would drop every card's
+    // records at once, so only the size bound applies until the next hold confirms the time.
+    boolean plausible = previous == null || !at.isAfter(previous.plus(retention));
+    previous = at;
+    prune(plausible ? at.minus(retention) : Instant.MIN);
   }
 
   @Override
@@ -125,8 +131,8 @@ public final class InMemoryRiskHistory implements RiskHistory {
         + "]";
   }
 
-  private void prune() {
-    Instant cutoff = newest.minus(retention);
+  /** Drops the oldest records while there are too many or they are older than {@code cutoff}. */
+  private void prune(Instant cutoff) {
     while (!inRecordingOrder.isEmpty()
         && (inRecordingOrder.size() > maxRecords
             || inRecordingOrder.peekFirst().at().isBefore(cutoff))) {

@@ -27,16 +27,35 @@ class InMemoryRiskHistoryTest {
     assertThat(history.size()).isEqualTo(2);
   }
 
+  /**
+   * Pruned by the next hold's time; the first after a pause longer than the retention prunes by
+   * size only, as it may come from a clock that jumped (next test), and the one after it by time.
+   */
   @Test
   void recordsOlderThanTheRetentionArePruned() {
     RiskContext old = hold().reference("old").at(T0).build();
     history.record(old);
+    history.record(hold().card(Holds.CARD_B).at(T0.plus(RETENTION).minusSeconds(1)).build());
     history.record(hold().card(Holds.CARD_B).at(T0.plus(RETENTION).plusNanos(1)).build());
 
-    assertThat(history.size()).isEqualTo(1);
+    assertThat(history.size()).isEqualTo(2);
     assertThat(history.forCard(CARD_A, Instant.EPOCH, T0.plus(RETENTION))).isEmpty();
     assertThat(history.totalForMerchant("M001", CNY, Instant.EPOCH, T0.plusSeconds(1)))
         .isEqualTo(Money.of("0.00", "CNY"));
+  }
+
+  /** One hold from a clock that jumped days ahead does not drop every card's history. */
+  @Test
+  void aHoldStampedFarAheadDropsNoOtherCardsRecords() {
+    for (int i = 0; i < 3; i++) {
+      history.record(hold().reference("a" + i).at(T0.plusSeconds(60L * i)).build());
+    }
+    history.record(hold().card(Holds.CARD_B).at(T0.plus(Duration.ofDays(3))).build());
+    history.record(hold().reference("a3").at(T0.plusSeconds(240)).build());
+
+    assertThat(history.forCard(CARD_A, T0, T0.plus(RETENTION)))
+        .extracting(RiskContext::reference)
+        .containsExactly("a0", "a1", "a2", "a3");
   }
 
   @Test
