@@ -133,10 +133,13 @@ public final class EscrowStateMachine {
       case AFTER_CAPTURE:
         return afterCapture(escrow, request, at);
       case AFTER_RELEASE:
-        EscrowState released = escrow.captured().isZero()
-            ? EscrowState.RELEASED
-            : EscrowState.CAPTURED;
-        return escrow.moveTo(released, at, Optional.empty(), Optional.empty());
+        if (escrow.captured().isZero()) {
+          return escrow.moveTo(EscrowState.RELEASED, at, Optional.empty(), Optional.empty());
+        }
+        // The rest of the hold is gone at the host: a void of a capture later restores that
+        // capture's amount only, never the released rest.
+        return escrow.withHeld(escrow.captured())
+            .moveTo(EscrowState.CAPTURED, at, Optional.empty(), Optional.empty());
       case AFTER_VOID:
         return afterVoid(escrow, at);
       case AFTER_REFUND:

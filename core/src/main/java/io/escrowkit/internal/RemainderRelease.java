@@ -134,7 +134,9 @@ final class RemainderRelease {
     }
     String code = outcome.responseCode().get();
     if (outcome.isApproved() || NO_LONGER_HELD.contains(code)) {
-      return finish(escrow, item, "remainder " + remainder + " released (" + code + ")");
+      // The rest is gone at the host: a later void restores its capture's amount only.
+      return finish(escrow.withHeld(escrow.captured()), item,
+          "remainder " + remainder + " released (" + code + ")");
     }
     ResponseCode declined = ResponseCodes.resolve(code);
     if (Outcomes.passesByItself(declined)) {

@@ -262,6 +262,46 @@ class FinalCaptureRemainderTest {
     }
   }
 
+  /**
+   * Once the rest of the hold was cancelled, a void of a capture restores that capture's amount
+   * only: the host holds no more, so no more may be captured or released.
+   */
+  @Test
+  void aVoidAfterTheRemainderWasCancelledRestoresOnlyTheVoidedCapture() {
+    InMemoryTransport host = InMemoryTransport.approvingAll().withoutFinalCaptureMarker();
+    RecordingTransport wire = new RecordingTransport(host);
+    try (Fixture fixture = multiCapture(host, wire)) {
+      Escrow captured = captureThirtyThenTwentyFinal(fixture);
+      fixture.events.awaitCause(captured.id(), "remainder 50.00 CNY released (00)", WAIT);
+
+      Escrow voided = fixture.client.escrow(captured.id()).get().voidCapture().execute();
+
+      assertThat(voided.state()).isEqualTo(EscrowState.PARTIALLY_CAPTURED);
+      assertThat(voided.snapshot().remainingHold()).isEqualTo(cny("20.00"));
+      voided.release().execute();
+      assertThat(wire.sent(RequestType.RELEASE)).extracting(TransportRequest::amount)
+          .containsExactly(cny("50.00"), cny("20.00"));
+    }
+  }
+
+  /** The same after a release the operator asked for. */
+  @Test
+  void aVoidAfterAReleaseRestoresOnlyTheVoidedCapture() {
+    InMemoryTransport host = InMemoryTransport.approvingAll().withoutFinalCaptureMarker();
+    RecordingTransport wire = new RecordingTransport(host);
+    try (Fixture fixture = multiCapture(host, wire)) {
+      Escrow held = fixture.client.hold(HOLD).reference("room-1208")
+          .card(TestCards.unionPayChip()).execute();
+      held.capture(cny("30.00")).execute();
+      Escrow released = held.release().execute();
+
+      Escrow voided = released.voidCapture().execute();
+
+      assertThat(voided.state()).isEqualTo(EscrowState.HELD);
+      assertThat(voided.snapshot().remainingHold()).isEqualTo(cny("30.00"));
+    }
+  }
+
   @Test
   void aReleaseAfterPartialCapturesCancelsOnlyTheRemainder() {
     InMemoryTransport host = InMemoryTransport.approvingAll().withoutFinalCaptureMarker();
