@@ -52,6 +52,14 @@ class FinalCaptureRemainderTest {
     return held.capture(cny("20.00")).finalCapture().execute();
   }
 
+  /** Holds 100.00, captures 30.00 and releases the rest; the escrow as the release left it. */
+  private static Escrow captureThirtyThenRelease(Fixture fixture) {
+    Escrow held = fixture.client.hold(HOLD).reference("room-1208")
+        .card(TestCards.unionPayChip()).execute();
+    held.capture(cny("30.00")).execute();
+    return held.release().execute();
+  }
+
   /**
    * Captures 30.00 then 20.00 final through a client whose process ends before its worker gets to
    * the owed cancel; returns the escrow's id.
@@ -290,12 +298,7 @@ class FinalCaptureRemainderTest {
     InMemoryTransport host = InMemoryTransport.approvingAll().withoutFinalCaptureMarker();
     RecordingTransport wire = new RecordingTransport(host);
     try (Fixture fixture = multiCapture(host, wire)) {
-      Escrow held = fixture.client.hold(HOLD).reference("room-1208")
-          .card(TestCards.unionPayChip()).execute();
-      held.capture(cny("30.00")).execute();
-      Escrow released = held.release().execute();
-
-      Escrow voided = released.voidCapture().execute();
+      Escrow voided = captureThirtyThenRelease(fixture).voidCapture().execute();
 
       assertThat(voided.state()).isEqualTo(EscrowState.HELD);
       assertThat(voided.snapshot().remainingHold()).isEqualTo(cny("30.00"));
@@ -307,16 +310,12 @@ class FinalCaptureRemainderTest {
     InMemoryTransport host = InMemoryTransport.approvingAll().withoutFinalCaptureMarker();
     RecordingTransport wire = new RecordingTransport(host);
     try (Fixture fixture = multiCapture(host, wire)) {
-      Escrow held = fixture.client.hold(HOLD).reference("room-1208")
-          .card(TestCards.unionPayChip()).execute();
-      held.capture(cny("30.00")).execute();
-
-      Escrow released = held.release().execute();
+      Escrow released = captureThirtyThenRelease(fixture);
 
       assertThat(released.state()).isEqualTo(EscrowState.CAPTURED);
       assertThat(wire.sent(RequestType.RELEASE)).extracting(TransportRequest::amount)
           .containsExactly(cny("70.00"));
-      assertThat(hostEntry(fixture, held).holdActive()).isFalse();
+      assertThat(hostEntry(fixture, released).holdActive()).isFalse();
       assertThat(fixture.journal.pendingWork()).isEmpty();
     }
   }
