@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param multipleCaptures whether a hold may be captured in several parts; when false, the first
  *     capture is final and releases any remainder
  * @param holdValidity how long a hold lasts before it expires uncaptured
- * @param voidRestoresHold whether voiding a capture puts the hold back (else the escrow ends VOIDED)
+ * @param voidRestoresHold whether voiding a capture puts its amount back on the hold (else it goes
+ *     back to the card: the escrow keeps the rest of an open hold and the other captures, and
+ *     ends VOIDED when nothing is left)
  * @param businessZone the zone whose calendar day bounds a void ("same business day")
  * @param reversalFirst whether a reversal the terminal still owes is sent, and acknowledged,
  *     before the terminal's next online request (UnionPay POS terminals must)

@@ -218,13 +218,20 @@ public final class EscrowStateMachine {
 
   private EscrowSnapshot afterVoid(EscrowSnapshot escrow, Instant at) {
     List<Capture> captures = new ArrayList<>(escrow.captures());
-    captures.remove(captures.size() - 1);
+    Capture last = captures.remove(captures.size() - 1);
     EscrowSnapshot voided = escrow.withCaptures(captures);
+    boolean holdWasOpen =
+        escrow.resumeState().filter(EscrowState.PARTIALLY_CAPTURED::equals).isPresent();
     EscrowState next;
-    if (!profile.voidRestoresHold()) {
-      next = EscrowState.VOIDED;
-    } else {
+    if (profile.voidRestoresHold()) {
       next = captures.isEmpty() ? EscrowState.HELD : EscrowState.PARTIALLY_CAPTURED;
+    } else if (holdWasOpen) {
+      // The hold's rest stays held and live; the voided amount goes back to the card.
+      voided = voided.withHeld(escrow.held().minus(last.amount()));
+      next = captures.isEmpty() ? EscrowState.HELD : EscrowState.PARTIALLY_CAPTURED;
+    } else {
+      // The hold was closed: the other captures stand, refundable; with none, nothing is left.
+      next = captures.isEmpty() ? EscrowState.VOIDED : EscrowState.CAPTURED;
     }
     return voided.moveTo(next, at, Optional.empty(), Optional.empty());
   }
