@@ -229,9 +229,17 @@ public final class EscrowStateMachine {
       // The hold's rest stays held and live; the voided amount goes back to the card.
       voided = voided.withHeld(escrow.held().minus(last.amount()));
       next = captures.isEmpty() ? EscrowState.HELD : EscrowState.PARTIALLY_CAPTURED;
+    } else if (captures.isEmpty()) {
+      next = EscrowState.VOIDED; // the hold was closed and nothing is left
     } else {
-      // The hold was closed: the other captures stand, refundable; with none, nothing is left.
-      next = captures.isEmpty() ? EscrowState.VOIDED : EscrowState.CAPTURED;
+      // The hold was closed: the other captures stand, refundable. What it held drops by the
+      // voided amount, never below what stays captured, so that a remainder still to cancel
+      // leaves out what went back to the card.
+      Money kept = voided.captured();
+      Money reduced = last.amount().isGreaterThan(escrow.held())
+          ? kept : escrow.held().minus(last.amount());
+      voided = voided.withHeld(kept.isGreaterThan(reduced) ? kept : reduced);
+      next = EscrowState.CAPTURED;
     }
     return voided.moveTo(next, at, Optional.empty(), Optional.empty());
   }

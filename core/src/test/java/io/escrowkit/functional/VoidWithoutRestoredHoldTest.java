@@ -63,6 +63,25 @@ class VoidWithoutRestoredHoldTest {
     }
   }
 
+  /** A closed hold: the other capture stands, and what it held drops by the voided amount. */
+  @Test
+  void voidingTheFinalOfTwoCapturesKeepsTheOtherOnAClosedHold() {
+    InMemoryTransport marking = InMemoryTransport.approvingAll(); // the host closes the hold
+    try (Fixture fixture =
+        new Fixture(marking, new RecordingTransport(marking), b -> b.profile(NO_RESTORE))) {
+      Escrow held = hold(fixture);
+      held.capture(cny("30.00")).execute();
+      held.capture(cny("20.00")).finalCapture().execute();
+
+      Escrow voided = held.voidCapture().execute();
+
+      assertThat(voided.state()).isEqualTo(EscrowState.CAPTURED);
+      assertThat(voided.snapshot().captured()).isEqualTo(cny("30.00"));
+      assertThat(voided.snapshot().held()).isEqualTo(cny("80.00"));
+      assertThat(voided.refund(cny("30.00")).execute().state()).isEqualTo(EscrowState.REFUNDED);
+    }
+  }
+
   private static Escrow hold(Fixture fixture) {
     return fixture.client.hold(cny("100.00")).reference("room 0314")
         .card(TestCards.unionPayChip()).execute();
