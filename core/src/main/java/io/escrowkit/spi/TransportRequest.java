@@ -24,7 +24,8 @@ import java.util.Optional;
  *     late the advice goes)
  * @param deadline when the transport must have answered, with an unknown outcome if need be
  * @param amount the amount this request carries
- * @param holdAmount the escrow's original hold amount
+ * @param holdAmount what the escrow's hold holds: the amount approved, lowered to what was
+ *     captured once a release or a cancel of the remainder gave the rest back
  * @param card the card, present on a hold while the card is at hand; absent on follow-ups and
  *     always absent after a restart
  * @param pinBlock the encrypted PIN block, on a hold when the cardholder entered a PIN
