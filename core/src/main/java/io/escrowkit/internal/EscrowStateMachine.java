@@ -225,23 +225,23 @@ public final class EscrowStateMachine {
     EscrowState next;
     if (profile.voidRestoresHold()) {
       next = captures.isEmpty() ? EscrowState.HELD : EscrowState.PARTIALLY_CAPTURED;
-    } else if (holdWasOpen) {
-      // The hold's rest stays held and live; the voided amount goes back to the card.
-      voided = voided.withHeld(escrow.held().minus(last.amount()));
-      next = captures.isEmpty() ? EscrowState.HELD : EscrowState.PARTIALLY_CAPTURED;
-    } else if (captures.isEmpty()) {
+    } else if (!holdWasOpen && captures.isEmpty()) {
       next = EscrowState.VOIDED; // the hold was closed and nothing is left
     } else {
-      // The hold was closed: the other captures stand, refundable. What it held drops by the
-      // voided amount, never below what stays captured, so that a remainder still to cancel
-      // leaves out what went back to the card.
-      Money kept = voided.captured();
-      Money reduced = last.amount().isGreaterThan(escrow.held())
-          ? kept : escrow.held().minus(last.amount());
-      voided = voided.withHeld(kept.isGreaterThan(reduced) ? kept : reduced);
-      next = EscrowState.CAPTURED;
+      // The voided amount goes back to the card: what the escrow holds drops by it, never below
+      // what stays captured. The rest of an open hold stays held and live; on a closed one the
+      // other captures stand, refundable, and a remainder still to cancel leaves it out.
+      voided = voided.withHeld(lessVoided(escrow.held(), last.amount(), voided.captured()));
+      next = !holdWasOpen ? EscrowState.CAPTURED
+          : captures.isEmpty() ? EscrowState.HELD : EscrowState.PARTIALLY_CAPTURED;
     }
     return voided.moveTo(next, at, Optional.empty(), Optional.empty());
+  }
+
+  /** {@code held} less {@code voided}, never below {@code captured}. */
+  private static Money lessVoided(Money held, Money voided, Money captured) {
+    Money less = voided.isGreaterThan(held) ? captured : held.minus(voided);
+    return captured.isGreaterThan(less) ? captured : less;
   }
 
   private EscrowSnapshot afterRefund(EscrowSnapshot escrow, PendingRequest request, Instant at) {
