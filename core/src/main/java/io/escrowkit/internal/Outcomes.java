@@ -13,12 +13,15 @@ import java.util.Set;
 
 /** How a transport outcome reads to the state machine, to the caller, and for reversals. */
 final class Outcomes {
+  /** UnionPay's "nothing to reverse"; some ISO 87 hosts' "reversal refused". */
+  private static final String NOTHING_TO_REVERSE_OR_REFUSED = "12";
   /**
    * Answers to a reversal that end it: approvals, 12 (nothing to reverse on the host's side) and
    * 25 (original not found, so it never took effect) — the codes UnionPay POS terminals accept as
    * a completed reversal. Anything else is retried.
    */
-  private static final Set<String> REVERSAL_DONE_CODES = Set.of("12", "25");
+  private static final Set<String> REVERSAL_DONE_CODES =
+      Set.of(NOTHING_TO_REVERSE_OR_REFUSED, "25");
   private static final String DUPLICATE = "94";
 
   private Outcomes() {}
@@ -121,6 +124,14 @@ final class Outcomes {
         .map(category -> category == FailureCategory.ACQUIRER_GATEWAY
             || category == FailureCategory.PROTOCOL)
         .orElse(false);
+  }
+
+  /**
+   * Whether an answer that ends a reversal may still mean the host refused it: 12, which UnionPay
+   * uses for "nothing to reverse" and some ISO 87 hosts for a refused reversal message.
+   */
+  static boolean reversalMayBeRefused(TransportOutcome outcome) {
+    return outcome.responseCode().filter(NOTHING_TO_REVERSE_OR_REFUSED::equals).isPresent();
   }
 
   static boolean reversalAcknowledged(TransportOutcome outcome) {

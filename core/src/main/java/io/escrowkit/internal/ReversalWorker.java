@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 final class ReversalWorker {
   private static final Logger log = LoggerFactory.getLogger(ReversalWorker.class);
   private static final int CLAIM_BATCH = 64;
-  /** A reversal's answer that ends it but may mean the host refused it (ISO 87's 12). */
-  private static final String AMBIGUOUS_REVERSAL_ANSWER = "12";
   private final EngineContext context;
   /** One attempt at a time per work item, however many callers want it settled. */
   private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<Void>> attempts =
@@ -351,8 +349,7 @@ final class ReversalWorker {
       EscrowSnapshot next = context.machine.answer(escrow, Command.CONFIRM_REVERSAL, Map.of(), now);
       String cause = "reversal acknowledged (" + outcome.responseCode().orElse("?") + ", reason "
           + item.reasonCode() + ")";
-      if (next.state() == EscrowState.REVERSED
-          && !outcome.responseCode().filter(AMBIGUOUS_REVERSAL_ANSWER::equals).isPresent()) {
+      if (next.state() == EscrowState.REVERSED && !Outcomes.reversalMayBeRefused(outcome)) {
         // The host let the hold go: it stops counting against the card (before the escrow says
         // REVERSED), so that the retry its failure's remedy asks for is not refused as a
         // duplicate. It counted until now, while the host might still have held it. (After a
