@@ -3,7 +3,6 @@ package io.escrowkit.iso8583.mapping;
 import io.escrowkit.device.DeviceException;
 import io.escrowkit.failure.ResponseCodes;
 import io.escrowkit.iso8583.DecodedMessage;
-import io.escrowkit.iso8583.IsoException;
 import io.escrowkit.iso8583.IsoFormatException;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.channel.ChannelResult;
@@ -72,7 +71,7 @@ public final class AnswerInterpreter {
         }
       }
       if (request.type() == RequestType.HOLD && code.get().equals(PARTIAL_APPROVAL)
-          && !hasReadableAmount(answer)) {
+          && !BaseMapper.answeredAmount(answer).isPresent()) {
         return TransportOutcome.unknown(
             UnknownReason.MALFORMED_RESPONSE,
             "answer " + answer.mti() + " approves a part (10) without the amount in field 4");
@@ -86,18 +85,6 @@ public final class AnswerInterpreter {
     } catch (DeviceException macFailure) {
       return TransportOutcome.unknown(
           UnknownReason.BAD_MAC, "answer's MAC could not be checked: " + macFailure.getMessage());
-    }
-  }
-
-  private static boolean hasReadableAmount(DecodedMessage answer) {
-    if (!answer.has(4)) {
-      return false;
-    }
-    try {
-      answer.readLong(4);
-      return true;
-    } catch (IsoException unreadable) {
-      return false;
     }
   }
 

@@ -196,17 +196,21 @@ abstract class BaseMapper implements MessageMapper {
    * (code 10). More than was asked is never taken: a host cannot approve what was not asked.
    */
   private static Optional<Long> approvedAmount(TransportRequest request, DecodedMessage answer) {
+    long asked = request.amount().minorUnits();
+    // An answer's amount it cannot read does not make it less.
+    return answeredAmount(answer).filter(approved -> approved > 0 && approved < asked);
+  }
+
+  /** The answer's field 4 in minor units; empty when it has none or it cannot be read. */
+  static Optional<Long> answeredAmount(DecodedMessage answer) {
     if (!answer.has(4)) {
       return Optional.empty();
     }
-    long approved;
     try {
-      approved = answer.readLong(4);
+      return Optional.of(answer.readLong(4));
     } catch (IsoException unreadable) {
-      return Optional.empty(); // an answer's amount it cannot read does not make it less
+      return Optional.empty();
     }
-    long asked = request.amount().minorUnits();
-    return approved > 0 && approved < asked ? Optional.of(approved) : Optional.empty();
   }
 
   /** Puts {@code value}, else {@code fallback} when there is one, under {@code name}. */

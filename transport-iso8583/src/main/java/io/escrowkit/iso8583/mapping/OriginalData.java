@@ -11,9 +11,8 @@ import java.util.Optional;
  * capture; for a completion void or refund, the capture when its references are kept, else the
  * hold. A capture answered without an authorization code or retrieval reference number is named
  * with the hold's (its answer's references put them in its place), when the hold's answer gave
- * one. An escrow captured before
- * captures' codes were kept apart has none of its own: it is named with what its last answer left
- * in the hold's place, as before. Immutable.
+ * one. An escrow captured before captures' codes were kept apart has none of its own: it is named
+ * with what its last answer left in the hold's place, as before. Immutable.
  */
 record OriginalData(
     String mti,
@@ -37,9 +36,9 @@ record OriginalData(
           get(refs, IsoHostReferences.CAPTURE_DATE),
           get(refs, IsoHostReferences.CAPTURE_TRANSMISSION),
           get(refs, IsoHostReferences.CAPTURE_RETRIEVAL_REFERENCE),
-          Optional.ofNullable(refs.get(IsoHostReferences.CAPTURE_AUTHORIZATION_CODE))
-              .map(Optional::of)
-              .orElseGet(() -> get(refs, HostReference.AUTHORIZATION_CODE)));
+          get(refs, refs.containsKey(IsoHostReferences.CAPTURE_AUTHORIZATION_CODE)
+              ? IsoHostReferences.CAPTURE_AUTHORIZATION_CODE
+              : HostReference.AUTHORIZATION_CODE));
     }
     return new OriginalData(
         RequestCodes.of(RequestType.HOLD, settings).mti(),
