@@ -1,5 +1,7 @@
 package io.escrowkit.cli;
 
+import io.escrowkit.device.internal.Pans;
+
 /**
  * What {@code decode --mask} hides (without it, decode prints what it decoded): the card number as
  * first 6 / last 4 (fields 2 and 34, and the card number at the start of track 2 in field 35),
@@ -38,7 +40,7 @@ final class Masking {
    * keep only their last 4, or half of them when shorter still.
    */
   static String pan(String pan) {
-    int keepHead = pan.length() >= 12 ? 6 : 0;
+    int keepHead = pan.length() >= Pans.MIN_LENGTH ? 6 : 0;
     int keepTail = Math.min(4, pan.length() / 2);
     StringBuilder sb = new StringBuilder(pan.length());
     for (int i = 0; i < pan.length(); i++) {
