@@ -1,5 +1,6 @@
 package io.escrowkit.benchmarks.roundtrip;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +28,8 @@ final class RawPipeline implements AutoCloseable {
     socket.setTcpNoDelay(true);
     socket.connect(host);
     out = socket.getOutputStream();
-    in = new DataInputStream(socket.getInputStream());
+    // Buffered, as the SDK's reader is: unbuffered, the 2-byte length alone took two reads.
+    in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
     reader = new Thread(this::read, "raw-pipeline-reader");
     reader.setDaemon(true);
     reader.start();

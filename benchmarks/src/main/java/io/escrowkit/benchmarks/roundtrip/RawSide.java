@@ -19,11 +19,13 @@ public class RawSide {
   private final AtomicLong refused = new AtomicLong();
   private final AtomicInteger lanes = new AtomicInteger();
   private AcquirerSimulator host;
+  private ForgetfulBooks books;
   RawPipeline pipeline;
 
   @Setup(Level.Trial)
   public void connect() throws IOException {
     host = Hosts.start(refused);
+    books = new ForgetfulBooks(host.ledger());
     pipeline = new RawPipeline(host.address());
   }
 
@@ -34,6 +36,7 @@ public class RawSide {
 
   @TearDown(Level.Trial)
   public void disconnect() throws IOException {
+    books.close();
     pipeline.close();
     host.close();
   }

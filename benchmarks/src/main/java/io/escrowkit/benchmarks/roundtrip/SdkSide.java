@@ -36,6 +36,7 @@ public class SdkSide {
   private final AtomicLong networkTraces = new AtomicLong(900_000);
   private final CardData card = TestCards.unionPayChip();
   private AcquirerSimulator host;
+  private ForgetfulBooks books;
   private IsoTransport transport;
   private ScheduledExecutorService scheduler;
   private EscrowClient client;
@@ -43,6 +44,7 @@ public class SdkSide {
   @Setup(Level.Trial)
   public void connect() {
     host = Hosts.start(refused);
+    books = new ForgetfulBooks(host.ledger());
     transport = Hosts.transportTo(host, networkTraces::incrementAndGet);
     // The client cancels a deadline timer per answered request: have them leave the queue.
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2);
@@ -84,6 +86,7 @@ public class SdkSide {
 
   @TearDown(Level.Trial)
   public void disconnect() {
+    books.close();
     transport.close();
     scheduler.shutdownNow();
     host.close();

@@ -32,11 +32,13 @@ public class TransportSide {
   private final AtomicLong traces = new AtomicLong();
   private final Clock clock = Clock.systemUTC();
   private AcquirerSimulator host;
+  private ForgetfulBooks books;
   private IsoTransport transport;
 
   @Setup(Level.Trial)
   public void connect() {
     host = Hosts.start(refused);
+    books = new ForgetfulBooks(host.ledger());
     transport = Hosts.transportTo(host, traces::incrementAndGet);
   }
 
@@ -79,6 +81,7 @@ public class TransportSide {
 
   @TearDown(Level.Trial)
   public void disconnect() {
+    books.close();
     transport.close();
     host.close();
   }
