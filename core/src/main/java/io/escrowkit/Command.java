@@ -30,5 +30,10 @@ public enum Command {
   /** The pending request's outcome is unknown: timeout, broken connection, bad MAC. */
   LOSE_OUTCOME,
   /** The host acknowledged the reversal of an in-doubt request. */
-  CONFIRM_REVERSAL
+  CONFIRM_REVERSAL,
+  /**
+   * The host refused the reversal of an in-doubt request with a code that sending it again would
+   * not change: the terminal cannot tell whether the request took effect.
+   */
+  REFUSE_REVERSAL
 }

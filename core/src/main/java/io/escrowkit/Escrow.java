@@ -66,7 +66,8 @@ public final class Escrow {
 
   /**
    * Why the operation that produced this view did not succeed, with the operator's remedy; for an
-   * escrow in {@link EscrowState#ADVICE_DECLINED}, why the host refused its offline capture; for a
+   * escrow in {@link EscrowState#ADVICE_DECLINED}, why the host refused its offline capture; for
+   * one in {@link EscrowState#REVERSAL_REFUSED}, why the host refused its reversal; for a
    * captured escrow whose leftover hold the host refused to cancel, that refusal (the rest stays
    * frozen on the card until an operator has it released).
    */
@@ -76,6 +77,11 @@ public final class Escrow {
       return failed;
     }
     Map<String, String> references = snapshot.hostReferences();
+    if (snapshot.state() == EscrowState.REVERSAL_REFUSED) {
+      return Optional.ofNullable(references.get(HostReference.REVERSAL_RESPONSE_CODE))
+          .map(code -> Failure.reversalRefused(code, "reversal of escrow " + id()
+              + "'s in-doubt request refused by the host"));
+    }
     if (snapshot.state() == EscrowState.ADVICE_DECLINED) {
       return Optional.ofNullable(references.get(HostReference.ADVICE_RESPONSE_CODE))
           .map(code -> Failure.adviceDeclined(code, "completion advice of escrow " + id()

@@ -46,7 +46,15 @@ public enum EscrowState {
    * money the host did not book. Nothing moves it on; an operator settles it with the acquirer
    * ({@code Escrow.failure()} says how).
    */
-  ADVICE_DECLINED(true);
+  ADVICE_DECLINED(true),
+  /**
+   * The host refused, for good, the reversal of an in-doubt request (a code that sending it again
+   * would not change): whether the request took effect, and so whether the cardholder's funds are
+   * held or taken, is unknown to the terminal. Nothing moves it on; an operator settles it with the
+   * acquirer ({@code Escrow.failure()} says how). A refusal that may pass (the acquirer down or
+   * busy, key or MAC trouble) is not this: that reversal is sent again until acknowledged.
+   */
+  REVERSAL_REFUSED(true);
 
   private final boolean terminal;
 

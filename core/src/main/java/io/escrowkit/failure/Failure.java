@@ -157,6 +157,21 @@ public record Failure(
         "a refused advice");
   }
 
+  /**
+   * The host refused, with {@code responseCode} and for good, the reversal of a request whose
+   * outcome the terminal does not know: the cardholder's funds may be held or taken, and an
+   * operator must find out from the acquirer. The category is the response code's; never retryable
+   * (the reversal is not sent again). The machine code is {@code REVERSAL_REFUSED/<responseCode>}.
+   *
+   * @throws InvalidResponseCodeException if {@code responseCode} is not two of {@code [0-9A-Z]}
+   * @throws IllegalArgumentException if the code is an approval
+   */
+  public static Failure reversalRefused(String responseCode, String detail) {
+    return followUpRefused(
+        responseCode, "REVERSAL_REFUSED", SystemFailureTexts.REVERSAL_REFUSED, detail,
+        "a refused reversal");
+  }
+
   /** Messages between terminal and acquirer do not agree (unreadable, mismatched, bad MAC). */
   public static Failure protocol(String detail) {
     return of(FailureCategory.PROTOCOL, "PROTOCOL/ERROR", detail, SystemFailureTexts.PROTOCOL);

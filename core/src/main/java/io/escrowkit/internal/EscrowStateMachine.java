@@ -92,6 +92,15 @@ public final class EscrowStateMachine {
   }
 
   /**
+   * The escrow after the host refused, for good, the reversal of its in-doubt request: the pending
+   * request is dropped (the transition event records it), nothing else changes.
+   */
+  public EscrowSnapshot reversalRefused(EscrowSnapshot escrow, Instant at) {
+    EscrowState next = require(escrow, Command.REFUSE_REVERSAL).fixedState().get();
+    return escrow.moveTo(next, at, Optional.empty(), Optional.empty());
+  }
+
+  /**
    * The escrow after the host's answer (APPROVE, DECLINE), a lost outcome, or a reversal. An
    * approval's host references are added to the escrow's (a later one wins on the same name), so
    * follow-ups can name the hold and the completion alike.

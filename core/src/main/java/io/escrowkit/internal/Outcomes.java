@@ -134,6 +134,21 @@ final class Outcomes {
     return outcome.responseCode().filter(NOTHING_TO_REVERSE_OR_REFUSED::equals).isPresent();
   }
 
+  /**
+   * Whether the host refused a reversal for good: it answered (a code the catalog knows or not),
+   * and neither acknowledged it nor refused for a reason that may pass ({@link #sendOwedAgain}).
+   * 94 is not final: to a first attempt it says the host has a reversal of this trace already
+   * (another attempt's), which the repeat then settles.
+   */
+  static boolean reversalRefusedForGood(TransportOutcome outcome) {
+    boolean answered = outcome.responseCode().isPresent()
+        || outcome.uncataloguedCode().isPresent();
+    return answered
+        && !reversalAcknowledged(outcome)
+        && !sendOwedAgain(outcome)
+        && !outcome.responseCode().filter(DUPLICATE::equals).isPresent();
+  }
+
   static boolean reversalAcknowledged(TransportOutcome outcome) {
     if (outcome.isApproved()) {
       return true;

@@ -5,6 +5,8 @@ import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
 import io.escrowkit.PendingRequest;
 import io.escrowkit.ReversalPendingException;
+import io.escrowkit.failure.Failure;
+import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.JournalConflictException;
 import io.escrowkit.spi.JournalWrite;
 import io.escrowkit.spi.OriginalRequest;
@@ -356,16 +358,49 @@ final class ReversalWorker {
         // 12 it keeps counting: some ISO 87 hosts mean that they refused the reversal.)
         HoldFlow.withdraw(context, HoldFlow.riskOf(escrow));
       }
-      try {
-        context.write(JournalWrite.of(next, Settlement.event(escrow, next, cause, now))
-            .withCompleted(item.id()));
-      } catch (JournalConflictException raced) {
-        log.info("escrow {} changed while reversing; rechecking", escrow.id());
-        recheck(item);
-      }
+      endReversal(escrow, next, cause, item, now);
+      return;
+    }
+    if (Outcomes.reversalRefusedForGood(outcome)) {
+      refused(escrow, item, outcome);
       return;
     }
     retryLater(escrow, item, outcome);
+  }
+
+  /**
+   * The host refused the reversal with a code that sending it again would not change: the escrow
+   * ends REVERSAL_REFUSED, for an operator, and the item goes. Not withdrawn from the risk
+   * history: the host may hold the funds.
+   */
+  private void refused(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
+    Instant now = context.clock.instant();
+    String code = Outcomes.answeredCode(outcome);
+    PendingRequest original = escrow.pending().get();
+    Failure failure = Failure.reversalRefused(code, "reversal of " + original.operation()
+        + " " + original.amount() + " (trace " + original.trace() + ", reason "
+        + item.reasonCode() + ") refused");
+    Map<String, String> references = new java.util.HashMap<>(escrow.hostReferences());
+    references.put(HostReference.REVERSAL_RESPONSE_CODE, code);
+    EscrowSnapshot next =
+        context.machine.reversalRefused(escrow, now).withHostReferences(references);
+    String cause = "reversal refused: " + failure.code() + ", " + failure.detail()
+        + "; NOT reversed: settle it with the acquirer";
+    log.error("escrow {}: the host refused the reversal of its in-doubt {} ({}); an operator must"
+        + " settle it with the acquirer", escrow.id(), original.operation(), failure);
+    endReversal(escrow, next, cause, item, now);
+  }
+
+  /** Records the escrow's move to {@code next} and removes the reversal item, in one write. */
+  private void endReversal(
+      EscrowSnapshot escrow, EscrowSnapshot next, String cause, WorkItem item, Instant now) {
+    try {
+      context.write(JournalWrite.of(next, Settlement.event(escrow, next, cause, now))
+          .withCompleted(item.id()));
+    } catch (JournalConflictException raced) {
+      log.info("escrow {} changed while reversing; rechecking", escrow.id());
+      recheck(item);
+    }
   }
 
   void retryLater(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {

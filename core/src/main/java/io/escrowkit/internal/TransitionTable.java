@@ -8,6 +8,7 @@ import static io.escrowkit.Command.DECLINE;
 import static io.escrowkit.Command.EXPIRE;
 import static io.escrowkit.Command.LOSE_OUTCOME;
 import static io.escrowkit.Command.REFUND;
+import static io.escrowkit.Command.REFUSE_REVERSAL;
 import static io.escrowkit.Command.RELEASE;
 import static io.escrowkit.Command.VOID_CAPTURE;
 import static io.escrowkit.EscrowState.ADVICE_DECLINED;
@@ -22,6 +23,7 @@ import static io.escrowkit.EscrowState.PARTIALLY_CAPTURED;
 import static io.escrowkit.EscrowState.PARTIALLY_REFUNDED;
 import static io.escrowkit.EscrowState.REFUND_PENDING;
 import static io.escrowkit.EscrowState.RELEASE_PENDING;
+import static io.escrowkit.EscrowState.REVERSAL_REFUSED;
 import static io.escrowkit.EscrowState.VOID_PENDING;
 
 import io.escrowkit.Command;
@@ -79,6 +81,8 @@ public final class TransitionTable {
     put(table, CAPTURED, DECLINE, Transition.to(ADVICE_DECLINED));
     // In doubt: only the reversal's acknowledgement moves it, back to where it was before.
     put(table, IN_DOUBT, CONFIRM_REVERSAL, Transition.of(Target.UNDO));
+    // ... or the host's final refusal of it, which leaves it to an operator.
+    put(table, IN_DOUBT, REFUSE_REVERSAL, Transition.to(REVERSAL_REFUSED));
     Map<EscrowState, Map<Command, Transition>> frozen = new EnumMap<>(EscrowState.class);
     table.forEach((state, row) -> frozen.put(state, Collections.unmodifiableMap(row)));
     return Collections.unmodifiableMap(frozen);

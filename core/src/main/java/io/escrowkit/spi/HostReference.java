@@ -26,6 +26,11 @@ public final class HostReference {
    */
   public static final String REMAINDER_RESPONSE_CODE = "remainderResponseCode";
   /**
+   * The response code the host refused the reversal of an in-doubt request with, for good (kept by
+   * the client, not sent back): the escrow is {@code REVERSAL_REFUSED}, for an operator.
+   */
+  public static final String REVERSAL_RESPONSE_CODE = "reversalResponseCode";
+  /**
    * The amount the host approved, in minor units of the request's currency, when it approved less
    * than was asked (a partial approval, ISO 8583 response code 10, the approved amount in the
    * answer's field 4). On a hold, the client holds that amount; it is not sent back.

@@ -18,31 +18,32 @@ class TransitionTableTest {
   private static final Command[] COLUMNS = {
     Command.CAPTURE, Command.CAPTURE_OFFLINE, Command.RELEASE, Command.VOID_CAPTURE,
     Command.REFUND, Command.EXPIRE, Command.APPROVE, Command.DECLINE, Command.LOSE_OUTCOME,
-    Command.CONFIRM_REVERSAL
+    Command.CONFIRM_REVERSAL, Command.REFUSE_REVERSAL
   };
   private static final Map<EscrowState, String> EXPECTED = new EnumMap<>(EscrowState.class);
 
   static {
     //     CAPTURE CAPTURE_OFFLINE RELEASE VOID_CAPTURE REFUND EXPIRE APPROVE DECLINE LOSE_OUTCOME
-    //     CONFIRM_REVERSAL
-    row(EscrowState.HOLD_PENDING, "- - - - - - HELD DECLINED IN_DOUBT -");
-    row(EscrowState.HELD, "CAPTURE_PENDING AFTER_CAPTURE RELEASE_PENDING - - EXPIRED - - - -");
-    row(EscrowState.DECLINED, "- - - - - - - - - -");
+    //     CONFIRM_REVERSAL REFUSE_REVERSAL
+    row(EscrowState.HOLD_PENDING, "- - - - - - HELD DECLINED IN_DOUBT - -");
+    row(EscrowState.HELD, "CAPTURE_PENDING AFTER_CAPTURE RELEASE_PENDING - - EXPIRED - - - - -");
+    row(EscrowState.DECLINED, "- - - - - - - - - - -");
     row(EscrowState.PARTIALLY_CAPTURED, "CAPTURE_PENDING AFTER_CAPTURE RELEASE_PENDING"
-        + " VOID_PENDING - CAPTURED - ADVICE_DECLINED - -");
-    row(EscrowState.CAPTURED, "- - - VOID_PENDING REFUND_PENDING - - ADVICE_DECLINED - -");
-    row(EscrowState.PARTIALLY_REFUNDED, "- - - - REFUND_PENDING - - - - -");
-    row(EscrowState.REFUNDED, "- - - - - - - - - -");
-    row(EscrowState.RELEASED, "- - - - - - - - - -");
-    row(EscrowState.EXPIRED, "- - - - - - - - - -");
-    row(EscrowState.VOIDED, "- - - - - - - - - -");
-    row(EscrowState.CAPTURE_PENDING, "- - - - - - AFTER_CAPTURE RESUME IN_DOUBT -");
-    row(EscrowState.RELEASE_PENDING, "- - - - - - AFTER_RELEASE RESUME IN_DOUBT -");
-    row(EscrowState.VOID_PENDING, "- - - - - - AFTER_VOID RESUME IN_DOUBT -");
-    row(EscrowState.REFUND_PENDING, "- - - - - - AFTER_REFUND RESUME IN_DOUBT -");
-    row(EscrowState.IN_DOUBT, "- - - - - - - - - UNDO");
-    row(EscrowState.REVERSED, "- - - - - - - - - -");
-    row(EscrowState.ADVICE_DECLINED, "- - - - - - - - - -");
+        + " VOID_PENDING - CAPTURED - ADVICE_DECLINED - - -");
+    row(EscrowState.CAPTURED, "- - - VOID_PENDING REFUND_PENDING - - ADVICE_DECLINED - - -");
+    row(EscrowState.PARTIALLY_REFUNDED, "- - - - REFUND_PENDING - - - - - -");
+    row(EscrowState.REFUNDED, "- - - - - - - - - - -");
+    row(EscrowState.RELEASED, "- - - - - - - - - - -");
+    row(EscrowState.EXPIRED, "- - - - - - - - - - -");
+    row(EscrowState.VOIDED, "- - - - - - - - - - -");
+    row(EscrowState.CAPTURE_PENDING, "- - - - - - AFTER_CAPTURE RESUME IN_DOUBT - -");
+    row(EscrowState.RELEASE_PENDING, "- - - - - - AFTER_RELEASE RESUME IN_DOUBT - -");
+    row(EscrowState.VOID_PENDING, "- - - - - - AFTER_VOID RESUME IN_DOUBT - -");
+    row(EscrowState.REFUND_PENDING, "- - - - - - AFTER_REFUND RESUME IN_DOUBT - -");
+    row(EscrowState.IN_DOUBT, "- - - - - - - - - UNDO REVERSAL_REFUSED");
+    row(EscrowState.REVERSED, "- - - - - - - - - - -");
+    row(EscrowState.ADVICE_DECLINED, "- - - - - - - - - - -");
+    row(EscrowState.REVERSAL_REFUSED, "- - - - - - - - - - -");
   }
 
   private static void row(EscrowState state, String cells) {

@@ -72,5 +72,21 @@ public final class SystemFailureTexts {
           "请勿在终端上再次完成该预授权；请持终端号、流水号和金额联系收单机构处理，"
               + "如收单机构确认未入账，请以其他方式向客户收取该款项");
 
+  /**
+   * The host refused, for good, the reversal of a request whose outcome the terminal does not know:
+   * the request may have taken effect. Only the acquirer can tell, and undo it.
+   */
+  public static final FailureWording REVERSAL_REFUSED =
+      finalFailure(
+          "The acquirer refused to reverse a transaction whose result is unknown; the customer's"
+              + " funds may still be held or taken",
+          "收单机构拒绝冲正一笔结果未知的交易，持卡人资金可能仍被冻结或已扣款",
+          "Do not repeat the transaction yet, and settle this pre-authorization with the acquirer,"
+              + " not at the till: call the acquirer with the terminal id, the trace number and"
+              + " the amount to learn whether it took effect, have what should not stand"
+              + " cancelled there, and tell the customer.",
+          "请暂勿重做该交易，并通过收单机构而非终端处理该笔预授权：请持终端号、流水号和金额联系收单机构，"
+              + "确认该交易是否已生效，由收单机构撤销不应保留的款项，并告知持卡人");
+
   private SystemFailureTexts() {}
 }

@@ -1,0 +1,140 @@
+package io.escrowkit.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.escrowkit.Escrow;
+import io.escrowkit.EscrowState;
+import io.escrowkit.Money;
+import io.escrowkit.device.simulated.TestCards;
+import io.escrowkit.failure.FailureCategory;
+import io.escrowkit.memory.Fault;
+import io.escrowkit.memory.InMemoryTransport;
+import io.escrowkit.spi.HostReference;
+import io.escrowkit.spi.RequestType;
+import io.escrowkit.spi.Transport;
+import io.escrowkit.spi.TransportOutcome;
+import io.escrowkit.spi.TransportRequest;
+import io.escrowkit.testing.Fixture;
+import io.escrowkit.testing.RecordingTransport;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A reversal the host refuses: for good (a code that sending it again would not change), the
+ * escrow ends REVERSAL_REFUSED for an operator and the terminal goes on; for a reason that may pass,
+ * it is sent again until acknowledged.
+ */
+class RefusedReversalTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  /**
+   * Answers the first reversals with scripted codes, in turn, and passes every other request (and
+   * later reversals) to the in-memory host. Threadsafe.
+   */
+  private static final class ScriptedReversals implements Transport {
+    private final Transport host;
+    private final Deque<String> codes;
+
+    ScriptedReversals(Transport host, String... codes) {
+      this.host = host;
+      this.codes = new ArrayDeque<>(List.of(codes));
+    }
+
+    @Override
+    public String name() {
+      return "scripted-reversals:" + host.name();
+    }
+
+    @Override
+    public CompletableFuture<TransportOutcome> send(TransportRequest request) {
+      String code;
+      synchronized (this) {
+        code = request.type() == RequestType.REVERSAL ? codes.poll() : null;
+      }
+      return code == null
+          ? host.send(request)
+          : CompletableFuture.completedFuture(TransportOutcome.fromResponseCode(code, Map.of()));
+    }
+  }
+
+  private static Escrow hold(Fixture fixture, String reference) {
+    return fixture.client.hold(Money.of("128.00", "CNY")).reference(reference)
+        .card(TestCards.unionPayChip()).execute();
+  }
+
+  /** A hold whose answer is lost: in doubt, its reversal owed. */
+  private static Escrow holdInDoubt(Fixture fixture, String reference) {
+    fixture.transport.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
+    Escrow inDoubt = hold(fixture, reference);
+    assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
+    return inDoubt;
+  }
+
+  /**
+   * An original amount the host says is wrong (64), a plain decline (05), a function it does not
+   * offer (40), and a code the catalog does not know (N7): the host would answer the same again.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"64", "05", "40", "N7"})
+  void aReversalRefusedForGoodLeavesTheEscrowToAnOperatorAndFreesTheTerminal(String code) {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    RecordingTransport wire = new RecordingTransport(new ScriptedReversals(host, code));
+    try (Fixture fixture = new Fixture(host, wire, b -> b)) {
+      Escrow inDoubt = holdInDoubt(fixture, "room-" + code);
+
+      fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSAL_REFUSED, WAIT);
+
+      assertThat(wire.sent(RequestType.REVERSAL)).hasSize(1);
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+      Escrow refused = fixture.client.escrow(inDoubt.id()).get();
+      assertThat(refused.state().isTerminal()).isTrue();
+      assertThat(refused.snapshot().hostReferences())
+          .containsEntry(HostReference.REVERSAL_RESPONSE_CODE, code);
+      assertThat(refused.failure()).hasValueSatisfying(failure -> {
+        assertThat(failure.code()).isEqualTo("REVERSAL_REFUSED/" + code);
+        assertThat(failure.retryable()).isFalse();
+        assertThat(failure.category()).isNotEqualTo(FailureCategory.INTERNAL);
+        assertThat(failure.remedy().en()).contains("acquirer");
+        assertThat(failure.remedy().zh()).contains("收单机构");
+      });
+      assertThat(fixture.events.eventsOf(inDoubt.id()))
+          .anySatisfy(event -> assertThat(event.cause())
+              .contains("REVERSAL_REFUSED/" + code).contains("NOT reversed"));
+      // The host may hold the funds: the hold still stands at the in-memory host, as it would.
+      assertThat(host.ledger().entry(inDoubt.id()).get().holdActive()).isTrue();
+
+      // UnionPay sends owed reversals before each new request: none is owed any more.
+      Escrow next = hold(fixture, "room-next-" + code);
+      assertThat(next.state()).isEqualTo(EscrowState.HELD);
+      assertThat(wire.sent(RequestType.REVERSAL)).hasSize(1);
+    }
+  }
+
+  /**
+   * The acquirer down (96), MAC trouble after a key change (A0), a format error a sign-on may cure
+   * (30), and 94 to a first attempt (the host has a reversal of this trace already): sent again,
+   * and the repeat is acknowledged.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"96", "A0", "30", "94"})
+  void aReversalRefusedForAPassingReasonIsSentAgainUntilAcknowledged(String code) {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    RecordingTransport wire = new RecordingTransport(new ScriptedReversals(host, code));
+    try (Fixture fixture = new Fixture(host, wire, b -> b)) {
+      Escrow inDoubt = holdInDoubt(fixture, "room-" + code);
+
+      fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSED, WAIT);
+
+      assertThat(wire.sent(RequestType.REVERSAL)).hasSize(2);
+      assertThat(wire.sent(RequestType.REVERSAL).get(1).repeat()).isTrue();
+      assertThat(host.ledger().entry(inDoubt.id()).get().holdActive()).isFalse();
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+    }
+  }
+}
