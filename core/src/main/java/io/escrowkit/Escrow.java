@@ -78,9 +78,13 @@ public final class Escrow {
     }
     Map<String, String> references = snapshot.hostReferences();
     if (snapshot.state() == EscrowState.REVERSAL_REFUSED) {
+      String inDoubt = snapshot.pending()
+          .map(p -> p.operation() + " " + p.amount() + " (terminal " + snapshot.terminalId()
+              + ", trace " + p.trace() + ")")
+          .orElse("request");
       return Optional.ofNullable(references.get(HostReference.REVERSAL_RESPONSE_CODE))
-          .map(code -> Failure.reversalRefused(code, "reversal of escrow " + id()
-              + "'s in-doubt request refused by the host"));
+          .map(code -> Failure.reversalRefused(code, "escrow " + id() + ": reversal of the "
+              + inDoubt + " whose outcome is unknown refused by the host"));
     }
     if (snapshot.state() == EscrowState.ADVICE_DECLINED) {
       return Optional.ofNullable(references.get(HostReference.ADVICE_RESPONSE_CODE))

@@ -37,6 +37,9 @@ public final class IllegalTransitionException extends EscrowkitException {
     if (state.isPending()) {
       return " (a request is in flight)";
     }
+    if (state == EscrowState.ADVICE_DECLINED || state == EscrowState.REVERSAL_REFUSED) {
+      return " (left to an operator, who settles it with the acquirer: see Escrow.failure())";
+    }
     if (state.isTerminal()) {
       return " (the escrow is finished)";
     }

@@ -92,12 +92,12 @@ public final class EscrowStateMachine {
   }
 
   /**
-   * The escrow after the host refused, for good, the reversal of its in-doubt request: the pending
-   * request is dropped (the transition event records it), nothing else changes.
+   * The escrow after the host refused, for good, the reversal of its in-doubt request: it keeps
+   * that request (what an operator asks the acquirer about), nothing else changes.
    */
   public EscrowSnapshot reversalRefused(EscrowSnapshot escrow, Instant at) {
     EscrowState next = require(escrow, Command.REFUSE_REVERSAL).fixedState().get();
-    return escrow.moveTo(next, at, Optional.empty(), Optional.empty());
+    return escrow.moveTo(next, at, escrow.pending(), Optional.empty());
   }
 
   /**

@@ -23,6 +23,8 @@ final class Outcomes {
   private static final Set<String> REVERSAL_DONE_CODES =
       Set.of(NOTHING_TO_REVERSE_OR_REFUSED, "25");
   private static final String DUPLICATE = "94";
+  /** ISO 8583:1987's security violation, its hosts' answer to a MAC that does not verify. */
+  private static final String MAC_REFUSED_ISO87 = "63";
 
   private Outcomes() {}
 
@@ -117,9 +119,13 @@ final class Outcomes {
    * MAC, batch or format trouble a sign-on may cure (retryable codes of the acquirer and protocol
    * categories). A retryable code that asks something of the cardholder or operator (55 re-enter
    * the PIN, 45 use the chip) is final for work the client owes: sent again unchanged, it would be
-   * refused the same way for ever.
+   * refused the same way for ever. 63 (security violation) passes too: it is how ISO 8583:1987
+   * hosts refuse a MAC that does not verify, UnionPay's A0, which keys brought back in step cure.
    */
   static boolean passesByItself(ResponseCode code) {
+    if (code.code().equals(MAC_REFUSED_ISO87)) {
+      return true;
+    }
     return code.retryable() && code.category()
         .map(category -> category == FailureCategory.ACQUIRER_GATEWAY
             || category == FailureCategory.PROTOCOL)

@@ -101,19 +101,20 @@ final class RemainderRelease {
       return done();
     }
     EscrowSnapshot escrow = found.get();
+    if (escrow.state() == EscrowState.VOIDED || escrow.state() == EscrowState.REVERSAL_REFUSED) {
+      // What the host still holds can no longer be told from the escrow: a void that does not
+      // restore the hold (VOIDED) took the capture out of the sum, and whether the request whose
+      // reversal was refused (a void, say) took effect is unknown. Never cancel a guessed amount.
+      log.error("escrow {} is {} before the rest of its hold was released; an operator must have"
+          + " the acquirer release what remains", escrow.id(), escrow.state());
+      return finish(escrow, item, "remainder NOT released: the escrow became " + escrow.state()
+          + " first, operator action needed");
+    }
     if (mayRestoreHold(escrow)) {
       return later(item, "a void of its capture is pending");
     }
     if (escrow.state() == EscrowState.HELD || escrow.state() == EscrowState.PARTIALLY_CAPTURED) {
       return finish(escrow, item, "remainder release not needed: a void put the hold back");
-    }
-    if (escrow.state() == EscrowState.VOIDED) {
-      // A void that does not restore the hold (VOIDED) took the capture out of the sum, so what
-      // the host still holds can no longer be told from the escrow: never cancel a guessed amount.
-      log.error("escrow {} is {} before the rest of its hold was released; an operator must have"
-          + " the acquirer release what remains", escrow.id(), escrow.state());
-      return finish(escrow, item, "remainder NOT released: the escrow became " + escrow.state()
-          + " first, operator action needed");
     }
     Money remainder = escrow.held().minus(escrow.captured());
     if (context.machine.isExpired(escrow, now)) {

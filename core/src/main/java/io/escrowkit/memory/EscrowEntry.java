@@ -31,7 +31,9 @@ final class EscrowEntry {
 
   /**
    * Whether nothing about the escrow is still open: no money held on the card (captured in full,
-   * or ended), no request pending or in doubt, no owed work, every key with its result. An entry
+   * or ended), no request pending or in doubt, no owed work, every key with its result, and not
+   * left to an operator (ADVICE_DECLINED, REVERSAL_REFUSED: terminal, but open until the acquirer
+   * has settled it, and its failure says how). An entry
    * without a snapshot (keys or history written for an escrow forgotten before) has nothing open
    * once its keys have their results and it owes no work.
    */
@@ -47,6 +49,9 @@ final class EscrowEntry {
       return false;
     }
     EscrowState state = latest.state();
+    if (state == EscrowState.REVERSAL_REFUSED || state == EscrowState.ADVICE_DECLINED) {
+      return false; // left to an operator, who needs its failure: money may be held or owed
+    }
     return state.isTerminal()
         || state == EscrowState.CAPTURED
         || state == EscrowState.PARTIALLY_REFUNDED;

@@ -26,10 +26,11 @@ import java.util.Set;
  *
  * <p>By default it keeps every escrow. {@link #withCapacity} bounds it for long-running processes:
  * past the capacity, the escrow changed longest ago that is settled (captured in full or ended:
- * no money held on the card, no request pending or in doubt, no owed work) is forgotten with its
- * history and idempotency keys, as a server forgets idempotency keys after a retention window.
- * Live holds are never forgotten. A forgotten escrow can no longer be found, voided or refunded
- * through this journal, and a replay of one of its keys runs as a new request.
+ * no money held on the card, no request pending or in doubt, no owed work, not left to an operator)
+ * is forgotten with its history and idempotency keys, as a server forgets idempotency keys after a
+ * retention window. Live holds, and escrows left to an operator, are never forgotten. A forgotten
+ * escrow can no longer be found, voided or refunded through this journal, and a replay of one of
+ * its keys runs as a new request.
  */
 public final class InMemoryJournal implements Journal {
   /** How many of the least recently changed escrows one write looks at to forget one. */

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.escrowkit.Escrow;
 import io.escrowkit.EscrowState;
 import io.escrowkit.Money;
+import io.escrowkit.SchemeProfile;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.failure.FailureCategory;
 import io.escrowkit.memory.Fault;
+import io.escrowkit.memory.FaultPlan;
+import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.memory.InMemoryTransport;
 import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.RequestType;
@@ -21,7 +24,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -135,6 +141,60 @@ class RefusedReversalTest {
       assertThat(wire.sent(RequestType.REVERSAL).get(1).repeat()).isTrue();
       assertThat(host.ledger().entry(inDoubt.id()).get().holdActive()).isFalse();
       assertThat(fixture.journal.pendingWork()).isEmpty();
+    }
+  }
+
+  /**
+   * Hold 100, capture 30, capture 20 final: the remainder's cancel is owed (answered 96 for now).
+   * A void of the 20 is lost (the host applied it and restored the hold) and its reversal refused:
+   * what the host holds is unknown, so the remainder's cancel is not sent, for an operator.
+   */
+  @Test
+  void noRemainderCancelGoesForAnEscrowWhoseVoidsReversalWasRefused() {
+    AtomicBoolean hostDown = new AtomicBoolean(true);
+    InMemoryTransport host = InMemoryTransport.create(FaultPlan.none(),
+        request -> request.type() == RequestType.RELEASE && hostDown.get()
+            ? Optional.of("96") : Optional.empty())
+        .withoutFinalCaptureMarker();
+    RecordingTransport wire = new RecordingTransport(new ScriptedReversals(host, "64"));
+    try (Fixture fixture = new Fixture(host, wire, b -> b.profile(SchemeProfile.genericCard()))) {
+      Escrow held = fixture.client.hold(Money.of("100.00", "CNY")).reference("room-void")
+          .card(TestCards.unionPayChip()).execute();
+      held.capture(Money.of("30.00", "CNY")).execute();
+      Escrow captured = held.capture(Money.of("20.00", "CNY")).finalCapture().execute();
+      fixture.events.awaitCause(captured.id(), "remainder 50.00 CNY to be released", WAIT);
+      host.injectNext(RequestType.VOID_CAPTURE, Fault.RESPONSE_LOST);
+      assertThat(captured.voidCapture().execute().state()).isEqualTo(EscrowState.IN_DOUBT);
+      fixture.events.awaitState(captured.id(), EscrowState.REVERSAL_REFUSED, WAIT);
+      int cancelsWhileDown = wire.sent(RequestType.RELEASE).size();
+
+      hostDown.set(false);
+      fixture.events.awaitCause(captured.id(), "remainder NOT released", WAIT);
+
+      assertThat(wire.sent(RequestType.RELEASE)).hasSize(cancelsWhileDown);
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+      assertThat(host.ledger().entry(captured.id()).get().holdActive()).isTrue();
+    }
+  }
+
+  /** A bounded journal keeps an escrow left to an operator, and its failure with it. */
+  @Test
+  void aBoundedJournalKeepsAnEscrowWhoseReversalWasRefused() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    InMemoryJournal journal = InMemoryJournal.withCapacity(2);
+    try (Fixture fixture = new Fixture(host, new ScriptedReversals(host, "64"), journal,
+        b -> b)) {
+      Escrow inDoubt = holdInDoubt(fixture, "room-kept");
+      fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSAL_REFUSED, WAIT);
+
+      for (int i = 0; i < 3; i++) {
+        hold(fixture, "room-" + i).release().execute();
+      }
+
+      assertThat(fixture.client.escrow(inDoubt.id()))
+          .hasValueSatisfying(kept -> assertThat(kept.failure()).hasValueSatisfying(failure ->
+              assertThat(failure.detail()).contains("HOLD 128.00 CNY (terminal "
+                  + Fixture.TERMINAL + ", trace ")));
     }
   }
 }

@@ -78,15 +78,15 @@ public final class SystemFailureTexts {
    */
   public static final FailureWording REVERSAL_REFUSED =
       finalFailure(
-          "The acquirer refused to reverse a transaction whose result is unknown; the customer's"
-              + " funds may still be held or taken",
-          "收单机构拒绝冲正一笔结果未知的交易，持卡人资金可能仍被冻结或已扣款",
+          "The acquirer refused to reverse a transaction whose result is unknown; it may have"
+              + " taken effect",
+          "收单机构拒绝冲正一笔结果未知的交易，该交易可能已生效",
           "Do not repeat the transaction yet, and settle this pre-authorization with the acquirer,"
               + " not at the till: call the acquirer with the terminal id, the trace number and"
-              + " the amount to learn whether it took effect, have what should not stand"
-              + " cancelled there, and tell the customer.",
-          "请暂勿重做该交易，并通过收单机构而非终端处理该笔预授权：请持终端号、流水号和金额联系收单机构，"
-              + "确认该交易是否已生效，由收单机构撤销不应保留的款项，并告知持卡人");
+              + " the amount (in the failure's detail) to learn whether it took effect, have what"
+              + " should not stand undone there, and tell the customer.",
+          "请暂勿重做该交易，并通过收单机构而非终端处理该笔预授权：请持终端号、流水号和金额（见失败详情）"
+              + "联系收单机构，确认该交易是否已生效，由收单机构撤销不应保留的部分，并告知持卡人");
 
   private SystemFailureTexts() {}
 }
