@@ -3,6 +3,7 @@ package io.escrowkit.internal;
 import io.escrowkit.EscrowResult;
 import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
+import io.escrowkit.Money;
 import io.escrowkit.Operation;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.PendingRequest;
@@ -95,6 +96,9 @@ final class HoldFlow {
       EscrowResult result = settlement.settleUnlessOvertaken(pending, intent, outcome);
       if (result.status() == OperationStatus.DECLINED) {
         withdraw(context, risk); // a declined hold must not count against the card's retry
+      } else if (result.status() == OperationStatus.APPROVED
+          && spec.amount().isGreaterThan(result.snapshot().held())) {
+        countAsApproved(context, risk, result.snapshot().held()); // a partial approval (10)
       }
       return result;
     });
@@ -111,6 +115,25 @@ final class HoldFlow {
       log.error("the risk history could not withdraw the hold of {} ({}); it keeps counting"
           + " against the card", risk.maskedPan(), risk.reference(), failed);
     }
+  }
+
+  /**
+   * Counts a hold the host approved for less than asked at the amount it holds: the record for
+   * {@code part} goes in before the one for the amount asked goes out, so that the card never
+   * counts less than the host holds. A history that fails is logged; the hold keeps counting as
+   * asked.
+   */
+  private static void countAsApproved(EngineContext context, RiskContext asked, Money part) {
+    RiskContext approved = new RiskContext(asked.merchantId(), asked.terminalId(), part,
+        asked.cardToken(), asked.maskedPan(), asked.reference(), asked.at());
+    try {
+      context.risk.accept(approved);
+    } catch (RuntimeException failed) {
+      log.error("the risk history could not count the partly approved hold of {} ({}) at {}; it"
+          + " keeps counting as asked", asked.maskedPan(), asked.reference(), part, failed);
+      return;
+    }
+    withdraw(context, asked);
   }
 
   /**

@@ -10,11 +10,14 @@ import io.escrowkit.OperationStatus;
 import io.escrowkit.SchemeProfile;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.memory.InMemoryJournal;
+import io.escrowkit.risk.RiskChain;
+import io.escrowkit.risk.RiskRules;
 import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.RequestType;
 import io.escrowkit.spi.Transport;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.TransportRequest;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -143,6 +146,36 @@ class PartialApprovalTest {
       assertThat(captured.snapshot().captured()).isEqualTo(Money.of("60.00", "CNY"));
       assertThat(captured.timeline()).anySatisfy(event -> assertThat(event.cause())
           .contains("capturing 60.00 CNY of 90.00 CNY", "remainder 30.00 CNY to be released"));
+    }
+  }
+
+  /**
+   * A hold of 128.00 approved for 100.00 counts 100.00 against the card's daily limit of 200.00:
+   * a hold of 99.00 then passes (it was refused when the amount asked counted), and one of 2.00
+   * more does not.
+   */
+  @Test
+  void aPartlyApprovedHoldCountsWhatTheHostApprovedAgainstRiskLimits() {
+    RiskChain risk = RiskChain.builder()
+        .rule(RiskRules.dailyLimit(Money.of("200.00", "CNY"), ZoneId.of("Asia/Shanghai")))
+        .build();
+    try (EscrowClient client = EscrowClient.builder()
+        .merchant("898310048990001", "10000001")
+        .transport(new PartialHost())
+        .journal(new InMemoryJournal())
+        .risk(risk)
+        .build()) {
+      Escrow part = client.hold(Money.of("128.00", "CNY")).reference("partial")
+          .card(TestCards.unionPayChip()).execute();
+      assertThat(part.snapshot().held()).isEqualTo(Money.of("100.00", "CNY"));
+
+      Escrow second = client.hold(Money.of("99.00", "CNY")).reference("second")
+          .card(TestCards.unionPayChip()).execute();
+      Escrow third = client.hold(Money.of("2.00", "CNY")).reference("third")
+          .card(TestCards.unionPayChip()).execute();
+
+      assertThat(second.state()).isEqualTo(EscrowState.HELD);
+      assertThat(third.result().get().status()).isEqualTo(OperationStatus.REFUSED);
     }
   }
 }
