@@ -67,20 +67,32 @@ public final class Escrow {
   /**
    * Why the operation that produced this view did not succeed, with the operator's remedy; for an
    * escrow in {@link EscrowState#ADVICE_DECLINED}, why the host refused its offline capture; for
-   * one in {@link EscrowState#REVERSAL_REFUSED}, why the host refused its reversal; for a
+   * one in {@link EscrowState#REVERSAL_REFUSED}, why the host refused its reversal (these two
+   * first: they say more than the result that led there); for a
    * captured escrow whose leftover hold the host refused to cancel, that refusal (the rest stays
    * frozen on the card until an operator has it released).
    */
   public Optional<Failure> failure() {
+    Optional<Failure> leftToOperator = operatorFailure();
+    if (leftToOperator.isPresent()) {
+      return leftToOperator; // it says more than the result that led there (e.g. "in doubt")
+    }
     Optional<Failure> failed = result.flatMap(EscrowResult::failure);
     if (failed.isPresent()) {
       return failed;
     }
+    return Optional.ofNullable(snapshot.hostReferences().get(HostReference.REMAINDER_RESPONSE_CODE))
+        .map(code -> Failure.remainderNotReleased(code, "escrow " + id()
+            + ": cancel of what the final capture left of the hold refused by the host"));
+  }
+
+  /** The failure of an escrow that ended left to an operator (ADVICE_DECLINED, REVERSAL_REFUSED). */
+  private Optional<Failure> operatorFailure() {
     Map<String, String> references = snapshot.hostReferences();
     if (snapshot.state() == EscrowState.REVERSAL_REFUSED) {
       String inDoubt = snapshot.pending()
           .map(p -> p.operation() + " " + p.amount() + " (terminal " + snapshot.terminalId()
-              + ", trace " + p.trace() + ")")
+              + ", trace " + p.trace() + ", sent " + p.sentAt() + ")")
           .orElse("request");
       return Optional.ofNullable(references.get(HostReference.REVERSAL_RESPONSE_CODE))
           .map(code -> Failure.reversalRefused(code, "escrow " + id() + ": reversal of the "
@@ -91,9 +103,7 @@ public final class Escrow {
           .map(code -> Failure.adviceDeclined(code, "completion advice of escrow " + id()
               + " (capture approved offline) refused by the host"));
     }
-    return Optional.ofNullable(references.get(HostReference.REMAINDER_RESPONSE_CODE))
-        .map(code -> Failure.remainderNotReleased(code, "escrow " + id()
-            + ": cancel of what the final capture left of the hold refused by the host"));
+    return Optional.empty();
   }
 
   /** A fresh view of the escrow from the journal. */

@@ -26,7 +26,8 @@ import java.util.Optional;
  * @param expiresAt when the hold lapses if not captured
  * @param hostReferences what the host returned with the hold (authorization code, retrieval
  *     reference, its trace and date) for follow-up requests
- * @param pending the request in flight or in doubt
+ * @param pending the request in flight or in doubt (in REVERSAL_REFUSED, the one whose reversal
+ *     the host refused)
  * @param resumeState the state before the pending request, returned to if it is declined or
  *     reversed
  * @param version increases by one with every change
@@ -83,7 +84,9 @@ public record EscrowSnapshot(
   /**
    * What is still held and not captured (zero once captured in full or released). Zero too from a
    * final capture on, also while the client is still cancelling the remainder at a host that
-   * cannot be told a capture is the last one; the timeline says when that cancel is done.
+   * cannot be told a capture is the last one; the timeline says when that cancel is done. Zero in
+   * the states left to an operator (ADVICE_DECLINED, REVERSAL_REFUSED): nothing is left for the
+   * terminal to capture or release there, though the host may still hold funds.
    */
   public Money remainingHold() {
     if (state != EscrowState.HELD && state != EscrowState.PARTIALLY_CAPTURED) {

@@ -37,7 +37,10 @@ public enum EscrowState {
   VOID_PENDING(false),
   /** Refund sent, answer awaited. */
   REFUND_PENDING(false),
-  /** A request's outcome is unknown; a reversal is queued and retried until acknowledged. */
+  /**
+   * A request's outcome is unknown; a reversal is queued and retried until acknowledged, or until
+   * the host refuses it for good ({@link #REVERSAL_REFUSED}).
+   */
   IN_DOUBT(false),
   /** An in-doubt hold was reversed: no funds are held. */
   REVERSED(true),

@@ -8,6 +8,11 @@ public enum OperationStatus {
   DECLINED,
   /** Refused before anything was sent: a risk rule or a scheme rule (e.g. over tolerance). */
   REFUSED,
-  /** The outcome is unknown (timeout, broken connection, bad MAC); a reversal has been queued. */
+  /**
+   * The outcome is unknown (timeout, broken connection, bad MAC); a reversal has been queued. Look
+   * at the escrow again ({@code Escrow.refresh()}, or the same call with the same idempotency key)
+   * for how it ended: reversed (REVERSED, or back where it was), or REVERSAL_REFUSED, when the host
+   * refused the reversal for good and an operator settles it ({@code Escrow.failure()}).
+   */
   IN_DOUBT
 }

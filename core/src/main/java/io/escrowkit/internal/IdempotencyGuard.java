@@ -3,6 +3,7 @@ package io.escrowkit.internal;
 import io.escrowkit.EscrowResult;
 import io.escrowkit.IdempotencyConflictException;
 import io.escrowkit.OperationInProgressException;
+import io.escrowkit.OperationStatus;
 import io.escrowkit.spi.IdempotencyRecord;
 import io.escrowkit.spi.Journal;
 import java.util.Map;
@@ -81,8 +82,24 @@ final class IdempotencyGuard {
           new IdempotencyConflictException(key, record.fingerprint(), fingerprint));
     }
     return record.result()
+        .map(this::withLatestEscrowIfInDoubt)
         .map(CompletableFuture::completedFuture)
         .orElseGet(() -> Futures.failed(
             new OperationInProgressException(key, record.escrowId())));
+  }
+
+  /**
+   * An in-doubt first result with the escrow as it is now: its reversal may have ended since
+   * (REVERSED or back where it was, or REVERSAL_REFUSED for an operator), and the escrow of then
+   * would still say "in doubt, reversal queued". Other results replay as they were.
+   */
+  private EscrowResult withLatestEscrowIfInDoubt(EscrowResult first) {
+    if (first.status() != OperationStatus.IN_DOUBT) {
+      return first;
+    }
+    return journal.find(first.escrowId())
+        .map(now -> new EscrowResult(first.escrowId(), first.operation(), first.status(), now,
+            first.failure(), first.responseCode(), first.idempotencyKey()))
+        .orElse(first);
   }
 }

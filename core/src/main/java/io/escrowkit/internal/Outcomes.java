@@ -6,6 +6,7 @@ import io.escrowkit.failure.Failure;
 import io.escrowkit.failure.FailureCategory;
 import io.escrowkit.failure.ResponseCode;
 import io.escrowkit.failure.ResponseCodes;
+import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.UnknownReason;
 import java.util.Optional;
@@ -23,8 +24,6 @@ final class Outcomes {
   private static final Set<String> REVERSAL_DONE_CODES =
       Set.of(NOTHING_TO_REVERSE_OR_REFUSED, "25");
   private static final String DUPLICATE = "94";
-  /** ISO 8583:1987's security violation, its hosts' answer to a MAC that does not verify. */
-  private static final String MAC_REFUSED_ISO87 = "63";
 
   private Outcomes() {}
 
@@ -110,8 +109,19 @@ final class Outcomes {
    */
   private static boolean askAgain(TransportOutcome outcome) {
     return !outcome.isApproved() && outcome.responseCode()
-        .map(code -> !code.equals(DUPLICATE) && passesByItself(ResponseCodes.resolve(code)))
+        .map(code -> !code.equals(DUPLICATE) && passes(outcome, code))
         .orElse(false);
+  }
+
+  /**
+   * Whether the refusal {@code code} of work the client owes may pass: {@link #passesByItself},
+   * or the transport read it as the host's refusal of the request's MAC ({@link
+   * HostReference#MAC_REFUSED}: an ISO 8583:1987 host's 63, which the catalog otherwise files as a
+   * final security violation), which keys brought back in step cure.
+   */
+  static boolean passes(TransportOutcome outcome, String code) {
+    return outcome.hostReferences().containsKey(HostReference.MAC_REFUSED)
+        || passesByItself(ResponseCodes.resolve(code));
   }
 
   /**
@@ -119,13 +129,9 @@ final class Outcomes {
    * MAC, batch or format trouble a sign-on may cure (retryable codes of the acquirer and protocol
    * categories). A retryable code that asks something of the cardholder or operator (55 re-enter
    * the PIN, 45 use the chip) is final for work the client owes: sent again unchanged, it would be
-   * refused the same way for ever. 63 (security violation) passes too: it is how ISO 8583:1987
-   * hosts refuse a MAC that does not verify, UnionPay's A0, which keys brought back in step cure.
+   * refused the same way for ever.
    */
   static boolean passesByItself(ResponseCode code) {
-    if (code.code().equals(MAC_REFUSED_ISO87)) {
-      return true;
-    }
     return code.retryable() && code.category()
         .map(category -> category == FailureCategory.ACQUIRER_GATEWAY
             || category == FailureCategory.PROTOCOL)

@@ -6,8 +6,6 @@ import io.escrowkit.Money;
 import io.escrowkit.Operation;
 import io.escrowkit.PendingRequest;
 import io.escrowkit.failure.Failure;
-import io.escrowkit.failure.ResponseCode;
-import io.escrowkit.failure.ResponseCodes;
 import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.JournalConflictException;
 import io.escrowkit.spi.JournalWrite;
@@ -139,8 +137,7 @@ final class RemainderRelease {
       return finish(escrow.withHeld(escrow.captured()), item,
           "remainder " + remainder + " released (" + code + ")");
     }
-    ResponseCode declined = ResponseCodes.resolve(code);
-    if (Outcomes.passesByItself(declined)) {
+    if (Outcomes.passes(outcome, code)) {
       // Host or switch down, MAC or key trouble after a key change, batch out of step: none of
       // them is about the hold, and a later attempt (after a new sign-on) may go through.
       return later(item, "declined for now (" + code + ")");

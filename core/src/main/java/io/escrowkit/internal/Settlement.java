@@ -3,6 +3,7 @@ package io.escrowkit.internal;
 import io.escrowkit.Command;
 import io.escrowkit.EscrowResult;
 import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.EscrowState;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.PendingRequest;
 import io.escrowkit.TransitionEvent;
@@ -47,7 +48,13 @@ final class Settlement {
       if (!recorded.isPresent()) {
         throw raced;
       }
-      if (outcome.isApproved() && recorded.get().status() == OperationStatus.IN_DOUBT) {
+      boolean reversalRefused = context.journal.find(sent.id())
+          .map(now -> now.state() == EscrowState.REVERSAL_REFUSED).orElse(false);
+      if (outcome.isApproved() && reversalRefused) {
+        log.error("escrow {}: the host approved {} (trace {}) after recovery had taken it as lost,"
+            + " and refused its reversal: it took effect at the host; settle it with the acquirer",
+            sent.id(), intent.operation(), sent.pending().get().trace());
+      } else if (outcome.isApproved() && recorded.get().status() == OperationStatus.IN_DOUBT) {
         // Recovery's reversal undoes it, if it reaches the host after this request did; one that
         // came first was answered "no such transaction", and this approval then stands there.
         log.error("escrow {}: the host approved {} (trace {}) after recovery had taken it as lost"

@@ -42,6 +42,13 @@ public final class HostReference {
    * request or an advice, hands it to an operator rather than asking for ever.
    */
   public static final String UNCATALOGUED_RESPONSE_CODE = "uncataloguedResponseCode";
+  /**
+   * Set, to the code, by a transport that reads the host's refusal as "the request's MAC did not
+   * verify" (UnionPay's A0; an ISO 8583:1987 host's 63, which the catalog otherwise files as a
+   * final security violation): keys out of step, which a key change cures, so work the client owes
+   * is sent again rather than ended (kept with the outcome, not in the escrow).
+   */
+  public static final String MAC_REFUSED = "macRefused";
   /** The host's own id for the escrow (HTTP gateways). */
   public static final String HOST_ESCROW_ID = "hostEscrowId";
 

@@ -63,9 +63,15 @@ class RefusedReversalTest {
       synchronized (this) {
         code = request.type() == RequestType.REVERSAL ? codes.poll() : null;
       }
-      return code == null
-          ? host.send(request)
-          : CompletableFuture.completedFuture(TransportOutcome.fromResponseCode(code, Map.of()));
+      if (code == null) {
+        return host.send(request);
+      }
+      // "63/mac": 63, read by the transport as the host's refusal of the request's MAC.
+      String[] parts = code.split("/");
+      Map<String, String> references = parts.length > 1
+          ? Map.of(HostReference.MAC_REFUSED, parts[0]) : Map.of();
+      return CompletableFuture.completedFuture(
+          TransportOutcome.fromResponseCode(parts[0], references));
     }
   }
 
@@ -84,10 +90,11 @@ class RefusedReversalTest {
 
   /**
    * An original amount the host says is wrong (64), a plain decline (05), a function it does not
-   * offer (40), and a code the catalog does not know (N7): the host would answer the same again.
+   * offer (40), a security violation the transport did not read as a MAC refusal (63: UnionPay's
+   * is A0), and a code the catalog does not know (N7): the host would answer the same again.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"64", "05", "40", "N7"})
+  @ValueSource(strings = {"64", "05", "40", "63", "N7"})
   void aReversalRefusedForGoodLeavesTheEscrowToAnOperatorAndFreesTheTerminal(String code) {
     InMemoryTransport host = InMemoryTransport.approvingAll();
     RecordingTransport wire = new RecordingTransport(new ScriptedReversals(host, code));
@@ -123,12 +130,12 @@ class RefusedReversalTest {
   }
 
   /**
-   * The acquirer down (96), MAC trouble after a key change (A0), a format error a sign-on may cure
-   * (30), and 94 to a first attempt (the host has a reversal of this trace already): sent again,
-   * and the repeat is acknowledged.
+   * The acquirer down (96), MAC trouble after a key change (A0, and an ISO 87 host's 63 that the
+   * transport marks as such), a format error a sign-on may cure (30), and 94 to a first attempt
+   * (the host has a reversal of this trace already): sent again, and the repeat is acknowledged.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"96", "A0", "30", "94"})
+  @ValueSource(strings = {"96", "A0", "63/mac", "30", "94"})
   void aReversalRefusedForAPassingReasonIsSentAgainUntilAcknowledged(String code) {
     InMemoryTransport host = InMemoryTransport.approvingAll();
     RecordingTransport wire = new RecordingTransport(new ScriptedReversals(host, code));
@@ -195,6 +202,34 @@ class RefusedReversalTest {
           .hasValueSatisfying(kept -> assertThat(kept.failure()).hasValueSatisfying(failure ->
               assertThat(failure.detail()).contains("HOLD 128.00 CNY (terminal "
                   + Fixture.TERMINAL + ", trace ")));
+    }
+  }
+
+  /**
+   * The caller of a hold whose reversal the host refused, asking again with the same key, is told
+   * how it ended (left to an operator), not "in doubt, wait for the reversal, then try again":
+   * trying again with a new key could hold the card twice.
+   */
+  @Test
+  void askingAgainWithTheSameKeyTellsTheCallerItIsLeftToAnOperator() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    try (Fixture fixture = new Fixture(host, new ScriptedReversals(host, "64"), b -> b)) {
+      host.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
+      Escrow inDoubt = fixture.client.hold(Money.of("128.00", "CNY")).reference("room-again")
+          .card(TestCards.unionPayChip()).idempotencyKey("till-7-sale-42").execute();
+      assertThat(inDoubt.failure().get().retryable()).isTrue();
+      fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSAL_REFUSED, WAIT);
+
+      Escrow again = fixture.client.hold(Money.of("128.00", "CNY")).reference("room-again")
+          .card(TestCards.unionPayChip()).idempotencyKey("till-7-sale-42").execute();
+
+      assertThat(again.id()).isEqualTo(inDoubt.id());
+      assertThat(again.state()).isEqualTo(EscrowState.REVERSAL_REFUSED);
+      assertThat(again.failure()).hasValueSatisfying(failure -> {
+        assertThat(failure.code()).isEqualTo("REVERSAL_REFUSED/64");
+        assertThat(failure.retryable()).isFalse();
+      });
+      assertThat(inDoubt.refresh().failure().get().code()).isEqualTo("REVERSAL_REFUSED/64");
     }
   }
 }

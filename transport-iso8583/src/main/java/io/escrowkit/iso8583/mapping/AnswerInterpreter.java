@@ -6,10 +6,13 @@ import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoFormatException;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.channel.ChannelResult;
+import io.escrowkit.spi.HostReference;
 import io.escrowkit.spi.RequestType;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.spi.UnknownReason;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -76,8 +79,12 @@ public final class AnswerInterpreter {
             UnknownReason.MALFORMED_RESPONSE,
             "answer " + answer.mti() + " approves a part (10) without the amount in field 4");
       }
-      return TransportOutcome.fromResponseCode(
-          code.get(), mapper.references(request, sent, answer));
+      Map<String, String> references = mapper.references(request, sent, answer);
+      if (code.get().equals(mapper.settings().dialect().macRefusalCode())) {
+        references = new HashMap<>(references); // the host could not verify the request's MAC
+        references.put(HostReference.MAC_REFUSED, code.get());
+      }
+      return TransportOutcome.fromResponseCode(code.get(), references);
     } catch (IsoFormatException unreadable) {
       return TransportOutcome.unknown(
           UnknownReason.MALFORMED_RESPONSE,

@@ -41,4 +41,12 @@ public enum Dialect {
   public MacAlgorithm defaultMacAlgorithm() {
     return macAlgorithm;
   }
+
+  /**
+   * The response code with which hosts of this dialect refuse a request whose MAC does not verify:
+   * UnionPay's A0; ISO 8583:1987's 63 (security violation).
+   */
+  public String macRefusalCode() {
+    return this == UNIONPAY_POS ? "A0" : "63";
+  }
 }

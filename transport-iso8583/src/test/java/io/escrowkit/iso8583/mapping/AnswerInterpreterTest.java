@@ -91,6 +91,21 @@ class AnswerInterpreterTest {
         .contains(UnknownReason.MALFORMED_RESPONSE);
   }
 
+  /**
+   * The dialect's refusal of the request's MAC (UnionPay A0; ISO 8583:1987 63) is marked, so that
+   * owed work goes again; the same code in the other dialect is not.
+   */
+  @Test
+  void theDialectsMacRefusalIsMarkedAndOtherCodesAreNot() {
+    TransportOutcome macRefused = strict.outcome(hold, sent, result(answer("A0")));
+    TransportOutcome securityViolation = strict.outcome(hold, sent, result(answer("63")));
+
+    assertThat(macRefused.hostReferences()).containsEntry(HostReference.MAC_REFUSED, "A0");
+    assertThat(securityViolation.hostReferences()).doesNotContainKey(HostReference.MAC_REFUSED);
+    assertThat(Dialect.ISO87_BINARY.macRefusalCode()).isEqualTo("63");
+    assertThat(Dialect.ISO87_ASCII.macRefusalCode()).isEqualTo("63");
+  }
+
   /** How much a partial approval approved is in its field 4; without it, it cannot be held. */
   @Test
   void partialApprovalWithoutItsAmountIsMalformedAndWithItApprovesThePart() {
