@@ -86,7 +86,7 @@ public final class Escrow {
             + ": cancel of what the final capture left of the hold refused by the host"));
   }
 
-  /** The failure of an escrow that ended left to an operator (ADVICE_DECLINED, REVERSAL_REFUSED). */
+  /** The failure of an escrow left to an operator (ADVICE_DECLINED, REVERSAL_REFUSED). */
   private Optional<Failure> operatorFailure() {
     Map<String, String> references = snapshot.hostReferences();
     if (snapshot.state() == EscrowState.REVERSAL_REFUSED) {
