@@ -7,6 +7,7 @@ import io.escrowkit.EscrowResult;
 import io.escrowkit.EscrowSnapshot;
 import io.escrowkit.EscrowState;
 import io.escrowkit.Money;
+import io.escrowkit.OperationStatus;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.journal.jdbc.JdbcJournal;
 import io.escrowkit.journal.jdbc.testing.Clients;
@@ -220,9 +221,22 @@ class CrashTest {
                   .result()
                   .get();
       }
-      assertThat(again).as("key %s", entry.key()).isEqualTo(entry.result());
+      assertThat(again).as("key %s", entry.key()).isEqualTo(replayOf(client, entry.result()));
     }
     assertThat(received(host)).as("requests to the host").isEqualTo(before);
+  }
+
+  /**
+   * What a key's first result replays as: itself, but an in-doubt one with the escrow as it is now
+   * (its reversal has ended since).
+   */
+  private static EscrowResult replayOf(EscrowClient client, EscrowResult first) {
+    if (first.status() != OperationStatus.IN_DOUBT) {
+      return first;
+    }
+    return new EscrowResult(first.escrowId(), first.operation(), first.status(),
+        client.escrow(first.escrowId()).get().snapshot(), first.failure(), first.responseCode(),
+        first.idempotencyKey());
   }
 
   private static Map<RequestType, Integer> received(InMemoryTransport host) {
