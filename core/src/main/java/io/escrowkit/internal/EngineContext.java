@@ -3,6 +3,7 @@ package io.escrowkit.internal;
 import io.escrowkit.EscrowListener;
 import io.escrowkit.JournalFailureException;
 import io.escrowkit.TransitionEvent;
+import io.escrowkit.failure.internal.PanMasking;
 import io.escrowkit.risk.RiskChain;
 import io.escrowkit.spi.Journal;
 import io.escrowkit.spi.JournalConflictException;
@@ -120,6 +121,17 @@ public final class EngineContext {
    * is). An answer the transport gives inside {@code send()} to a blocking {@code execute()}
    * completes at once, on that thread.
    */
+  /**
+   * {@code outcome} with anything in its detail that could be a card number masked. A transport's
+   * detail must never carry card data, but it may pass on a device driver's message that does;
+   * the detail goes into the journal's transition causes, failures and logs.
+   */
+  private static TransportOutcome masked(TransportOutcome outcome) {
+    String detail = PanMasking.mask(outcome.detail());
+    return detail.equals(outcome.detail()) ? outcome : new TransportOutcome(outcome.kind(),
+        outcome.responseCode(), outcome.hostReferences(), outcome.unknownReason(), detail);
+  }
+
   CompletableFuture<TransportOutcome> send(TransportRequest request) {
     // The outcome is recorded off the thread that delivered the answer (a transport reader must
     // not wait on the journal): by this thread if it is waiting for it by then, else by executor.
@@ -139,11 +151,12 @@ public final class EngineContext {
     sent.whenComplete((outcome, error) -> {
       deadlines.ended(deadline);
       if (error != null) {
-        log.warn("transport {} failed on {}; outcome unknown", transport.name(), request, error);
-        answer.complete(TransportOutcome.unknown(
-            UnknownReason.CONNECTION_LOST, "transport failed: " + error));
+        log.warn("transport {} failed on {}; outcome unknown: {}", transport.name(), request,
+            PanMasking.mask(String.valueOf(error)));
+        answer.complete(TransportOutcome.unknown(UnknownReason.CONNECTION_LOST,
+            "transport failed: " + PanMasking.mask(error.toString())));
       } else {
-        answer.complete(outcome);
+        answer.complete(masked(outcome));
       }
     });
     if (!answeredWithinSend || WaitingCaller.awaitFollows()) {

@@ -59,6 +59,38 @@ class LoggingMasksCardDataTest {
     }
   }
 
+  /**
+   * A transport that passes on a device driver's message with a card number in it: the journal's
+   * transition causes and the result's failure show it masked.
+   */
+  @Test
+  void aCardNumberInATransportsDetailIsMaskedInTheJournalAndTheFailure() {
+    InMemoryTransport host = InMemoryTransport.create(FaultPlan.none(), r -> Optional.empty());
+    io.escrowkit.spi.Transport careless = new io.escrowkit.spi.Transport() {
+      @Override
+      public String name() {
+        return "careless";
+      }
+
+      @Override
+      public CompletableFuture<TransportOutcome> send(TransportRequest request) {
+        return request.type() == RequestType.HOLD
+            ? CompletableFuture.completedFuture(TransportOutcome.unknown(
+                io.escrowkit.spi.UnknownReason.TERMINAL_FAILURE,
+                "secure module: bad MAB for " + PAN))
+            : host.send(request);
+      }
+    };
+    try (Fixture fixture = new Fixture(host, careless, b -> b)) {
+      Escrow inDoubt = fixture.client.hold(Money.of("99.00", "CNY")).reference("careless")
+          .card(io.escrowkit.device.simulated.TestCards.unionPayChip()).execute();
+
+      assertThat(inDoubt.failure().get().detail()).doesNotContain(PAN).contains("620000******0005");
+      assertThat(fixture.journal.history(inDoubt.id())).isNotEmpty().allSatisfy(
+          event -> assertThat(event.cause()).doesNotContain(PAN));
+    }
+  }
+
   /** Fails the capture with an exception whose message is what a careless driver might write. */
   private static final class ThrowingOnCapture implements io.escrowkit.spi.Transport {
     private final InMemoryTransport delegate;

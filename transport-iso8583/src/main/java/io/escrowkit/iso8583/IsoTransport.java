@@ -1,5 +1,6 @@
 package io.escrowkit.iso8583;
 
+import io.escrowkit.device.DeviceException;
 import io.escrowkit.iso8583.channel.ChannelResult;
 import io.escrowkit.iso8583.channel.IsoChannel;
 import io.escrowkit.iso8583.channel.MessageDump;
@@ -163,6 +164,14 @@ public final class IsoTransport implements Transport, AutoCloseable {
     Built built;
     try {
       built = new Built(request);
+    } catch (DeviceException moduleFailed) {
+      // Not sent; the reversal that follows is answered "nothing to reverse". Logged without the
+      // module's message, which a driver may have filled with what it was given.
+      log.error("{}: the secure module could not MAC the message for {} ({}, {}); not sent", name,
+          request, moduleFailed.component(), moduleFailed.failure());
+      return CompletableFuture.completedFuture(TransportOutcome.unknown(
+          UnknownReason.TERMINAL_FAILURE,
+          "not sent: the secure module could not MAC it (" + moduleFailed.failure() + ")"));
     } catch (RuntimeException unbuildable) {
       log.error("{}: could not build the message for {}; not sent", name, request, unbuildable);
       return CompletableFuture.completedFuture(

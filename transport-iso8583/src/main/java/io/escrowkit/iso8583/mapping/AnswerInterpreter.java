@@ -90,8 +90,10 @@ public final class AnswerInterpreter {
           UnknownReason.MALFORMED_RESPONSE,
           "answer " + answer.mti() + " unreadable: " + unreadable.getMessage());
     } catch (DeviceException macFailure) {
-      return TransportOutcome.unknown(
-          UnknownReason.BAD_MAC, "answer's MAC could not be checked: " + macFailure.getMessage());
+      // The terminal's own secure module failed, not the answer: reversed with reason 96.
+      return TransportOutcome.unknown(UnknownReason.TERMINAL_FAILURE,
+          "answer's MAC could not be checked: the secure module failed ("
+              + macFailure.failure() + ")");
     }
   }
 

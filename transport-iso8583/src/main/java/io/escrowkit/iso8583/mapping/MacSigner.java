@@ -1,5 +1,8 @@
 package io.escrowkit.iso8583.mapping;
 
+import io.escrowkit.device.DeviceComponent;
+import io.escrowkit.device.DeviceException;
+import io.escrowkit.device.DeviceFailure;
 import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.SecureModule;
 import io.escrowkit.iso8583.DecodedMessage;
@@ -59,7 +62,13 @@ public final class MacSigner {
     byte[] encoded = IsoCodec.of(spec).encode(placeholder);
     int from = message.tpdu().length + message.header().length;
     int to = encoded.length - wireLength(spec, field);
-    byte[] mac = module.mac(algorithm, keyId, Arrays.copyOfRange(encoded, from, to));
+    byte[] mab = Arrays.copyOfRange(encoded, from, to);
+    byte[] mac;
+    try {
+      mac = module.mac(algorithm, keyId, mab);
+    } catch (RuntimeException failed) {
+      throw moduleFailed(failed);
+    }
     return placeholder.with(field, mac);
   }
 
@@ -76,7 +85,24 @@ public final class MacSigner {
     }
     byte[] mab = Arrays.copyOfRange(frame, answer.mtiOffset(), answer.fieldOffset(field));
     byte[] mac = answer.readBytes(field);
-    return module.verifyMac(algorithm, keyId, mab, mac) ? Check.VALID : Check.INVALID;
+    try {
+      return module.verifyMac(algorithm, keyId, mab, mac) ? Check.VALID : Check.INVALID;
+    } catch (RuntimeException failed) {
+      throw moduleFailed(failed);
+    }
+  }
+
+  /**
+   * A failure of the module as a {@link DeviceException}: its own, or a driver's other runtime
+   * exception as a hardware fault of the secure module (named by class only: a driver's message
+   * may carry the data it was given, card data included).
+   */
+  private static DeviceException moduleFailed(RuntimeException failed) {
+    if (failed instanceof DeviceException) {
+      return (DeviceException) failed;
+    }
+    return new DeviceException(DeviceFailure.HARDWARE_FAULT, DeviceComponent.SECURE_MODULE,
+        "the secure module's driver threw " + failed.getClass().getName());
   }
 
   /** Field 128 when the message needs a secondary bitmap and the spec has it, else field 64. */
