@@ -111,8 +111,13 @@ public final class EscrowClientBuilder {
   }
 
   /**
-   * The key (16+ bytes) that turns card numbers into risk tokens. Clients sharing a journal or a
-   * risk history must share it; default a random key per client.
+   * The key (16+ bytes) that turns card numbers into the card tokens of the journal and the risk
+   * history. Default a random key per client: then the same card has another token after a
+   * restart, and risk rules over a durable history (velocity, daily limits, duplicates) and
+   * lookups by token do not see it as the same card. With a durable journal or risk history, set
+   * it, from where the application keeps its secrets (not in the journal: with the masked number
+   * beside it, a token whose key is known gives the card number away), and share it between the
+   * clients on that journal. Idempotency does not depend on it.
    */
   public EscrowClientBuilder cardTokenKey(byte[] key) {
     once(this.cardTokenKey, "cardTokenKey");

@@ -26,7 +26,7 @@ public final class ReversalPendingException extends EscrowkitException {
   private ReversalPendingException(String terminalId, int owed, String which) {
     super("terminal " + terminalId + " still owes the host " + owed + " reversal(s)" + which
         + "; the new request was not sent");
-    this.failure = Failure.connectionLost(getMessage());
+    this.failure = Failure.reversalPending(getMessage());
   }
 
   /** The failure with its operator remedy (category NETWORK, retryable). */

@@ -96,6 +96,15 @@ public record Failure(
         FailureCategory.NETWORK, "NETWORK/TIMEOUT", detail, SystemFailureTexts.NETWORK_TIMEOUT);
   }
 
+  /**
+   * A new request held back, nothing sent, because the terminal still owes the reversal of an
+   * earlier request whose outcome is unknown. Category NETWORK, retryable with the same key.
+   */
+  public static Failure reversalPending(String detail) {
+    return of(FailureCategory.NETWORK, "NETWORK/REVERSAL_PENDING", detail,
+        SystemFailureTexts.REVERSAL_PENDING);
+  }
+
   /** The connection to the acquirer broke or could not be made. Retryable. */
   public static Failure connectionLost(String detail) {
     return of(

@@ -46,9 +46,12 @@ final class HoldFlow {
   CompletableFuture<EscrowResult> hold(HoldSpec spec) {
     context.ensureRunning();
     String cardToken = context.tokenizer.token(spec.card().pan());
+    // The card by its masked number, not its token: a token depends on the client's token key,
+    // random unless configured, so a restarted client, or another one on the journal, would take
+    // the same hold for another card and refuse its replay as a conflict.
     String fingerprint = "HOLD amount=" + spec.amount() + " reference=" + spec.reference()
-        + " card=" + cardToken + " merchant=" + context.config.merchantId() + " terminal="
-        + context.config.terminalId();
+        + " card=" + spec.card().maskedPan() + " merchant=" + context.config.merchantId()
+        + " terminal=" + context.config.terminalId();
     return guard.run(spec.key(), fingerprint,
         () -> reversals.clearFor(context.config.terminalId(), "")
             .thenCompose(clear -> first(spec, cardToken, fingerprint)));

@@ -102,4 +102,26 @@ class IdempotencyRacesTest {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * A client restarted on the journal, or another on it, with its own random card-token key: the
+   * same hold under the same key replays the first result, not an IdempotencyConflictException
+   * (the card used to enter the fingerprint by its token, which the key changes).
+   */
+  @Test
+  void theSameHoldUnderTheSameKeyReplaysOnAClientWithAnotherTokenKey() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    InMemoryJournal journal = new InMemoryJournal();
+    Escrow first;
+    try (Fixture before = new Fixture(host, host, journal, 1, b -> b)) {
+      first = hold(before, TEN, "after-restart");
+    }
+    try (Fixture after = new Fixture(host, host, journal, 2, b -> b)) {
+      Escrow again = hold(after, TEN, "after-restart");
+
+      assertThat(again.id()).isEqualTo(first.id());
+      assertThat(again.result().get().status()).isEqualTo(first.result().get().status());
+      assertThat(host.received(RequestType.HOLD)).isEqualTo(1);
+    }
+  }
 }

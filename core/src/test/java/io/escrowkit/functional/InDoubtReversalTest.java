@@ -163,7 +163,15 @@ class InDoubtReversalTest {
               () -> unreachable.client.hold(Money.of("20.00", "CNY")).reference("room-next")
                   .card(TestCards.unionPayChip()).execute())
           .isInstanceOf(io.escrowkit.ReversalPendingException.class)
-          .hasMessageContaining("1 reversal(s), for escrow(s) " + inDoubt.id());
+          .hasMessageContaining("1 reversal(s), for escrow(s) " + inDoubt.id())
+          .satisfies(thrown -> {
+            io.escrowkit.failure.Failure failure =
+                ((io.escrowkit.ReversalPendingException) thrown).failure();
+            // Not "check the network": nothing was sent, and the reversal goes on by itself.
+            assertThat(failure.code()).isEqualTo("NETWORK/REVERSAL_PENDING");
+            assertThat(failure.retryable()).isTrue();
+            assertThat(failure.remedy().en()).contains("same idempotency key");
+          });
     }
   }
 }

@@ -27,6 +27,21 @@ public final class SystemFailureTexts {
               + " already sent, the terminal reverses it first.",
           "请检查网络（网线、Wi-Fi或移动信号）后重试；如有交易已经发出，终端会先自动冲正");
 
+  /**
+   * A new request held back because the terminal still owes the reversal of an earlier one whose
+   * outcome is unknown (UnionPay: reversals first). Nothing was sent; the reversal goes on by
+   * itself.
+   */
+  public static final FailureWording REVERSAL_PENDING =
+      retryable(
+          "An earlier transaction whose result is unknown is still being reversed; nothing was"
+              + " sent",
+          "终端尚有结果未知的交易正在冲正，本笔交易未发送",
+          "Try again in a moment, as the same transaction (the same idempotency key): the terminal"
+              + " keeps sending the reversal by itself. If this goes on, check the connection to"
+              + " the acquirer.",
+          "请稍后按同一笔交易（相同幂等键）重试，终端会自动继续发送冲正；如持续出现，请检查与收单机构的连接");
+
   public static final FailureWording PROTOCOL =
       finalFailure(
           "Communication error with the acquirer (unreadable or mismatched message)",
