@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FailureTest {
@@ -110,6 +111,25 @@ class FailureTest {
   void tamperedDeviceIsNeverRetryableAndChipErrorIs() {
     assertThat(Failure.device("TAMPERED", "tamper switch").retryable()).isFalse();
     assertThat(Failure.device("CHIP_ERROR", "APDU 6F00").retryable()).isTrue();
+  }
+
+  /**
+   * Every kind a device can report has wording of its own, and is retryable exactly when the
+   * device SPI says the same request may succeed again (except NOT_PRESENT, a component not
+   * connected: retryable once it is).
+   */
+  @ParameterizedTest
+  @EnumSource(io.escrowkit.device.DeviceFailure.class)
+  void everyDeviceFailureKindHasItsOwnWordingAndTheDevicesRetryability(
+      io.escrowkit.device.DeviceFailure kind) {
+    Failure failure = Failure.device(kind.name(), "x");
+    Failure generic = Failure.device("NO_SUCH_KIND", "x");
+
+    assertThat(failure.remedy(Locale.ENGLISH)).isNotEqualTo(generic.remedy(Locale.ENGLISH));
+    assertThat(failure.remedy(Locale.CHINA)).isNotEqualTo(generic.remedy(Locale.CHINA));
+    if (kind != io.escrowkit.device.DeviceFailure.NOT_PRESENT) {
+      assertThat(failure.retryable()).as("%s", kind).isEqualTo(kind.retryable());
+    }
   }
 
   @Test

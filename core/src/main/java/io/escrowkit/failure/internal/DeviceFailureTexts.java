@@ -106,6 +106,45 @@ public final class DeviceFailureTexts {
             "The device needs its keys: sign the terminal on again; if that fails, call the"
                 + " acquirer's helpdesk to have the keys loaded.",
             "设备缺少密钥，请先重新签到；如仍失败，请联系收单机构客服重新灌装密钥"));
+    kinds.put(
+        "CARD_REMOVED",
+        retryable(
+            "The card was removed before the chip transaction finished",
+            "芯片交易完成前银行卡被拔出",
+            "Ask the cardholder to insert the card again and leave it in until the terminal says"
+                + " to remove it.",
+            "请持卡人重新插卡，并在终端提示拔卡前不要拔出"));
+    kinds.put(
+        "BUSY",
+        retryable(
+            "The card reader or PIN pad is busy with another request",
+            "读卡器或密码键盘正忙",
+            "Wait for the other request on the device to finish, then try again.",
+            "请等待设备上的其他操作完成后重试"));
+    kinds.put(
+        "KEY_INVALID",
+        finalFailure(
+            "A key in the PIN pad does not suit the request (wrong length or type)",
+            "密码键盘中的密钥与本交易不匹配（长度或类型错误）",
+            "The terminal's keys or its key settings are wrong: call the acquirer's helpdesk to"
+                + " have the keys loaded again, and check the terminal's key configuration.",
+            "终端密钥或密钥配置有误，请联系收单机构客服重新灌装密钥，并检查终端的密钥配置"));
+    kinds.put(
+        "KEY_CHECK_FAILED",
+        retryable(
+            "The keys from the acquirer failed their check; none were loaded",
+            "收单机构下发的密钥校验失败，未装载",
+            "Sign the terminal on again to get the keys once more; if it keeps failing, call the"
+                + " acquirer's helpdesk (the terminal's master key may not be theirs).",
+            "请重新签到以重新获取密钥；如多次失败，请联系收单机构客服（终端主密钥可能与收单机构不一致）"));
+    kinds.put(
+        "UNSUPPORTED",
+        finalFailure(
+            "The device cannot do what was asked (a PIN block format or MAC algorithm it lacks)",
+            "设备不支持该操作（缺少所需的PIN块格式或MAC算法）",
+            "The terminal's settings ask for something its hardware does not offer: check the"
+                + " PIN block format and MAC algorithm configured for this acquirer.",
+            "终端配置要求的功能硬件不支持，请检查为该收单机构配置的PIN块格式和MAC算法"));
     return kinds;
   }
 }
