@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A reversal the host refuses: for good (a code that sending it again would not change), the
- * escrow ends REVERSAL_REFUSED for an operator and the terminal goes on; for a reason that may pass,
- * it is sent again until acknowledged.
+ * escrow ends REVERSAL_REFUSED for an operator and the terminal goes on; for a reason that may
+ * pass, it is sent again until acknowledged.
  */
 class RefusedReversalTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
