@@ -16,8 +16,12 @@ public final class SystemFailureTexts {
           "No reply from the acquirer in time; the result is unknown",
           "交易超时，结果未知",
           "Do not hand over the goods yet. Wait while the terminal reverses the transaction,"
-              + " then try again; take no other payment for the same order until then.",
-          "请暂缓交付商品，等待终端自动冲正完成后再重新发起交易；冲正完成前请勿对同一订单重复收款");
+              + " then start it again as a new transaction (a new idempotency key: the old one"
+              + " only says how it ended); take no other payment for the same order until then."
+              + " If the acquirer refuses the reversal, the escrow says so and an operator"
+              + " settles it.",
+          "请暂缓交付商品，等待终端自动冲正完成后再作为一笔新交易重新发起（使用新的幂等键，原幂等键只返回原交易的结果）；"
+              + "冲正完成前请勿对同一订单重复收款；如收单机构拒绝冲正，交易状态会标明，由操作员处理");
 
   public static final FailureWording CONNECTION_LOST =
       retryable(
