@@ -55,6 +55,11 @@ public final class EscrowClient implements AutoCloseable {
     return engine.recover();
   }
 
+  /**
+   * Stops the client's own work: owed reversals and advices stop being sent (they stay owed in the
+   * journal, for the next client), the recovery sweep stops, and a scheduler the client made is
+   * shut down. The transport and the journal it was given stay open: close them after it.
+   */
   @Override
   public void close() {
     engine.close();
