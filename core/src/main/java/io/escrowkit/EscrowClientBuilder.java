@@ -1,6 +1,7 @@
 package io.escrowkit;
 
 import io.escrowkit.internal.Backoff;
+import io.escrowkit.internal.CardTokenizer;
 import io.escrowkit.internal.EngineConfig;
 import io.escrowkit.internal.EngineContext;
 import io.escrowkit.internal.EscrowEngine;
@@ -117,7 +118,10 @@ public final class EscrowClientBuilder {
    * lookups by token do not see it as the same card. With a durable journal or risk history, set
    * it, from where the application keeps its secrets (not in the journal: with the masked number
    * beside it, a token whose key is known gives the card number away), and share it between the
-   * clients on that journal. Idempotency does not depend on it.
+   * clients on that journal. A hold's idempotency check names the card by its token when the key is
+   * given, and by its masked number otherwise (so that a restart does not turn a faithful retry
+   * into a conflict); only with the key does it tell apart two cards with the same first 6 and
+   * last 4 digits under one idempotency key.
    */
   public EscrowClientBuilder cardTokenKey(byte[] key) {
     once(this.cardTokenKey, "cardTokenKey");
@@ -198,7 +202,8 @@ public final class EscrowClientBuilder {
     EngineContext context = new EngineContext(config,
         journal != null ? journal : new InMemoryJournal(), transport,
         clock != null ? clock : Clock.systemUTC(), source, workers, executor,
-        risk != null ? risk : RiskChain.none(), listeners, tokenKey);
+        risk != null ? risk : RiskChain.none(), listeners,
+        new CardTokenizer(tokenKey, cardTokenKey != null));
     EscrowEngine engine = new EscrowEngine(context, onClose);
     if (recoverOnStart) {
       engine.recover();

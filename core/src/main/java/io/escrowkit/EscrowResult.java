@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * The first answer to one idempotent operation. Replaying the operation with the same idempotency
- * key returns an equal result. Immutable and threadsafe.
+ * key returns an equal result, with one exception: an IN_DOUBT result replays with the escrow as
+ * it is now while that still tells how the request ended (still in doubt, REVERSAL_REFUSED for an
+ * operator, or a hold REVERSED). Immutable and threadsafe.
  *
  * @param escrowId the escrow the operation acted on
  * @param operation what was asked
  * @param status how it ended
- * @param snapshot the escrow right after the operation
+ * @param snapshot the escrow right after the operation (for a replayed in-doubt result, see above)
  * @param failure why it did not succeed (absent when approved)
  * @param responseCode the host's response code, when the host answered
  * @param idempotencyKey the key that identifies the operation

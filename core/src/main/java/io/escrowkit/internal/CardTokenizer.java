@@ -13,14 +13,25 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CardTokenizer {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private final SecretKeySpec key;
+  private final boolean given;
   /** Mac.getInstance is costly (provider lookup) and a Mac is not threadsafe: one per thread. */
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-  public CardTokenizer(byte[] key) {
+  /**
+   * @param given whether the application gave the key (the same after a restart, and for every
+   *     client it gives it to), or the client drew it at random for itself
+   */
+  public CardTokenizer(byte[] key, boolean given) {
     if (key.length < 16) {
       throw new IllegalArgumentException("card token key must be at least 16 bytes");
     }
     this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    this.given = given;
+  }
+
+  /** Whether a card's token is the same after a restart and on the other clients of a journal. */
+  public boolean stable() {
+    return given;
   }
 
   public String token(String pan) {

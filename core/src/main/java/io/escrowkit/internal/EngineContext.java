@@ -59,7 +59,7 @@ public final class EngineContext {
       Executor executor,
       RiskChain risk,
       List<EscrowListener> listeners,
-      byte[] cardTokenKey) {
+      CardTokenizer tokenizer) {
     this.config = config;
     this.journal = journal;
     this.transport = transport;
@@ -74,7 +74,7 @@ public final class EngineContext {
     this.machine = new EscrowStateMachine(config.profile());
     this.ids = new Ids(random);
     this.traces = new TraceBlocks(journal, config.traceBlock(), clock);
-    this.tokenizer = new CardTokenizer(cardTokenKey);
+    this.tokenizer = tokenizer;
   }
 
   /** Throws if an earlier journal failure stopped the client. */
@@ -114,14 +114,6 @@ public final class EngineContext {
   }
 
   /**
-   * Sends through the transport; completes with an unknown outcome if the transport has not
-   * answered by the request timeout plus grace, or if it fails. Completes on the thread that sent,
-   * if it waits in {@link Futures#await} by then ({@link WaitingCaller}), else on the executor;
-   * not on the transport's thread while the client runs (once its executor refuses work, where it
-   * is). An answer the transport gives inside {@code send()} to a blocking {@code execute()}
-   * completes at once, on that thread.
-   */
-  /**
    * {@code outcome} with anything in its detail that could be a card number masked. A transport's
    * detail must never carry card data, but it may pass on a device driver's message that does;
    * the detail goes into the journal's transition causes, failures and logs.
@@ -132,6 +124,14 @@ public final class EngineContext {
         outcome.responseCode(), outcome.hostReferences(), outcome.unknownReason(), detail);
   }
 
+  /**
+   * Sends through the transport; completes with an unknown outcome if the transport has not
+   * answered by the request timeout plus grace, or if it fails. Completes on the thread that sent,
+   * if it waits in {@link Futures#await} by then ({@link WaitingCaller}), else on the executor;
+   * not on the transport's thread while the client runs (once its executor refuses work, where it
+   * is). An answer the transport gives inside {@code send()} to a blocking {@code execute()}
+   * completes at once, on that thread.
+   */
   CompletableFuture<TransportOutcome> send(TransportRequest request) {
     // The outcome is recorded off the thread that delivered the answer (a transport reader must
     // not wait on the journal): by this thread if it is waiting for it by then, else by executor.

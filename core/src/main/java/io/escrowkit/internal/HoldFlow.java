@@ -46,18 +46,22 @@ final class HoldFlow {
   CompletableFuture<EscrowResult> hold(HoldSpec spec) {
     context.ensureRunning();
     String cardToken = context.tokenizer.token(spec.card().pan());
-    // The card by its masked number, not its token: a token depends on the client's token key,
-    // random unless configured, so a restarted client, or another one on the journal, would take
-    // the same hold for another card and refuse its replay as a conflict.
+    // The card by its token when the application gave the token key, which tells cards with the
+    // same masked number apart (and is how fingerprints were written before). With a key the
+    // client drew for itself, the token changes with a restart and between clients, which would
+    // take the same hold for another card and refuse its replay as a conflict: the masked number
+    // stands in, and two cards with the same first 6 and last 4 under one key are taken as one.
+    String card = context.tokenizer.stable() ? cardToken : spec.card().maskedPan();
     String fingerprint = "HOLD amount=" + spec.amount() + " reference=" + spec.reference()
-        + " card=" + spec.card().maskedPan() + " merchant=" + context.config.merchantId()
-        + " terminal=" + context.config.terminalId();
+        + " card=" + card + " merchant=" + context.config.merchantId() + " terminal="
+        + context.config.terminalId();
     return guard.run(spec.key(), fingerprint,
         () -> reversals.clearFor(context.config.terminalId(), "")
             .thenCompose(clear -> first(spec, cardToken, fingerprint)));
   }
 
-  private CompletableFuture<EscrowResult> first(HoldSpec spec, String cardToken, String fingerprint) {
+  private CompletableFuture<EscrowResult> first(
+      HoldSpec spec, String cardToken, String fingerprint) {
     Instant now = context.clock.instant();
     String escrowId = context.ids.escrowId();
     RiskContext risk = new RiskContext(context.config.merchantId(), context.config.terminalId(),
@@ -67,7 +71,8 @@ final class HoldFlow {
     IdempotencyRecord intent =
         new IdempotencyRecord(spec.key(), fingerprint, escrowId, Operation.HOLD, Optional.empty());
     if (decision.refusal().isPresent()) {
-      return CompletableFuture.completedFuture(refuse(spec, cardToken, escrowId, intent, decision, now));
+      return CompletableFuture.completedFuture(
+          refuse(spec, cardToken, escrowId, intent, decision, now));
     }
     long trace = context.traces.next(context.config.terminalId());
     PendingRequest request = new PendingRequest(Operation.HOLD, context.ids.operationId(),

@@ -1,7 +1,10 @@
 package io.escrowkit.internal;
 
 import io.escrowkit.EscrowResult;
+import io.escrowkit.EscrowSnapshot;
+import io.escrowkit.EscrowState;
 import io.escrowkit.IdempotencyConflictException;
+import io.escrowkit.Operation;
 import io.escrowkit.OperationInProgressException;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.spi.IdempotencyRecord;
@@ -89,17 +92,29 @@ final class IdempotencyGuard {
   }
 
   /**
-   * An in-doubt first result with the escrow as it is now: its reversal may have ended since
-   * (REVERSED or back where it was, or REVERSAL_REFUSED for an operator), and the escrow of then
-   * would still say "in doubt, reversal queued". Other results replay as they were.
+   * An in-doubt first result with the escrow as it is now, while the escrow still tells how that
+   * request ended: still in doubt with it, REVERSAL_REFUSED over it (for an operator), or, for a
+   * hold, REVERSED. The escrow of then would say "in doubt, reversal queued" for ever. Once the
+   * escrow has moved on (a capture reversed back to HELD, then captured again), now would show a
+   * later operation's effect as this one's ending: the first result replays as it was, as every
+   * other result does.
    */
   private EscrowResult withLatestEscrowIfInDoubt(EscrowResult first) {
     if (first.status() != OperationStatus.IN_DOUBT) {
       return first;
     }
     return journal.find(first.escrowId())
+        .filter(now -> stillAbout(now, first))
         .map(now -> new EscrowResult(first.escrowId(), first.operation(), first.status(), now,
             first.failure(), first.responseCode(), first.idempotencyKey()))
         .orElse(first);
+  }
+
+  private static boolean stillAbout(EscrowSnapshot now, EscrowResult first) {
+    boolean pendingIsIt = now.pending()
+        .map(p -> p.idempotencyKey().equals(first.idempotencyKey()))
+        .orElse(false);
+    return pendingIsIt
+        || first.operation() == Operation.HOLD && now.state() == EscrowState.REVERSED;
   }
 }

@@ -7,6 +7,7 @@ import io.escrowkit.Escrow;
 import io.escrowkit.EscrowState;
 import io.escrowkit.IdempotencyConflictException;
 import io.escrowkit.Money;
+import io.escrowkit.device.CardData;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.memory.InMemoryJournal;
 import io.escrowkit.memory.InMemoryTransport;
@@ -14,6 +15,7 @@ import io.escrowkit.spi.IdempotencyRecord;
 import io.escrowkit.spi.RequestType;
 import io.escrowkit.testing.Fixture;
 import io.escrowkit.testing.ForwardingJournal;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -121,6 +123,31 @@ class IdempotencyRacesTest {
 
       assertThat(again.id()).isEqualTo(first.id());
       assertThat(again.result().get().status()).isEqualTo(first.result().get().status());
+      assertThat(host.received(RequestType.HOLD)).isEqualTo(1);
+    }
+  }
+
+  /**
+   * With the application's token key, a card with the same masked number as the first hold's,
+   * under the same key, is another card: a conflict, not the first card's escrow. A restart with
+   * the same key replays.
+   */
+  @Test
+  void withAGivenTokenKeyAnotherCardWithTheSameMaskedNumberIsAConflict() {
+    byte[] tokenKey = "TEST_CARD_TOKEN_KEY_0001".getBytes(StandardCharsets.US_ASCII);
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    InMemoryJournal journal = new InMemoryJournal();
+    CardData twin = TestCards.chip("6200000000180005"); // 620000******0005, as the test card
+    assertThat(twin.maskedPan()).isEqualTo(TestCards.unionPayChip().maskedPan());
+    Escrow first;
+    try (Fixture before = new Fixture(host, host, journal, 1, b -> b.cardTokenKey(tokenKey))) {
+      first = hold(before, TEN, "same-order");
+    }
+    try (Fixture after = new Fixture(host, host, journal, 2, b -> b.cardTokenKey(tokenKey))) {
+      assertThat(hold(after, TEN, "same-order").id()).isEqualTo(first.id());
+      assertThatThrownBy(() -> after.client.hold(TEN).reference("race").card(twin)
+              .idempotencyKey("same-order").execute())
+          .isInstanceOf(IdempotencyConflictException.class);
       assertThat(host.received(RequestType.HOLD)).isEqualTo(1);
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.escrowkit.Escrow;
 import io.escrowkit.EscrowState;
 import io.escrowkit.Money;
+import io.escrowkit.OperationStatus;
 import io.escrowkit.SchemeProfile;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.failure.FailureCategory;
@@ -230,6 +231,27 @@ class RefusedReversalTest {
         assertThat(failure.retryable()).isFalse();
       });
       assertThat(inDoubt.refresh().failure().get().code()).isEqualTo("REVERSAL_REFUSED/64");
+    }
+  }
+
+  /**
+   * A capture in doubt, reversed back to HELD, then captured under another key: asking again under
+   * the first key does not show the later capture's effect as how the in-doubt one ended.
+   */
+  @Test
+  void aReplayedInDoubtCaptureDoesNotShowALaterCaptureAsItsEnding() {
+    try (Fixture fixture = new Fixture(InMemoryTransport.approvingAll())) {
+      Escrow held = hold(fixture, "room-later");
+      fixture.transport.injectNext(RequestType.CAPTURE, Fault.RESPONSE_LOST);
+      Escrow inDoubt = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
+      assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
+      fixture.events.awaitLeaving(held.id(), EscrowState.IN_DOUBT, WAIT);
+      held.refresh().capture(Money.of("100.00", "CNY")).idempotencyKey("cap-2").execute();
+
+      Escrow replayed = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
+
+      assertThat(replayed.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
+      assertThat(replayed.state()).isNotEqualTo(EscrowState.CAPTURED);
     }
   }
 }

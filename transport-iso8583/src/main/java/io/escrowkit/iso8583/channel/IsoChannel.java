@@ -1,5 +1,6 @@
 package io.escrowkit.iso8583.channel;
 
+import io.escrowkit.device.DeviceException;
 import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.LengthPrefix;
@@ -288,6 +289,14 @@ public final class IsoChannel implements AutoCloseable {
     Exchange.Frames frames;
     try {
       frames = exchange.framesFor(connection.sessionNumber(), this::encode);
+    } catch (DeviceException moduleFailed) {
+      // The secure module could not sign it again: the terminal's fault (reversal reason 96).
+      // Its message is left out: a driver may have filled it with what it was given.
+      log.error("{} could not be signed again for the sign-on of connection {} ({}, {}); not"
+          + " sent there", exchange, connection, moduleFailed.component(), moduleFailed.failure());
+      fail(exchange, UnknownReason.TERMINAL_FAILURE, "not sent on the new connection: the"
+          + " secure module could not sign it again (" + moduleFailed.failure() + ")");
+      return;
     } catch (RuntimeException unbuildable) {
       log.error("{} could not be built again for the sign-on of connection {}; not sent there",
           exchange, connection, unbuildable);

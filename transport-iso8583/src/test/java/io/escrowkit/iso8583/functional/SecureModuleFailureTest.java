@@ -2,6 +2,7 @@ package io.escrowkit.iso8583.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.escrowkit.Money;
 import io.escrowkit.device.DeviceComponent;
 import io.escrowkit.device.DeviceException;
 import io.escrowkit.device.DeviceFailure;
@@ -13,13 +14,17 @@ import io.escrowkit.iso8583.IsoTransport;
 import io.escrowkit.iso8583.Specs;
 import io.escrowkit.iso8583.channel.Framing;
 import io.escrowkit.iso8583.channel.LoopbackHost;
+import io.escrowkit.iso8583.mapping.CaptureMode;
 import io.escrowkit.iso8583.mapping.Requests;
+import io.escrowkit.spi.RequestType;
 import io.escrowkit.spi.TransportOutcome;
 import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.spi.UnknownReason;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -114,5 +119,43 @@ class SecureModuleFailureTest {
     assertThat(outcome.unknownReason()).contains(UnknownReason.TERMINAL_FAILURE);
     assertThat(outcome.detail()).contains("secure module").doesNotContain(PAN);
     assertThat(host.next().message().mti()).isEqualTo("0100");
+  }
+
+  /**
+   * An advice left unanswered on a connection that then drops goes again on the next one, signed
+   * again for its sign-on; the module failing then is the terminal's fault too.
+   */
+  @Test
+  void aModuleThatCannotSignARequestAgainForANewSessionIsATerminalFailure() throws Exception {
+    FailingModule module = new FailingModule();
+    TestAcquirer acquirer = new TestAcquirer();
+    AtomicBoolean dropped = new AtomicBoolean();
+    host = LoopbackHost.start(Specs.unionPayPos(), Framing.binaryLength(), request -> {
+      if (request.mti().equals("0220") && dropped.compareAndSet(false, true)) {
+        module.macFailure = () -> new DeviceException(DeviceFailure.HARDWARE_FAULT,
+            DeviceComponent.SECURE_MODULE, "bus error after MAB " + PAN);
+        request.peer().close(); // unanswered: repeated on the next connection, signed again
+        return;
+      }
+      acquirer.onMessage(request);
+    });
+    transport = IsoTransport.builder()
+        .connect("127.0.0.1", host.port())
+        .terminal(Requests.MERCHANT, Requests.TERMINAL, traces::incrementAndGet)
+        .mac(module, SoftwareSecureModule.TEST_MAC_KEY_ID)
+        .signOnOnConnect(true)
+        .captureMode(CaptureMode.ADVICE, Duration.ofMillis(100))
+        .random(new Random(9))
+        .build();
+    Instant now = Instant.now();
+    TransportRequest advice = Requests.followUp(RequestType.CAPTURE, 129,
+            Money.of("100.00", "CNY"), Requests.HOLD_REFERENCES).toBuilder()
+        .transmittedAt(now).deadline(now.plusSeconds(10)).build();
+
+    TransportOutcome outcome = transport.send(advice).get(20, TimeUnit.SECONDS);
+
+    assertThat(host.connectionsAccepted()).isGreaterThanOrEqualTo(2);
+    assertThat(outcome.unknownReason()).contains(UnknownReason.TERMINAL_FAILURE);
+    assertThat(outcome.detail()).doesNotContain(PAN);
   }
 }
