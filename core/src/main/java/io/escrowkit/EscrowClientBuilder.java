@@ -121,7 +121,9 @@ public final class EscrowClientBuilder {
    * clients on that journal. A hold's idempotency check names the card by its token when the key is
    * given, and by its masked number otherwise (so that a restart does not turn a faithful retry
    * into a conflict); only with the key does it tell apart two cards with the same first 6 and
-   * last 4 digits under one idempotency key.
+   * last 4 digits under one idempotency key. Give it to all the clients of a journal at once: a
+   * hold made by a client with the key, retried through one without (or the other way round), is
+   * refused as an {@code IdempotencyConflictException}, and must not then be sent with a new key.
    */
   public EscrowClientBuilder cardTokenKey(byte[] key) {
     once(this.cardTokenKey, "cardTokenKey");

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The first answer to one idempotent operation. Replaying the operation with the same idempotency
  * key returns an equal result, with one exception: an IN_DOUBT result replays with the escrow as
  * it is now while that still tells how the request ended (still in doubt, REVERSAL_REFUSED for an
- * operator, or a hold REVERSED). Immutable and threadsafe.
+ * operator, a hold REVERSED, or only the write that ended it since: back where it was, or a
+ * forwarded request taken). Immutable and threadsafe.
  *
  * @param escrowId the escrow the operation acted on
  * @param operation what was asked

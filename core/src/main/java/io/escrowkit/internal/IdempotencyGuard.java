@@ -93,11 +93,12 @@ final class IdempotencyGuard {
 
   /**
    * An in-doubt first result with the escrow as it is now, while the escrow still tells how that
-   * request ended: still in doubt with it, REVERSAL_REFUSED over it (for an operator), or, for a
-   * hold, REVERSED. The escrow of then would say "in doubt, reversal queued" for ever. Once the
-   * escrow has moved on (a capture reversed back to HELD, then captured again), now would show a
-   * later operation's effect as this one's ending: the first result replays as it was, as every
-   * other result does.
+   * request ended: still in doubt with it, REVERSAL_REFUSED over it (for an operator), a hold
+   * REVERSED, or the one write since the result that ended it (a capture reversed back to HELD, a
+   * forwarded refund the host took). The escrow of then would say "in doubt, reversal queued" for
+   * ever. Once the escrow has moved on (reversed back to HELD, then captured again), now would
+   * show a later operation's effect as this one's ending: the first result replays as it was, as
+   * every other result does.
    */
   private EscrowResult withLatestEscrowIfInDoubt(EscrowResult first) {
     if (first.status() != OperationStatus.IN_DOUBT) {
@@ -114,7 +115,10 @@ final class IdempotencyGuard {
     boolean pendingIsIt = now.pending()
         .map(p -> p.idempotencyKey().equals(first.idempotencyKey()))
         .orElse(false);
+    boolean onlyItsEndingSince = !now.pending().isPresent()
+        && now.version() == first.snapshot().version() + 1;
     return pendingIsIt
+        || onlyItsEndingSince
         || first.operation() == Operation.HOLD && now.state() == EscrowState.REVERSED;
   }
 }

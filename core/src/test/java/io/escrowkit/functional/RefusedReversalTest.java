@@ -254,4 +254,40 @@ class RefusedReversalTest {
       assertThat(replayed.state()).isNotEqualTo(EscrowState.CAPTURED);
     }
   }
+
+  /** A capture in doubt, reversed back to HELD, nothing since: asking again shows it back there. */
+  @Test
+  void aReplayedInDoubtCaptureWhoseReversalWasAcknowledgedShowsTheEscrowBackWhereItWas() {
+    try (Fixture fixture = new Fixture(InMemoryTransport.approvingAll())) {
+      Escrow held = hold(fixture, "room-back");
+      fixture.transport.injectNext(RequestType.CAPTURE, Fault.RESPONSE_LOST);
+      Escrow inDoubt = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
+      assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
+      fixture.events.awaitLeaving(held.id(), EscrowState.IN_DOUBT, WAIT);
+
+      Escrow replayed = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
+
+      assertThat(replayed.result().get().status()).isEqualTo(OperationStatus.IN_DOUBT);
+      assertThat(replayed.state()).isEqualTo(EscrowState.HELD);
+    }
+  }
+
+  /** UnionPay forwards refunds: once the host took one, asking again does not say it is pending. */
+  @Test
+  void aReplayedForwardedRefundShowsHowItEnded() {
+    try (Fixture fixture = new Fixture(InMemoryTransport.approvingAll())) {
+      Escrow held = hold(fixture, "room-refund");
+      held.capture(Money.of("100.00", "CNY")).execute();
+      fixture.transport.injectNext(RequestType.REFUND, Fault.RESPONSE_LOST);
+      Escrow pending = held.refresh().refund(Money.of("40.00", "CNY")).idempotencyKey("ref-1")
+          .execute();
+      assertThat(pending.state()).isEqualTo(EscrowState.REFUND_PENDING);
+      fixture.events.awaitState(held.id(), EscrowState.PARTIALLY_REFUNDED, WAIT);
+
+      Escrow replayed = held.refresh().refund(Money.of("40.00", "CNY")).idempotencyKey("ref-1")
+          .execute();
+
+      assertThat(replayed.state()).isEqualTo(EscrowState.PARTIALLY_REFUNDED);
+    }
+  }
 }

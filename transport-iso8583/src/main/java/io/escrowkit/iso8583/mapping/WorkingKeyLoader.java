@@ -1,6 +1,8 @@
 package io.escrowkit.iso8583.mapping;
 
+import io.escrowkit.device.DeviceComponent;
 import io.escrowkit.device.DeviceException;
+import io.escrowkit.device.DeviceFailure;
 import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.SecureModule;
 import io.escrowkit.device.WorkingKey;
@@ -71,6 +73,7 @@ public final class WorkingKeyLoader {
    */
   public boolean load(DecodedMessage answer) {
     String scheme = requestedScheme;
+    String loading = "-";
     try {
       if (answer.has(60) && answer.readSubfields(60).size() > 2) {
         scheme = answer.readSubfield(60, 3);
@@ -89,16 +92,24 @@ public final class WorkingKeyLoader {
       }
       for (SignOnKeys.Entry key : keys) {
         String id = idOf(key.role());
-        module.loadWorkingKey(
-            new WorkingKey(id, ids.masterKeyId(), key.encryptedKey(), key.checkValue()));
+        loading = id;
+        WorkingKey working =
+            new WorkingKey(id, ids.masterKeyId(), key.encryptedKey(), key.checkValue());
+        try {
+          module.loadWorkingKey(working);
+        } catch (DeviceException failed) {
+          throw failed;
+        } catch (RuntimeException failed) { // a driver's own: the module's fault, named by class
+          throw new DeviceException(DeviceFailure.HARDWARE_FAULT, DeviceComponent.SECURE_MODULE,
+              "the secure module's driver threw " + failed.getClass().getName());
+        }
       }
       log.info("sign-on loaded {} working keys (key scheme {})", keys.size(), scheme);
       return true;
     } catch (DeviceException failed) {
-      log.warn(
-          "sign-on working keys not loaded ({}: {}); the sign-on fails",
-          failed.failure(),
-          failed.getMessage());
+      // The module's message is left out: a driver may have filled it with what it was given.
+      log.warn("sign-on working key {} not loaded ({} of the {}); the sign-on fails", loading,
+          failed.failure(), failed.component());
     } catch (IsoException | IllegalArgumentException unreadable) {
       log.warn(
           "sign-on working keys unreadable (key scheme {}): {}; the sign-on fails",

@@ -228,15 +228,22 @@ class CrashTest {
 
   /**
    * What a key's first result replays as: itself, but an in-doubt one with the escrow as it is now
-   * (its reversal has ended since).
+   * while that still tells how the request ended (see EscrowResult): still pending with it, a
+   * reversed hold, or only its ending written since.
    */
   private static EscrowResult replayOf(EscrowClient client, EscrowResult first) {
     if (first.status() != OperationStatus.IN_DOUBT) {
       return first;
     }
-    return new EscrowResult(first.escrowId(), first.operation(), first.status(),
-        client.escrow(first.escrowId()).get().snapshot(), first.failure(), first.responseCode(),
-        first.idempotencyKey());
+    EscrowSnapshot now = client.escrow(first.escrowId()).get().snapshot();
+    boolean stillAbout = now.pending()
+            .map(p -> p.idempotencyKey().equals(first.idempotencyKey())).orElse(false)
+        || !now.pending().isPresent() && now.version() == first.snapshot().version() + 1
+        || first.operation() == io.escrowkit.Operation.HOLD && now.state() == EscrowState.REVERSED;
+    return stillAbout
+        ? new EscrowResult(first.escrowId(), first.operation(), first.status(), now,
+            first.failure(), first.responseCode(), first.idempotencyKey())
+        : first;
   }
 
   private static Map<RequestType, Integer> received(InMemoryTransport host) {
