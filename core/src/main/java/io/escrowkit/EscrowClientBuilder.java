@@ -118,10 +118,11 @@ public final class EscrowClientBuilder {
    * lookups by token do not see it as the same card. With a durable journal or risk history, set
    * it, from where the application keeps its secrets (not in the journal: with the masked number
    * beside it, a token whose key is known gives the card number away), and share it between the
-   * clients on that journal. A hold's idempotency check names the card by its token when the key is
-   * given, and by its masked number otherwise (so that a restart does not turn a faithful retry
-   * into a conflict); only with the key does it tell apart two cards with the same first 6 and
-   * last 4 digits under one idempotency key. Give it to all the clients of a journal at once: a
+   * clients on that journal. A hold's idempotency check, and the check that a follow-up presents
+   * the hold's card, name the card by its token when the key is given, and by its masked number
+   * otherwise (so that a restart does not turn a faithful retry into a conflict, or the hold's own
+   * card into a mismatch); only with the key do they tell apart two cards with the same first 6
+   * and last 4 digits. Give it to all the clients of a journal at once: a
    * hold made by a client with the key, retried through one without (or the other way round), is
    * refused as an {@code IdempotencyConflictException}, and must not then be sent with a new key.
    */

@@ -9,6 +9,7 @@ import io.escrowkit.Operation;
 import io.escrowkit.OperationStatus;
 import io.escrowkit.PendingRequest;
 import io.escrowkit.UnknownEscrowException;
+import io.escrowkit.device.CardData;
 import io.escrowkit.failure.Failure;
 import io.escrowkit.spi.IdempotencyRecord;
 import io.escrowkit.spi.JournalConflictException;
@@ -76,8 +77,7 @@ final class OperationFlow {
       return Futures.failed(new AdvicePendingException(escrow.id()));
     }
     Admission admission = context.machine.admit(escrow, spec.command(), spec.amount(), now);
-    if (spec.card().isPresent()
-        && !context.tokenizer.token(spec.card().get().pan()).equals(escrow.cardToken())) {
+    if (spec.card().isPresent() && !sameCard(spec.card().get(), escrow)) {
       return refuse(intent, escrow, Failure.operator("CARD_MISMATCH", "escrow " + escrow.id()
           + " was held on card " + escrow.maskedPan() + ", not " + spec.card().get().maskedPan()));
     }
@@ -134,5 +134,16 @@ final class OperationFlow {
     context.write(JournalWrite.of(expired, Settlement.event(escrow, expired,
         "hold validity passed at " + escrow.expiresAt(), now)));
     return expired;
+  }
+
+  /**
+   * Whether {@code card} is the escrow's: by token when the application gave the token key; by the
+   * masked number otherwise, since a key the client drew for itself gives the same card another
+   * token after a restart and on the other clients of the journal.
+   */
+  private boolean sameCard(CardData card, EscrowSnapshot escrow) {
+    return context.tokenizer.stable()
+        ? context.tokenizer.token(card.pan()).equals(escrow.cardToken())
+        : card.maskedPan().equals(escrow.maskedPan());
   }
 }

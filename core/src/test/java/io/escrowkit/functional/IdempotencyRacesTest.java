@@ -151,4 +151,25 @@ class IdempotencyRacesTest {
       assertThat(host.received(RequestType.HOLD)).isEqualTo(1);
     }
   }
+
+  /**
+   * A capture presenting the hold's own card through a client with another random token key (a
+   * restart on a durable journal, another instance): the same card, not a CARD_MISMATCH.
+   */
+  @Test
+  void theHoldsOwnCardIsAcceptedByAClientWithAnotherRandomTokenKey() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    InMemoryJournal journal = new InMemoryJournal();
+    String id;
+    try (Fixture before = new Fixture(host, host, journal, 1, b -> b)) {
+      id = hold(before, TEN, "card-after-restart").id();
+    }
+    try (Fixture after = new Fixture(host, host, journal, 2, b -> b)) {
+      Escrow captured = after.client.escrow(id).get().capture(TEN)
+          .card(TestCards.unionPayChip()).execute();
+
+      assertThat(captured.failure()).isEmpty();
+      assertThat(captured.state()).isEqualTo(EscrowState.CAPTURED);
+    }
+  }
 }
