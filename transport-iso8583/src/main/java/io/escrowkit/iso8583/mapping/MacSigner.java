@@ -1,8 +1,5 @@
 package io.escrowkit.iso8583.mapping;
 
-import io.escrowkit.device.DeviceComponent;
-import io.escrowkit.device.DeviceException;
-import io.escrowkit.device.DeviceFailure;
 import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.SecureModule;
 import io.escrowkit.iso8583.DecodedMessage;
@@ -67,7 +64,7 @@ public final class MacSigner {
     try {
       mac = module.mac(algorithm, keyId, mab);
     } catch (RuntimeException failed) {
-      throw moduleFailed(failed);
+      throw SecureModuleFailures.of(failed);
     }
     return placeholder.with(field, mac);
   }
@@ -88,21 +85,8 @@ public final class MacSigner {
     try {
       return module.verifyMac(algorithm, keyId, mab, mac) ? Check.VALID : Check.INVALID;
     } catch (RuntimeException failed) {
-      throw moduleFailed(failed);
+      throw SecureModuleFailures.of(failed);
     }
-  }
-
-  /**
-   * A failure of the module as a {@link DeviceException}: its own, or a driver's other runtime
-   * exception as a hardware fault of the secure module (named by class only: a driver's message
-   * may carry the data it was given, card data included).
-   */
-  private static DeviceException moduleFailed(RuntimeException failed) {
-    if (failed instanceof DeviceException) {
-      return (DeviceException) failed;
-    }
-    return new DeviceException(DeviceFailure.HARDWARE_FAULT, DeviceComponent.SECURE_MODULE,
-        "the secure module's driver threw " + failed.getClass().getName());
   }
 
   /** Field 128 when the message needs a secondary bitmap and the spec has it, else field 64. */

@@ -1,8 +1,6 @@
 package io.escrowkit.iso8583.mapping;
 
-import io.escrowkit.device.DeviceComponent;
 import io.escrowkit.device.DeviceException;
-import io.escrowkit.device.DeviceFailure;
 import io.escrowkit.device.MacAlgorithm;
 import io.escrowkit.device.SecureModule;
 import io.escrowkit.device.WorkingKey;
@@ -97,11 +95,8 @@ public final class WorkingKeyLoader {
             new WorkingKey(id, ids.masterKeyId(), key.encryptedKey(), key.checkValue());
         try {
           module.loadWorkingKey(working);
-        } catch (DeviceException failed) {
-          throw failed;
-        } catch (RuntimeException failed) { // a driver's own: the module's fault, named by class
-          throw new DeviceException(DeviceFailure.HARDWARE_FAULT, DeviceComponent.SECURE_MODULE,
-              "the secure module's driver threw " + failed.getClass().getName());
+        } catch (RuntimeException failed) {
+          throw SecureModuleFailures.of(failed);
         }
       }
       log.info("sign-on loaded {} working keys (key scheme {})", keys.size(), scheme);
