@@ -29,9 +29,15 @@ public final class CardTokenizer {
     this.given = given;
   }
 
-  /** Whether a card's token is the same after a restart and on the other clients of a journal. */
-  public boolean stable() {
-    return given;
+  /**
+   * How a hold's idempotency check and a follow-up's card check name the card whose token is
+   * {@code token} and masked number {@code maskedPan}: by the token when the application gave the
+   * key, which tells apart cards with the same first 6 and last 4 digits; by the masked number
+   * when the client drew the key for itself, since the token then changes with a restart and
+   * between the clients of a journal.
+   */
+  public String identity(String token, String maskedPan) {
+    return given ? token : maskedPan;
   }
 
   public String token(String pan) {

@@ -151,10 +151,11 @@ public final class EngineContext {
     sent.whenComplete((outcome, error) -> {
       deadlines.ended(deadline);
       if (error != null) {
+        String failure = PanMasking.mask(error.toString());
         log.warn("transport {} failed on {}; outcome unknown: {}", transport.name(), request,
-            PanMasking.mask(String.valueOf(error)));
+            failure);
         answer.complete(TransportOutcome.unknown(UnknownReason.CONNECTION_LOST,
-            "transport failed: " + PanMasking.mask(error.toString())));
+            "transport failed: " + failure));
       } else {
         answer.complete(masked(outcome));
       }

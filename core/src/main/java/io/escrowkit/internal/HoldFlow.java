@@ -46,12 +46,9 @@ final class HoldFlow {
   CompletableFuture<EscrowResult> hold(HoldSpec spec) {
     context.ensureRunning();
     String cardToken = context.tokenizer.token(spec.card().pan());
-    // The card by its token when the application gave the token key, which tells cards with the
-    // same masked number apart (and is how fingerprints were written before). With a key the
-    // client drew for itself, the token changes with a restart and between clients, which would
-    // take the same hold for another card and refuse its replay as a conflict: the masked number
-    // stands in, and two cards with the same first 6 and last 4 under one key are taken as one.
-    String card = context.tokenizer.stable() ? cardToken : spec.card().maskedPan();
+    // By the token, as fingerprints were written before, when the application gave the key; else
+    // by the masked number, so that a restart does not refuse a faithful retry as a conflict.
+    String card = context.tokenizer.identity(cardToken, spec.card().maskedPan());
     String fingerprint = "HOLD amount=" + spec.amount() + " reference=" + spec.reference()
         + " card=" + card + " merchant=" + context.config.merchantId() + " terminal="
         + context.config.terminalId();

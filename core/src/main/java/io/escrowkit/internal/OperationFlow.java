@@ -136,14 +136,10 @@ final class OperationFlow {
     return expired;
   }
 
-  /**
-   * Whether {@code card} is the escrow's: by token when the application gave the token key; by the
-   * masked number otherwise, since a key the client drew for itself gives the same card another
-   * token after a restart and on the other clients of the journal.
-   */
+  /** Whether {@code card} is the escrow's, as {@link CardTokenizer#identity} names cards. */
   private boolean sameCard(CardData card, EscrowSnapshot escrow) {
-    return context.tokenizer.stable()
-        ? context.tokenizer.token(card.pan()).equals(escrow.cardToken())
-        : card.maskedPan().equals(escrow.maskedPan());
+    CardTokenizer tokenizer = context.tokenizer;
+    return tokenizer.identity(tokenizer.token(card.pan()), card.maskedPan())
+        .equals(tokenizer.identity(escrow.cardToken(), escrow.maskedPan()));
   }
 }

@@ -147,16 +147,13 @@ final class Outcomes {
   }
 
   /**
-   * Whether the host refused a reversal for good: it answered (a code the catalog knows or not),
-   * and neither acknowledged it nor refused for a reason that may pass ({@link #sendOwedAgain}).
-   * 94 is not final: to a first attempt it says the host has a reversal of this trace already
-   * (another attempt's), which the repeat then settles.
+   * Whether the host refused a reversal for good: neither acknowledged it nor refused it for a
+   * reason that may pass, nor left it unanswered ({@link #sendOwedAgain} covers both). 94 is not
+   * final: to a first attempt it says the host has a reversal of this trace already (another
+   * attempt's), which the repeat then settles.
    */
   static boolean reversalRefusedForGood(TransportOutcome outcome) {
-    boolean answered = outcome.responseCode().isPresent()
-        || outcome.uncataloguedCode().isPresent();
-    return answered
-        && !reversalAcknowledged(outcome)
+    return !reversalAcknowledged(outcome)
         && !sendOwedAgain(outcome)
         && !outcome.responseCode().filter(DUPLICATE::equals).isPresent();
   }
