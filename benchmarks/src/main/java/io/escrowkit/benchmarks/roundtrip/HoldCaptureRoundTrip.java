@@ -14,7 +14,8 @@ import org.openjdk.jmh.annotations.Threads;
  * connection with {@value #IN_FLIGHT} escrows in flight (one per benchmark thread): through the SDK
  * ({@code sdk*}: EscrowClient, journal, IsoTransport, MAC on both ways), through the transport
  * alone ({@code transport*}: IsoTransport without the client), and as the raw socket round trip of
- * the same frames ({@code raw*}: write ready-made bytes, read the answers). Throughput is
+ * the same frames ({@code raw*}: write ready-made bytes, read the answers), and the raw round trip
+ * with each message's MAC made and checked ({@code checked*}: {@link CheckedSide}). Throughput is
  * escrows per second; the latency runs give percentiles of one escrow (two round trips).
  *
  * <pre>
@@ -71,10 +72,26 @@ public class HoldCaptureRoundTrip {
     return raw(raw, lane);
   }
 
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public Object checkedEscrows(CheckedSide checked, CheckedSide.Lane lane)
+      throws InterruptedException, ExecutionException {
+    return checked.holdThenCapture(lane);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public Object checkedLatency(CheckedSide checked, CheckedSide.Lane lane)
+      throws InterruptedException, ExecutionException {
+    return checked.holdThenCapture(lane);
+  }
+
   private static byte[] raw(RawSide raw, RawSide.Lane lane)
       throws InterruptedException, ExecutionException {
     RoundTripFrames escrow = lane.next();
-    raw.pipeline.send(escrow.hold).get();
-    return raw.pipeline.send(escrow.capture).get();
+    raw.send(escrow.hold).get();
+    return raw.send(escrow.capture).get();
   }
 }

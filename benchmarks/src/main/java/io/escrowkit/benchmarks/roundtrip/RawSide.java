@@ -1,9 +1,8 @@
 package io.escrowkit.benchmarks.roundtrip;
 
-import io.escrowkit.simulator.AcquirerSimulator;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -12,32 +11,36 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The raw side: one {@link RawPipeline} connection to its own simulator, shared by all benchmark
- * threads, each of which sends its own ready-made frames ({@link Lane}). Threadsafe.
+ * threads, each of which sends its own ready-made frames ({@link Lane}). Threadsafe. The checked
+ * side sends through it too ({@link CheckedSide}).
  */
 @State(Scope.Benchmark)
 public class RawSide {
-  private final AtomicLong refused = new AtomicLong();
   private final AtomicInteger lanes = new AtomicInteger();
-  private AcquirerSimulator host;
-  private ForgetfulBooks books;
-  RawPipeline pipeline;
+  private RawHost host;
+
+  /** The next benchmark thread's number, from 0. */
+  int nextLane() {
+    return lanes.getAndIncrement();
+  }
+
+  /** Sends a ready-made frame; completes with the answer's body. */
+  CompletableFuture<byte[]> send(byte[] frame) {
+    return host.pipeline.send(frame);
+  }
 
   @Setup(Level.Trial)
   public void connect() throws IOException {
-    host = Hosts.start(refused);
-    books = new ForgetfulBooks(host.ledger());
-    pipeline = new RawPipeline(host.address());
+    host = new RawHost();
   }
 
   @TearDown(Level.Iteration)
   public void check() {
-    Hosts.checkAndForget(host.ledger(), refused);
+    host.checkAndForget();
   }
 
   @TearDown(Level.Trial)
   public void disconnect() throws IOException {
-    books.close();
-    pipeline.close();
     host.close();
   }
 
@@ -63,7 +66,7 @@ public class RawSide {
 
     @Setup(Level.Trial)
     public void build(RawSide side) {
-      int lane = side.lanes.getAndIncrement();
+      int lane = side.nextLane();
       frames = new RoundTripFrames[ESCROWS];
       for (int i = 0; i < ESCROWS; i++) {
         frames[i] = new RoundTripFrames(1 + 2L * (lane * ESCROWS + i));

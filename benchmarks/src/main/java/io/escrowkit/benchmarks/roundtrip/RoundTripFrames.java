@@ -4,6 +4,7 @@ import io.escrowkit.Money;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.device.simulated.TestCards;
 import io.escrowkit.iso8583.IsoCodec;
+import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.iso8583.mapping.MacSigner;
 import io.escrowkit.iso8583.mapping.MappingSettings;
@@ -46,14 +47,24 @@ final class RoundTripFrames {
 
   /** The frames of an escrow whose hold goes with trace {@code holdTrace}, its capture the next. */
   RoundTripFrames(long holdTrace) {
-    hold = frame(request(RequestType.HOLD, holdTrace, Map.of()));
+    hold = frame(holdMessage(holdTrace));
+    capture = frame(captureMessage(holdTrace));
+  }
+
+  /** The hold's message with trace {@code holdTrace}, without its MAC. */
+  static IsoMessage holdMessage(long holdTrace) {
+    return MAPPER.request(request(RequestType.HOLD, holdTrace, Map.of()));
+  }
+
+  /** The message of the capture of the hold with trace {@code holdTrace}, without its MAC. */
+  static IsoMessage captureMessage(long holdTrace) {
     Map<String, String> references =
         Map.of(
             HostReference.AUTHORIZATION_CODE, "000000",
             HostReference.ORIGINAL_TRACE, String.format("%06d", holdTrace),
             HostReference.ORIGINAL_BATCH, "000001",
             HostReference.ORIGINAL_DATE, "1125");
-    capture = frame(request(RequestType.CAPTURE, holdTrace + 1, references));
+    return MAPPER.request(request(RequestType.CAPTURE, holdTrace + 1, references));
   }
 
   private static TransportRequest request(
@@ -80,7 +91,7 @@ final class RoundTripFrames {
         false);
   }
 
-  private static byte[] frame(TransportRequest request) {
-    return CODEC.encode(SIGNER.sign(MAPPER.request(request)), LengthPrefix.BINARY_2);
+  private static byte[] frame(IsoMessage message) {
+    return CODEC.encode(SIGNER.sign(message), LengthPrefix.BINARY_2);
   }
 }
