@@ -1,5 +1,7 @@
 package io.escrowkit.benchmarks.roundtrip;
 
+import io.escrowkit.device.MacAlgorithm;
+import io.escrowkit.device.SecureModule;
 import io.escrowkit.device.simulated.SoftwareSecureModule;
 import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoCodec;
@@ -7,6 +9,7 @@ import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.LengthPrefix;
 import io.escrowkit.iso8583.mapping.MacSigner;
 import io.escrowkit.iso8583.mapping.MappingSettings;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import org.openjdk.jmh.annotations.Level;
@@ -16,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The raw round trip plus the least that the issue asks of every message, whatever the client:
- * each request MACed through the secure module and encoded, each answer decoded, its MAC checked
- * and its response code read. The messages come ready-made (mapped once, before the trial), and
+ * each request encoded and MACed through the secure module, each answer decoded, its MAC checked
+ * and its response code read. The messages come ready-made (mapped once, before the trial, with
+ * room for the MAC) and are encoded once, the MAC written into the frame; and
  * the connection is {@link RawPipeline}'s: no mapping, no matching by trace, no journal, no state.
  * So this is a floor for any client that checks MACs both ways, between the raw side and the
  * transport alone. Threadsafe.
@@ -27,11 +31,13 @@ public class CheckedSide extends RawSide {
   private static final IsoCodec CODEC =
       IsoCodec.of(MappingSettings.unionPay().dialect().spec());
 
-  private final MacSigner signer =
-      new MacSigner(
-          SoftwareSecureModule.withTestKeys(new Random(3)),
-          MappingSettings.unionPay().dialect().defaultMacAlgorithm(),
-          SoftwareSecureModule.TEST_MAC_KEY_ID);
+  private static final MacAlgorithm ALGORITHM =
+      MappingSettings.unionPay().dialect().defaultMacAlgorithm();
+  private static final int MAC_BYTES = 8;
+
+  private final SecureModule module = SoftwareSecureModule.withTestKeys(new Random(3));
+  private final MacSigner checker =
+      new MacSigner(module, ALGORITHM, SoftwareSecureModule.TEST_MAC_KEY_ID);
 
   /** A hold then its capture, each signed, sent, and its answer decoded and checked. */
   DecodedMessage holdThenCapture(Lane lane) throws InterruptedException, ExecutionException {
@@ -40,12 +46,19 @@ public class CheckedSide extends RawSide {
     return exchange(lane.captures[escrow]);
   }
 
-  private DecodedMessage exchange(IsoMessage unsigned)
+  private DecodedMessage exchange(IsoMessage withZeroMac)
       throws InterruptedException, ExecutionException {
-    byte[] frame = CODEC.encode(signer.sign(unsigned), LengthPrefix.BINARY_2);
+    // Encoded once, the MAC written over the zeros of its field (binary, last in the frame).
+    byte[] frame = CODEC.encode(withZeroMac, LengthPrefix.BINARY_2);
+    int from = LengthPrefix.BINARY_2.size() + withZeroMac.tpdu().length
+        + withZeroMac.header().length;
+    int to = frame.length - MAC_BYTES;
+    byte[] mac = module.mac(ALGORITHM, SoftwareSecureModule.TEST_MAC_KEY_ID,
+        Arrays.copyOfRange(frame, from, to));
+    System.arraycopy(mac, 0, frame, to, MAC_BYTES);
     byte[] body = send(frame).get();
     DecodedMessage answer = CODEC.decode(body);
-    if (signer.verify(body, answer) != MacSigner.Check.VALID) {
+    if (checker.verify(body, answer) != MacSigner.Check.VALID) {
       throw new IllegalStateException("an answer's MAC does not verify: " + answer.mti());
     }
     if (!"00".equals(answer.readString(39))) {
@@ -55,7 +68,7 @@ public class CheckedSide extends RawSide {
   }
 
   /**
-   * One benchmark thread's escrows, unsigned, with traces of its own that do not come back within
+   * One benchmark thread's escrows, with a MAC of zeros, with traces of its own that do not come back within
    * an iteration (as {@link RawSide.Lane}'s). Not threadsafe: one per thread.
    */
   @State(Scope.Thread)
@@ -71,8 +84,8 @@ public class CheckedSide extends RawSide {
       captures = new IsoMessage[RawSide.Lane.ESCROWS];
       for (int i = 0; i < RawSide.Lane.ESCROWS; i++) {
         long holdTrace = 1 + 2L * (lane * RawSide.Lane.ESCROWS + i);
-        holds[i] = RoundTripFrames.holdMessage(holdTrace);
-        captures[i] = RoundTripFrames.captureMessage(holdTrace);
+        holds[i] = RoundTripFrames.holdMessage(holdTrace).with(64, new byte[MAC_BYTES]);
+        captures[i] = RoundTripFrames.captureMessage(holdTrace).with(64, new byte[MAC_BYTES]);
       }
     }
 
