@@ -77,7 +77,7 @@ final class CompletionAdvices {
 
   private void settle(EscrowSnapshot escrow, Capture capture, WorkItem item,
       TransportOutcome outcome) {
-    if (Outcomes.sendOwedAgain(outcome)) {
+    if (Outcomes.sendOwedAgain(outcome, item.attempts() + 1)) {
       worker.retryLater(escrow, item, outcome);
       return;
     }

@@ -137,7 +137,8 @@ final class RemainderRelease {
       return finish(escrow.withHeld(escrow.captured()), item,
           "remainder " + remainder + " released (" + code + ")");
     }
-    if (Outcomes.passes(outcome, code)) {
+    if (Outcomes.passes(outcome, code)
+        && !Outcomes.unreadableTooOften(outcome, item.attempts() + 1)) {
       // Host or switch down, MAC or key trouble after a key change, batch out of step: none of
       // them is about the hold, and a later attempt (after a new sign-on) may go through.
       return later(item, "declined for now (" + code + ")");

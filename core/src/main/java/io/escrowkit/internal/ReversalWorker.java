@@ -306,7 +306,7 @@ final class ReversalWorker {
   }
 
   private void settleForward(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
-    if (Outcomes.sendOwedAgain(outcome)) {
+    if (Outcomes.sendOwedAgain(outcome, item.attempts() + 1)) {
       retryLater(escrow, item, outcome);
       return;
     }
@@ -361,7 +361,7 @@ final class ReversalWorker {
       endReversal(escrow, next, cause, item, now);
       return;
     }
-    if (Outcomes.reversalRefusedForGood(outcome)) {
+    if (Outcomes.reversalRefusedForGood(outcome, item.attempts() + 1)) {
       refused(escrow, item, outcome);
       return;
     }

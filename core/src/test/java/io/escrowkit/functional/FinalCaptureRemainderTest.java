@@ -226,6 +226,27 @@ class FinalCaptureRemainderTest {
     }
   }
 
+  /**
+   * A cancel the host cannot read (30 format error) is tried again, since a sign-on may cure it;
+   * after the third such answer it is recorded for an operator, not sent for ever.
+   */
+  @Test
+  void aCancelTheHostCannotReadGoesThreeTimesThenToAnOperator() {
+    InMemoryTransport host = InMemoryTransport.create(FaultPlan.none(),
+        request -> request.type() == RequestType.RELEASE ? Optional.of("30") : Optional.empty())
+        .withoutFinalCaptureMarker();
+    RecordingTransport wire = new RecordingTransport(host);
+    try (Fixture fixture = multiCapture(host, wire)) {
+      Escrow captured = captureThirtyThenTwentyFinal(fixture);
+
+      fixture.events.awaitCause(
+          captured.id(), "remainder 50.00 CNY NOT released: RELEASE_REMAINDER/30", WAIT);
+
+      assertThat(wire.sent(RequestType.RELEASE)).hasSize(3);
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+    }
+  }
+
   @Test
   void aRemainderWhoseHoldLapsedBeforeTheCancelIsNotSent() {
     InMemoryTransport host = InMemoryTransport.approvingAll().withoutFinalCaptureMarker();

@@ -41,30 +41,37 @@ class RefusedReversalTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   /**
-   * Answers the first reversals with scripted codes, in turn, and passes every other request (and
-   * later reversals) to the in-memory host. Threadsafe.
+   * Answers the first requests of one type with scripted codes, in turn ("pass" hands one to the
+   * in-memory host), and passes every other request (and later ones of the type) to that host.
+   * Threadsafe.
    */
-  private static final class ScriptedReversals implements Transport {
+  private static final class ScriptedAnswers implements Transport {
     private final Transport host;
+    private final RequestType type;
     private final Deque<String> codes;
 
-    ScriptedReversals(Transport host, String... codes) {
+    ScriptedAnswers(Transport host, RequestType type, String... codes) {
       this.host = host;
+      this.type = type;
       this.codes = new ArrayDeque<>(List.of(codes));
+    }
+
+    static ScriptedAnswers toReversals(Transport host, String... codes) {
+      return new ScriptedAnswers(host, RequestType.REVERSAL, codes);
     }
 
     @Override
     public String name() {
-      return "scripted-reversals:" + host.name();
+      return "scripted-" + type + ":" + host.name();
     }
 
     @Override
     public CompletableFuture<TransportOutcome> send(TransportRequest request) {
       String code;
       synchronized (this) {
-        code = request.type() == RequestType.REVERSAL ? codes.poll() : null;
+        code = request.type() == type ? codes.poll() : null;
       }
-      if (code == null) {
+      if (code == null || code.equals("pass")) {
         return host.send(request);
       }
       // "63/mac": 63, read by the transport as the host's refusal of the request's MAC.
@@ -98,7 +105,7 @@ class RefusedReversalTest {
   @ValueSource(strings = {"64", "05", "40", "63", "N7"})
   void aReversalRefusedForGoodLeavesTheEscrowToAnOperatorAndFreesTheTerminal(String code) {
     InMemoryTransport host = InMemoryTransport.approvingAll();
-    RecordingTransport wire = new RecordingTransport(new ScriptedReversals(host, code));
+    RecordingTransport wire = new RecordingTransport(ScriptedAnswers.toReversals(host, code));
     try (Fixture fixture = new Fixture(host, wire, b -> b)) {
       Escrow inDoubt = holdInDoubt(fixture, "room-" + code);
 
@@ -139,7 +146,7 @@ class RefusedReversalTest {
   @ValueSource(strings = {"96", "A0", "63/mac", "30", "94"})
   void aReversalRefusedForAPassingReasonIsSentAgainUntilAcknowledged(String code) {
     InMemoryTransport host = InMemoryTransport.approvingAll();
-    RecordingTransport wire = new RecordingTransport(new ScriptedReversals(host, code));
+    RecordingTransport wire = new RecordingTransport(ScriptedAnswers.toReversals(host, code));
     try (Fixture fixture = new Fixture(host, wire, b -> b)) {
       Escrow inDoubt = holdInDoubt(fixture, "room-" + code);
 
@@ -149,6 +156,71 @@ class RefusedReversalTest {
       assertThat(wire.sent(RequestType.REVERSAL).get(1).repeat()).isTrue();
       assertThat(host.ledger().entry(inDoubt.id()).get().holdActive()).isFalse();
       assertThat(fixture.journal.pendingWork()).isEmpty();
+    }
+  }
+
+  /**
+   * A reversal the host cannot read (30 format error, 99 UnionPay's PIN block format error) is
+   * sent again, since a sign-on may cure it, but it goes unchanged: after the third such answer
+   * it is refused for good, and the terminal's other requests no longer wait for it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"30", "99"})
+  void aReversalTheHostCannotReadGoesThreeTimesThenToAnOperator(String code) {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    RecordingTransport wire =
+        new RecordingTransport(ScriptedAnswers.toReversals(host, code, code, code, code));
+    try (Fixture fixture = new Fixture(host, wire, b -> b)) {
+      Escrow inDoubt = holdInDoubt(fixture, "room-unread-" + code);
+
+      fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSAL_REFUSED, WAIT);
+
+      assertThat(wire.sent(RequestType.REVERSAL)).hasSize(3);
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+      assertThat(fixture.client.escrow(inDoubt.id()).get().failure())
+          .hasValueSatisfying(failure ->
+              assertThat(failure.code()).isEqualTo("REVERSAL_REFUSED/" + code));
+      assertThat(hold(fixture, "room-unread-next-" + code).state()).isEqualTo(EscrowState.HELD);
+    }
+  }
+
+  /** Two answers of 30, then the third send is acknowledged: reversed, as before. */
+  @Test
+  void aReversalUnreadableTwiceIsStillReversedOnItsThirdSend() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    RecordingTransport wire = new RecordingTransport(ScriptedAnswers.toReversals(host, "30", "30"));
+    try (Fixture fixture = new Fixture(host, wire, b -> b)) {
+      Escrow inDoubt = holdInDoubt(fixture, "room-unread-twice");
+
+      fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSED, WAIT);
+
+      assertThat(wire.sent(RequestType.REVERSAL)).hasSize(3);
+      assertThat(host.ledger().entry(inDoubt.id()).get().holdActive()).isFalse();
+    }
+  }
+
+  /**
+   * UnionPay forwards a refund whose answer was lost; the host cannot read the repeats (30): after
+   * the third it is taken as declined, for an operator, and no longer sent.
+   */
+  @Test
+  void aForwardedRefundTheHostCannotReadEndsAfterItsThirdRepeat() {
+    InMemoryTransport host = InMemoryTransport.approvingAll();
+    RecordingTransport wire = new RecordingTransport(
+        new ScriptedAnswers(host, RequestType.REFUND, "pass", "30", "30", "30", "30"));
+    try (Fixture fixture = new Fixture(host, wire, b -> b)) {
+      Escrow held = hold(fixture, "room-refund-unread");
+      held.capture(Money.of("100.00", "CNY")).execute();
+      host.injectNext(RequestType.REFUND, Fault.RESPONSE_LOST);
+      Escrow pending = held.refresh().refund(Money.of("40.00", "CNY")).execute();
+      assertThat(pending.state()).isEqualTo(EscrowState.REFUND_PENDING);
+
+      fixture.events.awaitLeaving(held.id(), EscrowState.REFUND_PENDING, WAIT);
+
+      assertThat(wire.sent(RequestType.REFUND)).hasSize(4);
+      assertThat(fixture.journal.pendingWork()).isEmpty();
+      assertThat(fixture.events.eventsOf(held.id()))
+          .anySatisfy(event -> assertThat(event.cause()).contains("declined (30)"));
     }
   }
 
@@ -164,7 +236,7 @@ class RefusedReversalTest {
         request -> request.type() == RequestType.RELEASE && hostDown.get()
             ? Optional.of("96") : Optional.empty())
         .withoutFinalCaptureMarker();
-    RecordingTransport wire = new RecordingTransport(new ScriptedReversals(host, "64"));
+    RecordingTransport wire = new RecordingTransport(ScriptedAnswers.toReversals(host, "64"));
     try (Fixture fixture = new Fixture(host, wire, b -> b.profile(SchemeProfile.genericCard()))) {
       Escrow held = fixture.client.hold(Money.of("100.00", "CNY")).reference("room-void")
           .card(TestCards.unionPayChip()).execute();
@@ -190,7 +262,7 @@ class RefusedReversalTest {
   void aBoundedJournalKeepsAnEscrowWhoseReversalWasRefused() {
     InMemoryTransport host = InMemoryTransport.approvingAll();
     InMemoryJournal journal = InMemoryJournal.withCapacity(2);
-    try (Fixture fixture = new Fixture(host, new ScriptedReversals(host, "64"), journal,
+    try (Fixture fixture = new Fixture(host, ScriptedAnswers.toReversals(host, "64"), journal,
         b -> b)) {
       Escrow inDoubt = holdInDoubt(fixture, "room-kept");
       fixture.events.awaitState(inDoubt.id(), EscrowState.REVERSAL_REFUSED, WAIT);
@@ -214,7 +286,7 @@ class RefusedReversalTest {
   @Test
   void askingAgainWithTheSameKeyTellsTheCallerItIsLeftToAnOperator() {
     InMemoryTransport host = InMemoryTransport.approvingAll();
-    try (Fixture fixture = new Fixture(host, new ScriptedReversals(host, "64"), b -> b)) {
+    try (Fixture fixture = new Fixture(host, ScriptedAnswers.toReversals(host, "64"), b -> b)) {
       host.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
       Escrow inDoubt = fixture.client.hold(Money.of("128.00", "CNY")).reference("room-again")
           .card(TestCards.unionPayChip()).idempotencyKey("till-7-sale-42").execute();
