@@ -77,7 +77,7 @@ final class CompletionAdvices {
 
   private void settle(EscrowSnapshot escrow, Capture capture, WorkItem item,
       TransportOutcome outcome) {
-    if (Outcomes.sendOwedAgain(outcome, item.attempts() + 1)) {
+    if (Outcomes.sendOwedAgain(outcome)) {
       worker.retryLater(escrow, item, outcome);
       return;
     }

@@ -24,15 +24,6 @@ final class Outcomes {
   private static final Set<String> REVERSAL_DONE_CODES =
       Set.of(NOTHING_TO_REVERSE_OR_REFUSED, "25");
   private static final String DUPLICATE = "94";
-  /**
-   * Codes by which the host says it could not read the message: 30 (format error) and UnionPay's
-   * 99 (PIN block format error). A sign-on may cure them, so owed work is sent again; but it goes
-   * unchanged, so after {@link #SENDS_BEFORE_UNREADABLE_IS_FINAL} sends such an answer is final,
-   * rather than holding up the terminal's other requests for ever.
-   */
-  private static final Set<String> UNREADABLE = Set.of("30", "99");
-  /** How many sends of owed work an {@link #UNREADABLE} answer is not yet final after. */
-  static final int SENDS_BEFORE_UNREADABLE_IS_FINAL = 3;
 
   private Outcomes() {}
 
@@ -100,23 +91,11 @@ final class Outcomes {
 
   /**
    * Whether owed work that cannot be reversed (a forwarded request, an advice) is sent again for
-   * {@code outcome}, the answer to its {@code sends}-th send (1 for the first): no answer, or a
-   * refusal that may pass ({@link #unreadableTooOften} no longer does). An answer whose code the
-   * catalog does not know is not asked again: the host would answer the same, for ever; an
-   * operator settles it.
+   * {@code outcome}: no answer, or a refusal that may pass. An answer whose code the catalog does
+   * not know is not asked again: the host would answer the same, for ever; an operator settles it.
    */
-  static boolean sendOwedAgain(TransportOutcome outcome, int sends) {
-    return (outcome.isUnknown() && !outcome.uncataloguedCode().isPresent())
-        || askAgain(outcome) && !unreadableTooOften(outcome, sends);
-  }
-
-  /**
-   * Whether {@code outcome}, the answer to the {@code sends}-th send of owed work (1 for the
-   * first), says for the last time that the host cannot read the message ({@link #UNREADABLE}).
-   */
-  static boolean unreadableTooOften(TransportOutcome outcome, int sends) {
-    return sends >= SENDS_BEFORE_UNREADABLE_IS_FINAL
-        && outcome.responseCode().filter(UNREADABLE::contains).isPresent();
+  static boolean sendOwedAgain(TransportOutcome outcome) {
+    return (outcome.isUnknown() && !outcome.uncataloguedCode().isPresent()) || askAgain(outcome);
   }
 
   /** The host's code, catalogued or not; "?" when it gave none. */
@@ -168,14 +147,15 @@ final class Outcomes {
   }
 
   /**
-   * Whether the host refused a reversal for good, in its answer to the {@code sends}-th send:
-   * neither acknowledged it nor refused it for a reason that may pass, nor left it unanswered
-   * ({@link #sendOwedAgain} covers both). 94 is not final: to a first attempt it says the host
-   * has a reversal of this trace already (another attempt's), which the repeat then settles.
+   * Whether the host refused a reversal for good: neither acknowledged it nor refused it for a
+   * reason that may pass, nor left it unanswered ({@link #sendOwedAgain} covers both); or said
+   * once too often that it cannot read it ({@code unreadableForGood}: {@link UnreadableAnswers}).
+   * 94 is not final: to a first attempt it says the host has a reversal of this trace already
+   * (another attempt's), which the repeat then settles.
    */
-  static boolean reversalRefusedForGood(TransportOutcome outcome, int sends) {
+  static boolean reversalRefusedForGood(TransportOutcome outcome, boolean unreadableForGood) {
     return !reversalAcknowledged(outcome)
-        && !sendOwedAgain(outcome, sends)
+        && (!sendOwedAgain(outcome) || unreadableForGood)
         && !outcome.responseCode().filter(DUPLICATE::equals).isPresent();
   }
 

@@ -40,9 +40,11 @@ final class RemainderRelease {
   private static final Set<String> NO_LONGER_HELD = Set.of("12", "22");
 
   private final EngineContext context;
+  private final UnreadableAnswers unreadable;
 
-  RemainderRelease(EngineContext context) {
+  RemainderRelease(EngineContext context, UnreadableAnswers unreadable) {
     this.context = context;
+    this.unreadable = unreadable;
   }
 
   /**
@@ -128,6 +130,7 @@ final class RemainderRelease {
 
   private CompletableFuture<Optional<Duration>> settle(
       EscrowSnapshot escrow, WorkItem item, Money remainder, TransportOutcome outcome) {
+    boolean unreadableForGood = unreadable.finalFor(item.id(), outcome);
     if (outcome.isUnknown()) {
       return later(item, outcome.detail());
     }
@@ -137,8 +140,7 @@ final class RemainderRelease {
       return finish(escrow.withHeld(escrow.captured()), item,
           "remainder " + remainder + " released (" + code + ")");
     }
-    if (Outcomes.passes(outcome, code)
-        && !Outcomes.unreadableTooOften(outcome, item.attempts() + 1)) {
+    if (Outcomes.passes(outcome, code) && !unreadableForGood) {
       // Host or switch down, MAC or key trouble after a key change, batch out of step: none of
       // them is about the hold, and a later attempt (after a new sign-on) may go through.
       return later(item, "declined for now (" + code + ")");

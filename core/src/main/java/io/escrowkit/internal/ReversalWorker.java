@@ -45,10 +45,11 @@ final class ReversalWorker {
   private volatile boolean closed;
 
   private final RemainderRelease remainders;
+  private final UnreadableAnswers unreadable = new UnreadableAnswers();
 
   ReversalWorker(EngineContext context) {
     this.context = context;
-    this.remainders = new RemainderRelease(context);
+    this.remainders = new RemainderRelease(context, unreadable);
     this.advices = new CompletionAdvices(context, this);
   }
 
@@ -266,6 +267,7 @@ final class ReversalWorker {
         && found.get().state() == EscrowState.IN_DOUBT
         && found.get().pending().map(p -> p.operationId().equals(item.operationId())).orElse(false);
     if (!stillOwed) {
+      unreadable.forget(item.id());
       context.write(JournalWrite.completing(item.id()));
       return CompletableFuture.completedFuture(null);
     }
@@ -306,7 +308,7 @@ final class ReversalWorker {
   }
 
   private void settleForward(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
-    if (Outcomes.sendOwedAgain(outcome, item.attempts() + 1)) {
+    if (Outcomes.sendOwedAgain(outcome)) {
       retryLater(escrow, item, outcome);
       return;
     }
@@ -345,6 +347,7 @@ final class ReversalWorker {
 
   private void settle(EscrowSnapshot escrow, WorkItem item, TransportOutcome outcome) {
     Instant now = context.clock.instant();
+    boolean unreadableForGood = unreadable.finalFor(item.id(), outcome);
     // A reversal sent again (item.attempts() > 0, a repeat) answered 94: the host has it.
     if (Outcomes.reversalAcknowledged(outcome)
         || Outcomes.duplicateOfRepeat(outcome, item.attempts() > 0)) {
@@ -361,7 +364,7 @@ final class ReversalWorker {
       endReversal(escrow, next, cause, item, now);
       return;
     }
-    if (Outcomes.reversalRefusedForGood(outcome, item.attempts() + 1)) {
+    if (Outcomes.reversalRefusedForGood(outcome, unreadableForGood)) {
       refused(escrow, item, outcome);
       return;
     }

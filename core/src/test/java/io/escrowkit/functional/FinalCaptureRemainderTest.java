@@ -227,8 +227,9 @@ class FinalCaptureRemainderTest {
   }
 
   /**
-   * A cancel the host cannot read (30 format error) is tried again, since a sign-on may cure it;
-   * after the third such answer it is recorded for an operator, not sent for ever.
+   * A cancel the host cannot read (30 format error) is tried again, since the trouble may pass at
+   * the host; the third such answer in a row is final, recorded for an operator, not sent for
+   * ever.
    */
   @Test
   void aCancelTheHostCannotReadGoesThreeTimesThenToAnOperator() {
