@@ -279,7 +279,13 @@ final class ReversalWorker {
 
   /** Sends the cancel of what a final capture left of the hold; looks again later if still owed. */
   private CompletableFuture<Void> releaseRemainder(WorkItem item) {
-    return remainders.attempt(item).thenAccept(again -> again.ifPresent(this::schedule));
+    return remainders.attempt(item).thenAccept(again -> {
+      if (again.isPresent()) {
+        schedule(again.get());
+      } else {
+        unreadable.forget(item.id()); // ended, with or without a send
+      }
+    });
   }
 
   /** Sends a stored-and-forwarded request again, as a repeat, while its escrow still awaits it. */

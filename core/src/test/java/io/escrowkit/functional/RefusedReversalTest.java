@@ -199,7 +199,7 @@ class RefusedReversalTest {
     }
   }
 
-  /** Other answers between them start the count again: 96, 96, 30, 30, then acknowledged. */
+  /** Other answers between them start the count again: 30, 96, 96, 30, 30, then acknowledged. */
   @Test
   void onlyUnreadableAnswersInARowCount() {
     InMemoryTransport host = InMemoryTransport.approvingAll();
