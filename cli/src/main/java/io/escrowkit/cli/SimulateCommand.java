@@ -45,7 +45,7 @@ final class SimulateCommand implements Main.Command {
           + " [--tls-keystore PKCS12_FILE --tls-password PASSWORD]";
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.of("Asia/Shanghai"));
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault()); // as logs
 
   /** What the command line asked for. */
   private static final class Options {

@@ -56,6 +56,10 @@ final class HostConnection implements Runnable {
     try (InputStream in = socket.getInputStream()) {
       readFrames(in);
       log.info("connection from {} closed by the client", peer);
+    } catch (SocketTimeoutException halfFrame) {
+      // Only a frame begun and never finished times out (idle between frames is fine): the
+      // client's fault, worth a warning.
+      log.warn("connection from {} dropped: {}", peer, halfFrame.getMessage());
     } catch (IOException e) {
       log.info("connection from {} ended: {}", peer, e.toString());
     } catch (IsoException e) {

@@ -98,13 +98,31 @@ public final class HostEngine {
       report(request, type, Optional.empty(), fault, "dropped unread");
       return Delivery.none();
     }
-    Decision decision = decide(request, type);
+    // Begun before anything is booked: a request whose fields cannot be echoed is malformed.
+    Responses.Echo echo = responses.echo(request);
+    Decision decision = echo.unfit().isPresent()
+        ? Decision.answer("30", "malformed: " + echo.unfit().get())
+        : decide(request, type);
+    try {
+      return answer(request, type, echo, decision, fault);
+    } catch (IsoException e) {
+      // A bug here, not the client's: say so, and keep the connection for the requests behind.
+      log.error("{}: could not answer {} from terminal {} trace {} ({}): {}; not answered, though"
+              + " the books may show it", profile.cliName(), request.mti, request.terminalId(),
+          request.stan(), decision.note(), e.getMessage());
+      return Delivery.none();
+    }
+  }
+
+  /** Finishes, signs, reports and encodes the answer to {@code request}. */
+  private Delivery answer(RequestView request, TransactionType type, Responses.Echo echo,
+      Decision decision, Optional<Fault> fault) {
     boolean signed =
         MessageMac.hasMac(request.decoded)
             && !decision.responseCode().equals(macRefused())
             && !decision.responseCode().equals(securityFailed());
     boolean wrongMac = fault.isPresent() && fault.get() == Fault.WRONG_MAC;
-    IsoMessage answer = responses.build(request, decision, type);
+    IsoMessage answer = responses.build(echo, request, decision, type);
     String note = decision.note();
     if (type == TransactionType.SIGN_ON
         && decision.responseCode().equals(Decision.APPROVED)
@@ -191,7 +209,8 @@ public final class HostEngine {
       case INCONSISTENT:
         return Decision.answer("12", "MTI, processing code and 60.1 disagree");
       case INCOMPLETE:
-        return Decision.answer("30", "processing code or field 60 missing");
+        return Decision.answer("30", profile == HostProfile.CUP
+            ? "processing code or field 60 missing" : "processing code missing");
       default:
         return Decision.answer("40", "transaction not offered");
     }

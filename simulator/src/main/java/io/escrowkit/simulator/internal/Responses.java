@@ -1,5 +1,6 @@
 package io.escrowkit.simulator.internal;
 
+import io.escrowkit.iso8583.IsoException;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.tlv.TlvBuilder;
@@ -7,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds answers: MTI + 10 (a repeat's 1 becomes 0), the TPDU with source and destination swapped,
@@ -16,8 +20,12 @@ import java.time.format.DateTimeFormatter;
  */
 final class Responses {
 
-  /** Fields copied from the request when present. */
-  private static final int[] ECHOED = {2, 3, 4, 7, 11, 25, 32, 41, 42, 49, 60, 61, 70, 90};
+  /**
+   * Fields copied from the request when present: the identifying ones, the local time and date
+   * (12, 13) and the references (37, 38), which a decision may replace.
+   */
+  private static final int[] ECHOED_OR_KEPT =
+      {2, 3, 4, 7, 11, 12, 13, 25, 32, 37, 38, 41, 42, 49, 60, 61, 70, 90};
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMdd");
@@ -50,7 +58,13 @@ final class Responses {
     return new byte[] {tpdu[0], tpdu[3], tpdu[4], tpdu[1], tpdu[2]};
   }
 
-  IsoMessage build(RequestView r, Decision d, TransactionType type) {
+  /**
+   * An answer begun: MTI, TPDU, header and the request's fields to echo (37 and 38 too, which a
+   * decision may replace). A field the spec would not let the host send back (a character its
+   * type does not allow: decoding reads such text as it is) is left out and named, so that the
+   * request can be refused as malformed before it changes the books.
+   */
+  Echo echo(RequestView r) {
     IsoSpec spec = r.profile.spec();
     IsoMessage.Builder b = IsoMessage.builder(spec).mti(responseMti(r.mti));
     if (spec.hasTpdu()) {
@@ -59,24 +73,40 @@ final class Responses {
     if (spec.headerLength() > 0) {
       b.header(r.decoded.header());
     }
-    for (int f : ECHOED) {
-      copy(r, b, f);
+    Optional<String> unfit = Optional.empty();
+    Set<Integer> echoed = new HashSet<>();
+    for (int f : ECHOED_OR_KEPT) {
+      try {
+        if (copy(r, b, f)) {
+          echoed.add(f);
+        }
+      } catch (IsoException notSendable) {
+        unfit = unfit.isPresent() ? unfit : Optional.of(notSendable.getMessage());
+      }
     }
+    return new Echo(b, echoed, unfit);
+  }
+
+  /**
+   * An answer begun by {@link #echo}: the builder, the fields it echoes, and why the first field
+   * left out could not be echoed, if one was. Used once.
+   */
+  record Echo(IsoMessage.Builder builder, Set<Integer> echoed, Optional<String> unfit) {}
+
+  /** The answer to {@code r}, begun by {@link #echo}, finished with the decision. */
+  IsoMessage build(Echo echo, RequestView r, Decision d, TransactionType type) {
+    IsoMessage.Builder b = echo.builder();
     // The local time and date of the transaction: the terminal's when it gave them (ISO 87
     // requests do, and answers echo them), else the host's (UnionPay requests carry none).
     LocalDateTime now = LocalDateTime.now(clock);
-    b.set(12, r.get(12).orElseGet(() -> TIME.format(now)))
-        .set(13, r.get(13).orElseGet(() -> DATE.format(now)));
-    if (d.rrn().isPresent()) {
-      b.set(37, d.rrn().get());
-    } else {
-      copy(r, b, 37);
+    if (!echo.echoed().contains(12)) {
+      b.set(12, TIME.format(now));
     }
-    if (d.authCode().isPresent()) {
-      b.set(38, d.authCode().get());
-    } else {
-      copy(r, b, 38);
+    if (!echo.echoed().contains(13)) {
+      b.set(13, DATE.format(now));
     }
+    d.rrn().ifPresent(rrn -> b.set(37, rrn)); // else the request's, echoed
+    d.authCode().ifPresent(code -> b.set(38, code));
     b.set(39, d.responseCode());
     if (r.has(55) && (type == TransactionType.PRE_AUTH || type == TransactionType.COMPLETION)) {
       b.set(
@@ -88,9 +118,10 @@ final class Responses {
     return b.build();
   }
 
-  private static void copy(RequestView r, IsoMessage.Builder b, int field) {
+  /** Copies {@code field} when the request has it: whether it did. */
+  private static boolean copy(RequestView r, IsoMessage.Builder b, int field) {
     if (!r.decoded.has(field)) {
-      return;
+      return false;
     }
     boolean binary =
         r.profile.spec().field(field).map(f -> f.valueEncoding().isBinary()).orElse(false);
@@ -99,5 +130,6 @@ final class Responses {
     } else {
       b.set(field, r.decoded.readString(field));
     }
+    return true;
   }
 }

@@ -52,6 +52,33 @@ class Iso87MessagesTest {
     }
   }
 
+  /**
+   * A character field 49 (an3) may not hold, as a client's bytes can carry: decoding reads text as
+   * it is, but the host could not echo it. The request is refused as malformed (30), the field
+   * left out of the answer, nothing booked, and the connection serves the next request.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"ISO87_BINARY", "ISO87_ASCII"})
+  void aRequestWithAFieldTheHostCannotEchoIsRefusedAndBooksNothing(HostProfile profile)
+      throws Exception {
+    try (Session s = Session.start(profile)) {
+      IsoMessage preAuth = s.requests.preAuth(TEST_PAN, 1_000);
+      byte[] frame = s.terminal.frameOf(preAuth);
+      frame[s.terminal.valueOffset(frame, 49) + 2] = '$'; // "156" becomes "15$"
+
+      s.terminal.sendFrame(frame);
+      DecodedMessage refused = s.terminal.receive();
+
+      assertThat(refused.mti()).isEqualTo("0110");
+      assertThat(refused.readString(39)).isEqualTo("30");
+      assertThat(refused.has(49)).isFalse();
+      assertThat(refused.readString(11)).isEqualTo(preAuth.get(11).get());
+      assertThat(s.host.ledger().authorizations()).isEmpty();
+      assertThat(s.exchange(s.requests.preAuth(TEST_PAN, 1_000)).readString(39)).isEqualTo("00");
+      assertThat(s.host.ledger().authorizations()).hasSize(1);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"ISO87_BINARY", "ISO87_ASCII"})
   void holdIsCapturedInPartsUpToTheHeldAmount(HostProfile profile) throws Exception {

@@ -48,7 +48,22 @@ final class TestTerminal implements AutoCloseable {
   }
 
   void send(IsoMessage message) throws IOException {
-    out.write(codec.encode(message, framing));
+    sendFrame(codec.encode(message, framing));
+  }
+
+  /** The frame {@link #send} would write for {@code message}, prefix included, to alter first. */
+  byte[] frameOf(IsoMessage message) {
+    return codec.encode(message, framing);
+  }
+
+  /** The array index, in {@link #frameOf}'s frame, of {@code field}'s value. */
+  int valueOffset(byte[] frame, int field) {
+    return codec.decode(frame, framing.size(), frame.length - framing.size()).valueOffset(field);
+  }
+
+  /** Writes a frame as it is. */
+  void sendFrame(byte[] frame) throws IOException {
+    out.write(frame);
     out.flush();
   }
 
