@@ -52,7 +52,7 @@ final class Classifier {
       case "0401":
       case "0420":
       case "0421":
-        return TransactionType.REVERSAL;
+        return r.profile.hasTransactionTypeCode() ? unionPayReversal(r) : TransactionType.REVERSAL;
       case "0100":
       case "0200":
       case "0220":
@@ -132,6 +132,24 @@ final class Classifier {
       return INCONSISTENT;
     }
     return expected.type();
+  }
+
+  /**
+   * A UnionPay reversal repeats its original's F3 and 60.1, which must name a transaction the
+   * profile offers and agree with each other, as for the original itself.
+   */
+  private static TransactionType unionPayReversal(RequestView r) {
+    Optional<String> code = r.transactionTypeCode();
+    if (code.isEmpty() || !r.has(3)) {
+      return INCOMPLETE;
+    }
+    CupType original = CUP.get(code.get());
+    if (original == null) {
+      return UNSUPPORTED;
+    }
+    return original.kind().equals(r.transactionKind())
+        ? TransactionType.REVERSAL
+        : INCONSISTENT;
   }
 
   private static TransactionType iso(RequestView r) {

@@ -79,13 +79,18 @@ public final class HostEngine {
 
   /** Handles one request body (without its length prefix). */
   public Delivery handle(byte[] body) {
-    RequestView request;
+    DecodedMessage decoded;
     try {
-      DecodedMessage decoded = codec.decode(body);
-      request = new RequestView(profile, decoded, body);
+      decoded = codec.decode(body);
     } catch (IsoException e) {
       log.warn("{}: dropped a request that does not decode: {}", profile.cliName(), e.getMessage());
       return Delivery.none();
+    }
+    RequestView request;
+    try {
+      request = new RequestView(profile, decoded, body);
+    } catch (IsoException unreadable) {
+      return formatError(decoded, unreadable);
     }
     if (!Responses.isAnswerable(request.mti)) {
       log.warn("{}: {} from terminal {} trace {} is not a request or an advice: not answered",
@@ -112,6 +117,32 @@ public final class HostEngine {
           request.stan(), decision.note(), e.getMessage());
       return Delivery.none();
     }
+  }
+
+  /**
+   * A request whose layout decodes but one of whose values does not read (a BCD nibble that is no
+   * digit, say): answered 30 with what of it can be echoed, nothing booked, as a host that can
+   * read the MTI, trace and terminal does, so that the terminal is not left to time out and
+   * reverse. Unanswered when the MTI does not read or asks for no answer.
+   */
+  private Delivery formatError(DecodedMessage decoded, IsoException unreadable) {
+    String mti;
+    try {
+      mti = decoded.mti();
+    } catch (IsoException e) {
+      log.warn("{}: dropped a request whose MTI does not read: {}", profile.cliName(),
+          e.getMessage());
+      return Delivery.none();
+    }
+    if (!Responses.isAnswerable(mti)) {
+      log.warn("{}: {} is not a request or an advice, and does not read: {}; not answered",
+          profile.cliName(), mti, unreadable.getMessage());
+      return Delivery.none();
+    }
+    IsoMessage answer = responses.formatError(responses.echo(profile, decoded, mti));
+    log.warn("{}: {} from terminal {} trace {} answered 30: {}", profile.cliName(), mti,
+        answer.get(41).orElse("?"), answer.get(11).orElse("?"), unreadable.getMessage());
+    return Delivery.now(codec.encode(answer, framing));
   }
 
   /** Finishes, signs, reports and encodes the answer to {@code request}. */

@@ -1,9 +1,11 @@
 package io.escrowkit.simulator.internal;
 
+import io.escrowkit.iso8583.DecodedMessage;
 import io.escrowkit.iso8583.IsoException;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.IsoSpec;
 import io.escrowkit.iso8583.tlv.TlvBuilder;
+import io.escrowkit.simulator.HostProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -65,19 +67,24 @@ final class Responses {
    * request can be refused as malformed before it changes the books.
    */
   Echo echo(RequestView r) {
-    IsoSpec spec = r.profile.spec();
-    IsoMessage.Builder b = IsoMessage.builder(spec).mti(responseMti(r.mti));
+    return echo(r.profile, r.decoded, r.mti);
+  }
+
+  /** As {@link #echo(RequestView)}, for a request read no further than its layout. */
+  Echo echo(HostProfile profile, DecodedMessage decoded, String mti) {
+    IsoSpec spec = profile.spec();
+    IsoMessage.Builder b = IsoMessage.builder(spec).mti(responseMti(mti));
     if (spec.hasTpdu()) {
-      b.tpdu(swapTpdu(r.decoded.tpdu()));
+      b.tpdu(swapTpdu(decoded.tpdu()));
     }
     if (spec.headerLength() > 0) {
-      b.header(r.decoded.header());
+      b.header(decoded.header());
     }
     Optional<String> unfit = Optional.empty();
     Set<Integer> echoed = new HashSet<>();
     for (int f : ECHOED_OR_KEPT) {
       try {
-        if (copy(r, b, f)) {
+        if (copy(profile, decoded, b, f)) {
           echoed.add(f);
         }
       } catch (IsoException notSendable) {
@@ -85,6 +92,13 @@ final class Responses {
       }
     }
     return new Echo(b, echoed, unfit);
+  }
+
+  /** 30 (format error) to a request begun by {@link #echo}: nothing decided, nothing booked. */
+  IsoMessage formatError(Echo echo) {
+    IsoMessage.Builder b = echo.builder();
+    stampTimeAndDate(echo, b);
+    return b.set(39, "30").build();
   }
 
   /**
@@ -96,15 +110,7 @@ final class Responses {
   /** The answer to {@code r}, begun by {@link #echo}, finished with the decision. */
   IsoMessage build(Echo echo, RequestView r, Decision d, TransactionType type) {
     IsoMessage.Builder b = echo.builder();
-    // The local time and date of the transaction: the terminal's when it gave them (ISO 87
-    // requests do, and answers echo them), else the host's (UnionPay requests carry none).
-    LocalDateTime now = LocalDateTime.now(clock);
-    if (!echo.echoed().contains(12)) {
-      b.set(12, TIME.format(now));
-    }
-    if (!echo.echoed().contains(13)) {
-      b.set(13, DATE.format(now));
-    }
+    stampTimeAndDate(echo, b);
     d.rrn().ifPresent(rrn -> b.set(37, rrn)); // else the request's, echoed
     d.authCode().ifPresent(code -> b.set(38, code));
     b.set(39, d.responseCode());
@@ -118,17 +124,32 @@ final class Responses {
     return b.build();
   }
 
+  /**
+   * The local time and date of the transaction: the terminal's when it gave them (ISO 87 requests
+   * do, and answers echo them), else the host's (UnionPay requests carry none).
+   */
+  private void stampTimeAndDate(Echo echo, IsoMessage.Builder b) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    if (!echo.echoed().contains(12)) {
+      b.set(12, TIME.format(now));
+    }
+    if (!echo.echoed().contains(13)) {
+      b.set(13, DATE.format(now));
+    }
+  }
+
   /** Copies {@code field} when the request has it: whether it did. */
-  private static boolean copy(RequestView r, IsoMessage.Builder b, int field) {
-    if (!r.decoded.has(field)) {
+  private static boolean copy(
+      HostProfile profile, DecodedMessage decoded, IsoMessage.Builder b, int field) {
+    if (!decoded.has(field)) {
       return false;
     }
     boolean binary =
-        r.profile.spec().field(field).map(f -> f.valueEncoding().isBinary()).orElse(false);
+        profile.spec().field(field).map(f -> f.valueEncoding().isBinary()).orElse(false);
     if (binary) {
-      b.set(field, r.decoded.readBytes(field));
+      b.set(field, decoded.readBytes(field));
     } else {
-      b.set(field, r.decoded.readString(field));
+      b.set(field, decoded.readString(field));
     }
     return true;
   }

@@ -154,6 +154,53 @@ class CupMessagesTest {
     assertThat(host.ledger().authorizations()).isEmpty();
   }
 
+  /**
+   * A request laid out right, a value of which does not read (a BCD nibble A in the amount): a
+   * format error (30) echoing what reads, the trace and terminal included, nothing booked; the
+   * terminal is not left to time out and reverse.
+   */
+  @Test
+  void aValueThatDoesNotReadIsAnsweredFormatErrorAndBooksNothing() throws Exception {
+    IsoMessage preAuth = requests.preAuth(TEST_PAN, 1_000);
+    byte[] frame = terminal.frameOf(preAuth);
+    int lastAmountByte = terminal.valueOffset(frame, 4) + 5;
+    frame[lastAmountByte] = (byte) ((frame[lastAmountByte] & 0xF0) | 0x0A);
+
+    terminal.sendFrame(frame);
+    DecodedMessage refused = terminal.receive();
+
+    assertThat(refused.mti()).isEqualTo("0110");
+    assertThat(refused.readString(39)).isEqualTo("30");
+    assertThat(refused.readString(11)).isEqualTo(preAuth.get(11).get());
+    assertThat(refused.readString(41)).isEqualTo(preAuth.get(41).get());
+    assertThat(refused.has(4)).isFalse();
+    assertThat(host.ledger().authorizations()).isEmpty();
+    assertThat(terminal.exchange(requests.preAuth(TEST_PAN, 1_000)).readString(39))
+        .isEqualTo("00");
+  }
+
+  /**
+   * A reversal repeats its original's F3 and 60.1, checked as the original's are: without field
+   * 60 it is a format error (30), with a processing code 60.1 contradicts an invalid transaction
+   * (12); neither undoes the hold.
+   */
+  @Test
+  void aReversalWithoutField60OrWithAContradictoryOneUndoesNothing() throws Exception {
+    IsoMessage preAuth = requests.preAuth(TEST_PAN, 1_000);
+    assertThat(terminal.exchange(preAuth).readString(39)).isEqualTo("00");
+    IsoMessage reversal = requests.reversal(preAuth, "98");
+
+    DecodedMessage without60 = terminal.exchange(reversal.toBuilder().remove(60).build());
+    DecodedMessage contradictory =
+        terminal.exchange(reversal.toBuilder().setSubfields(60, "20", Requests.BATCH).build());
+
+    assertThat(without60.readString(39)).isEqualTo("30");
+    assertThat(contradictory.readString(39)).isEqualTo("12");
+    assertThat(host.ledger().frozenTotal()).isEqualTo(1_000);
+    assertThat(terminal.exchange(reversal).readString(39)).isEqualTo("00");
+    assertThat(host.ledger().frozenTotal()).isZero();
+  }
+
   @Test
   void missingTerminalIdIsRefused30() throws Exception {
     IsoMessage request = requests.preAuth(TEST_PAN, 1_000).toBuilder().remove(41).build();
