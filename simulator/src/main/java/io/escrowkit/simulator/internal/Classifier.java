@@ -120,18 +120,7 @@ final class Classifier {
   }
 
   private static TransactionType unionPay(RequestView r) {
-    Optional<String> code = r.transactionTypeCode();
-    if (code.isEmpty() || !r.has(3)) {
-      return INCOMPLETE;
-    }
-    CupType expected = CUP.get(code.get());
-    if (expected == null) {
-      return UNSUPPORTED;
-    }
-    if (!expected.mtis().contains(r.mti) || !expected.kind().equals(r.transactionKind())) {
-      return INCONSISTENT;
-    }
-    return expected.type();
+    return checkedUnionPay(r, false);
   }
 
   /**
@@ -139,17 +128,27 @@ final class Classifier {
    * profile offers and agree with each other, as for the original itself.
    */
   private static TransactionType unionPayReversal(RequestView r) {
+    return checkedUnionPay(r, true);
+  }
+
+  /**
+   * The transaction F3 and 60.1 name, when they agree with each other and (but for a reversal,
+   * whose MTI is not its original's) with the MTI.
+   */
+  private static TransactionType checkedUnionPay(RequestView r, boolean reversal) {
     Optional<String> code = r.transactionTypeCode();
     if (code.isEmpty() || !r.has(3)) {
       return INCOMPLETE;
     }
-    CupType original = CUP.get(code.get());
-    if (original == null) {
+    CupType named = CUP.get(code.get());
+    if (named == null) {
       return UNSUPPORTED;
     }
-    return original.kind().equals(r.transactionKind())
-        ? TransactionType.REVERSAL
-        : INCONSISTENT;
+    boolean mtiAgrees = reversal || named.mtis().contains(r.mti);
+    if (!mtiAgrees || !named.kind().equals(r.transactionKind())) {
+      return INCONSISTENT;
+    }
+    return reversal ? TransactionType.REVERSAL : named.type();
   }
 
   private static TransactionType iso(RequestView r) {
