@@ -1,9 +1,10 @@
 package io.escrowkit.simulator;
 
 /**
- * Hears of every request the simulator handles. Called on the connection's thread after the books
- * are updated and before the answer is written; implementations must be threadsafe and quick, and
- * must not throw.
+ * Hears of every request the simulator reads: all but those whose layout does not decode, which
+ * are only logged (a request laid out right whose values do not read is heard of as MALFORMED).
+ * Called on the connection's thread after the books are updated and before the answer is written;
+ * implementations must be threadsafe and quick, and must not throw.
  */
 @FunctionalInterface
 public interface ExchangeListener {

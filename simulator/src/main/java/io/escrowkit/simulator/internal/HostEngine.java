@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class HostEngine {
 
   private static final Logger log = LoggerFactory.getLogger("io.escrowkit.simulator");
+  /** ISO 8583's format error. */
+  private static final String MALFORMED = "30";
 
   private final HostProfile profile;
   private final IsoCodec codec;
@@ -90,7 +93,7 @@ public final class HostEngine {
     try {
       request = new RequestView(profile, decoded, body);
     } catch (IsoException unreadable) {
-      return formatError(decoded, unreadable);
+      return formatError(decoded, body, unreadable);
     }
     if (!Responses.isAnswerable(request.mti)) {
       log.warn("{}: {} from terminal {} trace {} is not a request or an advice: not answered",
@@ -105,12 +108,11 @@ public final class HostEngine {
     }
     // Begun before anything is booked: a request whose fields cannot be echoed is malformed.
     Responses.Echo echo = responses.echo(request);
-    Decision decision = echo.unfit().isPresent()
-        ? Decision.answer("30", "malformed: " + echo.unfit().get())
-        : decide(request, type);
+    MacCheck macCheck = checkMac(request.decoded, request.frame);
+    Decision decision = decide(request, type, echo, macCheck);
     try {
-      return answer(request, type, echo, decision, fault);
-    } catch (IsoException e) {
+      return answer(request, type, echo, decision, macCheck, fault);
+    } catch (IsoException | DeviceException e) {
       // A bug here, not the client's: say so, and keep the connection for the requests behind.
       log.error("{}: could not answer {} from terminal {} trace {} ({}): {}; not answered, though"
               + " the books may show it", profile.cliName(), request.mti, request.terminalId(),
@@ -125,7 +127,7 @@ public final class HostEngine {
    * read the MTI, trace and terminal does, so that the terminal is not left to time out and
    * reverse. Unanswered when the MTI does not read or asks for no answer.
    */
-  private Delivery formatError(DecodedMessage decoded, IsoException unreadable) {
+  private Delivery formatError(DecodedMessage decoded, byte[] body, IsoException unreadable) {
     String mti;
     try {
       mti = decoded.mti();
@@ -140,18 +142,50 @@ public final class HostEngine {
       return Delivery.none();
     }
     IsoMessage answer = responses.formatError(responses.echo(profile, decoded, mti));
-    log.warn("{}: {} from terminal {} trace {} answered 30: {}", profile.cliName(), mti,
-        answer.get(41).orElse("?"), answer.get(11).orElse("?"), unreadable.getMessage());
-    return Delivery.now(codec.encode(answer, framing));
+    if (checkMac(decoded, body) == MacCheck.VALID) {
+      answer = mac.sign(codec, answer, false);
+    }
+    byte[] frame = codec.encode(answer, framing);
+    String note = "malformed: " + unreadable.getMessage();
+    Exchange exchange = new Exchange(clock.instant(), mti, "MALFORMED",
+        answer.get(41).orElse(""), answer.get(11).orElse(""), "-", OptionalLong.empty(),
+        Optional.of(answer.mti()), Optional.of(MALFORMED), Optional.empty(), note);
+    log.warn("{}: {}", profile.cliName(), exchange);
+    listener.onExchange(exchange);
+    return Delivery.now(frame);
+  }
+
+  /** What checking a request's MAC found. */
+  private enum MacCheck {
+    VALID,
+    WRONG,
+    ABSENT,
+    /** The MAC field does not read. */
+    UNREADABLE,
+    /** The secure module failed. */
+    MODULE_FAILED
+  }
+
+  private MacCheck checkMac(DecodedMessage decoded, byte[] body) {
+    if (!MessageMac.hasMac(decoded)) {
+      return MacCheck.ABSENT;
+    }
+    try {
+      return mac.verify(decoded, body) ? MacCheck.VALID : MacCheck.WRONG;
+    } catch (IsoException e) {
+      return MacCheck.UNREADABLE;
+    } catch (DeviceException e) {
+      log.error("{}: the secure module failed: {}", profile.cliName(), e.getMessage());
+      return MacCheck.MODULE_FAILED;
+    }
   }
 
   /** Finishes, signs, reports and encodes the answer to {@code request}. */
   private Delivery answer(RequestView request, TransactionType type, Responses.Echo echo,
-      Decision decision, Optional<Fault> fault) {
+      Decision decision, MacCheck macCheck, Optional<Fault> fault) {
+    // Signed when the request's MAC verified, unless the module failed meanwhile.
     boolean signed =
-        MessageMac.hasMac(request.decoded)
-            && !decision.responseCode().equals(macRefused())
-            && !decision.responseCode().equals(securityFailed());
+        macCheck == MacCheck.VALID && !decision.responseCode().equals(securityFailed());
     boolean wrongMac = fault.isPresent() && fault.get() == Fault.WRONG_MAC;
     IsoMessage answer = responses.build(echo, request, decision, type);
     String note = decision.note();
@@ -167,25 +201,35 @@ public final class HostEngine {
     if (signed || wrongMac) {
       answer = mac.sign(codec, answer, wrongMac);
     }
+    byte[] frame = codec.encode(answer, framing);
     report(request, type, Optional.of(answer), fault, note);
-    return deliver(codec.encode(answer, framing), fault);
+    return deliver(frame, fault);
   }
 
-  private Decision decide(RequestView r, TransactionType type) {
+  private Decision decide(
+      RequestView r, TransactionType type, Responses.Echo echo, MacCheck macCheck) {
+    if (macCheck == MacCheck.WRONG
+        || macCheck == MacCheck.ABSENT && requireMac && !type.isNetworkManagement()) {
+      return Decision.answer(macRefused(), "MAC missing or wrong");
+    }
+    if (macCheck == MacCheck.MODULE_FAILED) {
+      return Decision.answer(securityFailed(), "security processing failed");
+    }
+    if (macCheck == MacCheck.UNREADABLE) {
+      return Decision.answer(MALFORMED, "malformed: the MAC field does not read");
+    }
+    if (echo.unfit().isPresent()) {
+      return Decision.answer(MALFORMED, "malformed: " + echo.unfit().get());
+    }
     if (!r.has(11) || (!type.isNetworkManagement() && (!r.has(41) || !r.has(42)))) {
-      return Decision.answer("30", "field 11, 41 or 42 missing");
+      return Decision.answer(MALFORMED, "field 11, 41 or 42 missing");
     }
     try {
-      if (MessageMac.hasMac(r.decoded)
-          ? !mac.verify(r.decoded, r.frame)
-          : requireMac && !type.isNetworkManagement()) {
-        return Decision.answer(macRefused(), "MAC missing or wrong");
-      }
       synchronized (book) {
         return apply(r, type);
       }
     } catch (IsoException e) {
-      return Decision.answer("30", "malformed: " + e.getMessage());
+      return Decision.answer(MALFORMED, "malformed: " + e.getMessage());
     } catch (DeviceException e) {
       log.error("{}: the secure module failed: {}", profile.cliName(), e.getMessage());
       return Decision.answer(securityFailed(), "security processing failed");
@@ -238,7 +282,7 @@ public final class HostEngine {
       case REVERSAL:
         return reversals.reverse(r);
       case INCONSISTENT:
-        return Decision.answer("12", "MTI, processing code and 60.1 disagree");
+        return Decision.answer("12", "processing code, 60.1 and MTI disagree");
       case INCOMPLETE:
         return Decision.answer("30", profile == HostProfile.CUP
             ? "processing code or field 60 missing" : "processing code missing");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.escrowkit.iso8583.DecodedMessage;
+import io.escrowkit.iso8583.IsoCodec;
 import io.escrowkit.iso8583.IsoMessage;
 import io.escrowkit.iso8583.tlv.Tlv;
 import io.escrowkit.iso8583.tlv.TlvBuilder;
@@ -177,6 +178,24 @@ class CupMessagesTest {
     assertThat(host.ledger().authorizations()).isEmpty();
     assertThat(terminal.exchange(requests.preAuth(TEST_PAN, 1_000)).readString(39))
         .isEqualTo("00");
+  }
+
+  /** The same under a MAC that verifies: the format error carries the host's MAC. */
+  @Test
+  void aValueThatDoesNotReadUnderAValidMacIsAnsweredWithAMac() throws Exception {
+    IsoMessage preAuth = terminal.sign(requests.preAuth(TEST_PAN, 1_000), false);
+    byte[] frame = terminal.frameOf(preAuth);
+    int lastAmountByte = terminal.valueOffset(frame, 4) + 5;
+    frame[lastAmountByte] = (byte) ((frame[lastAmountByte] & 0xF0) | 0x0A);
+    terminal.resign(frame, false);
+
+    terminal.sendFrame(frame);
+    byte[] body = terminal.receiveBody();
+    DecodedMessage refused = IsoCodec.of(HostProfile.CUP.spec()).decode(body);
+
+    assertThat(refused.readString(39)).isEqualTo("30");
+    assertThat(terminal.macVerifies(refused, body)).isTrue();
+    assertThat(host.ledger().authorizations()).isEmpty();
   }
 
   /**

@@ -79,6 +79,35 @@ class Iso87MessagesTest {
     }
   }
 
+  /**
+   * A field the host cannot echo, under a MAC: a wrong MAC is a security violation first (63,
+   * unsigned), as for any request; one that verifies gets the format error signed.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"ISO87_BINARY", "ISO87_ASCII"})
+  void aFieldTheHostCannotEchoIsAMacRefusalUnderAWrongMacAndSignedUnderARightOne(
+      HostProfile profile) throws Exception {
+    try (Session s = Session.start(profile)) {
+      for (boolean corrupt : new boolean[] {true, false}) {
+        IsoMessage preAuth = s.terminal.sign(s.requests.preAuth(TEST_PAN, 1_000), false);
+        byte[] frame = s.terminal.frameOf(preAuth);
+        frame[s.terminal.valueOffset(frame, 49) + 2] = '$';
+        s.terminal.resign(frame, corrupt);
+
+        s.terminal.sendFrame(frame);
+        byte[] body = s.terminal.receiveBody();
+        DecodedMessage answer = IsoCodec.of(profile.spec()).decode(body);
+
+        assertThat(answer.readString(39)).isEqualTo(corrupt ? "63" : "30");
+        assertThat(answer.has(64)).isEqualTo(!corrupt);
+        if (!corrupt) {
+          assertThat(s.terminal.macVerifies(answer, body)).isTrue();
+        }
+      }
+      assertThat(s.host.ledger().authorizations()).isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"ISO87_BINARY", "ISO87_ASCII"})
   void holdIsCapturedInPartsUpToTheHeldAmount(HostProfile profile) throws Exception {

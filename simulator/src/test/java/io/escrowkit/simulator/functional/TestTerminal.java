@@ -14,8 +14,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.SocketException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 
 /**
@@ -137,6 +139,24 @@ final class TestTerminal implements AutoCloseable {
       mac[0] ^= 0x40;
     }
     return b.set(field, mac).build();
+  }
+
+  /**
+   * Writes this terminal's MAC of a frame from {@link #frameOf} (altered since, say) over the MAC
+   * field at its end, or a corrupted one.
+   */
+  void resign(byte[] frame, boolean corrupt) {
+    byte[] body = Arrays.copyOfRange(frame, framing.size(), frame.length);
+    byte[] mac =
+        module.mac(profile.macAlgorithm(), SoftwareSecureModule.TEST_MAC_KEY_ID, macInput(body));
+    if (corrupt) {
+      mac[0] ^= 0x40;
+    }
+    boolean hex = profile.spec().field(64).get().valueEncoding() == ValueEncoding.HEX_ASCII;
+    byte[] wire = hex
+        ? HexFormat.of().withUpperCase().formatHex(mac).getBytes(StandardCharsets.US_ASCII)
+        : mac;
+    System.arraycopy(wire, 0, frame, frame.length - wire.length, wire.length);
   }
 
   /** Whether a received message's MAC is this terminal's MAC of it. */
