@@ -141,15 +141,22 @@ public final class HostEngine {
           profile.cliName(), mti, unreadable.getMessage());
       return Delivery.none();
     }
-    IsoMessage answer = responses.formatError(responses.echo(profile, decoded, mti));
-    if (checkMac(decoded, body) == MacCheck.VALID) {
+    // The MAC first, as for any request: a wrong one (or none where one is required) is refused
+    // for that, unsigned; a format error is signed only after the request's MAC verified.
+    MacCheck macCheck = checkMac(decoded, body);
+    boolean macRefused = macCheck == MacCheck.WRONG
+        || macCheck == MacCheck.ABSENT && requireMac && !mti.startsWith("08");
+    IsoMessage answer = responses.refusal(responses.echo(profile, decoded, mti),
+        macRefused ? macRefused() : MALFORMED);
+    if (macCheck == MacCheck.VALID) {
       answer = mac.sign(codec, answer, false);
     }
     byte[] frame = codec.encode(answer, framing);
-    String note = "malformed: " + unreadable.getMessage();
+    String note = (macRefused ? "MAC missing or wrong; " : "") + "malformed: "
+        + unreadable.getMessage();
     Exchange exchange = new Exchange(clock.instant(), mti, "MALFORMED",
         answer.get(41).orElse(""), answer.get(11).orElse(""), "-", OptionalLong.empty(),
-        Optional.of(answer.mti()), Optional.of(MALFORMED), Optional.empty(), note);
+        Optional.of(answer.mti()), answer.get(39), Optional.empty(), note);
     log.warn("{}: {}", profile.cliName(), exchange);
     listener.onExchange(exchange);
     return Delivery.now(frame);

@@ -94,11 +94,14 @@ final class Responses {
     return new Echo(b, echoed, unfit);
   }
 
-  /** 30 (format error) to a request begun by {@link #echo}: nothing decided, nothing booked. */
-  IsoMessage formatError(Echo echo) {
+  /**
+   * A refusal with {@code responseCode} (30 format error, or the MAC's refusal) to a request begun
+   * by {@link #echo} and read no further: nothing decided, nothing booked.
+   */
+  IsoMessage refusal(Echo echo, String responseCode) {
     IsoMessage.Builder b = echo.builder();
     stampTimeAndDate(echo, b);
-    return b.set(39, "30").build();
+    return b.set(39, responseCode).build();
   }
 
   /**

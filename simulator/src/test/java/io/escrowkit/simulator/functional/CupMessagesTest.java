@@ -180,21 +180,30 @@ class CupMessagesTest {
         .isEqualTo("00");
   }
 
-  /** The same under a MAC that verifies: the format error carries the host's MAC. */
+  /**
+   * The same under a MAC: one that verifies gets the format error signed; a wrong one is refused
+   * for that first (A0, unsigned), as any request is.
+   */
   @Test
-  void aValueThatDoesNotReadUnderAValidMacIsAnsweredWithAMac() throws Exception {
-    IsoMessage preAuth = terminal.sign(requests.preAuth(TEST_PAN, 1_000), false);
-    byte[] frame = terminal.frameOf(preAuth);
-    int lastAmountByte = terminal.valueOffset(frame, 4) + 5;
-    frame[lastAmountByte] = (byte) ((frame[lastAmountByte] & 0xF0) | 0x0A);
-    terminal.resign(frame, false);
+  void aValueThatDoesNotReadIsSignedUnderARightMacAndAMacRefusalUnderAWrongOne()
+      throws Exception {
+    for (boolean corrupt : new boolean[] {false, true}) {
+      IsoMessage preAuth = terminal.sign(requests.preAuth(TEST_PAN, 1_000), false);
+      byte[] frame = terminal.frameOf(preAuth);
+      int lastAmountByte = terminal.valueOffset(frame, 4) + 5;
+      frame[lastAmountByte] = (byte) ((frame[lastAmountByte] & 0xF0) | 0x0A);
+      terminal.resign(frame, corrupt);
 
-    terminal.sendFrame(frame);
-    byte[] body = terminal.receiveBody();
-    DecodedMessage refused = IsoCodec.of(HostProfile.CUP.spec()).decode(body);
+      terminal.sendFrame(frame);
+      byte[] body = terminal.receiveBody();
+      DecodedMessage refused = IsoCodec.of(HostProfile.CUP.spec()).decode(body);
 
-    assertThat(refused.readString(39)).isEqualTo("30");
-    assertThat(terminal.macVerifies(refused, body)).isTrue();
+      assertThat(refused.readString(39)).isEqualTo(corrupt ? "A0" : "30");
+      assertThat(refused.has(64)).isEqualTo(!corrupt);
+      if (!corrupt) {
+        assertThat(terminal.macVerifies(refused, body)).isTrue();
+      }
+    }
     assertThat(host.ledger().authorizations()).isEmpty();
   }
 
