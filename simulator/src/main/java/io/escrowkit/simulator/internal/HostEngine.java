@@ -144,8 +144,7 @@ public final class HostEngine {
     // The MAC first, as for any request: a wrong one (or none where one is required) is refused
     // for that, unsigned; a format error is signed only after the request's MAC verified.
     MacCheck macCheck = checkMac(decoded, body);
-    boolean macRefused = macCheck == MacCheck.WRONG
-        || macCheck == MacCheck.ABSENT && requireMac && !mti.startsWith("08");
+    boolean macRefused = refusesMac(macCheck, mti.startsWith("08"));
     IsoMessage answer = responses.refusal(responses.echo(profile, decoded, mti),
         macRefused ? macRefused() : MALFORMED);
     if (macCheck == MacCheck.VALID) {
@@ -187,6 +186,15 @@ public final class HostEngine {
     }
   }
 
+  /**
+   * Whether a request's MAC is refused: wrong, or missing where one is required (network
+   * management, 08xx, never needs one).
+   */
+  private boolean refusesMac(MacCheck check, boolean networkManagement) {
+    return check == MacCheck.WRONG
+        || check == MacCheck.ABSENT && requireMac && !networkManagement;
+  }
+
   /** Finishes, signs, reports and encodes the answer to {@code request}. */
   private Delivery answer(RequestView request, TransactionType type, Responses.Echo echo,
       Decision decision, MacCheck macCheck, Optional<Fault> fault) {
@@ -215,8 +223,7 @@ public final class HostEngine {
 
   private Decision decide(
       RequestView r, TransactionType type, Responses.Echo echo, MacCheck macCheck) {
-    if (macCheck == MacCheck.WRONG
-        || macCheck == MacCheck.ABSENT && requireMac && !type.isNetworkManagement()) {
+    if (refusesMac(macCheck, type.isNetworkManagement())) {
       return Decision.answer(macRefused(), "MAC missing or wrong");
     }
     if (macCheck == MacCheck.MODULE_FAILED) {
@@ -291,7 +298,7 @@ public final class HostEngine {
       case INCONSISTENT:
         return Decision.answer("12", "processing code, 60.1 and MTI disagree");
       case INCOMPLETE:
-        return Decision.answer("30", profile == HostProfile.CUP
+        return Decision.answer(MALFORMED, profile == HostProfile.CUP
             ? "processing code or field 60 missing" : "processing code missing");
       default:
         return Decision.answer("40", "transaction not offered");

@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds answers: MTI + 10 (a repeat's 1 becomes 0), the TPDU with source and destination swapped,
@@ -80,18 +78,19 @@ final class Responses {
     if (spec.headerLength() > 0) {
       b.header(decoded.header());
     }
+    // The local time and date of the transaction: the host's, replaced below by the terminal's
+    // when it gave them (ISO 87 requests do, and answers echo them; UnionPay requests carry none).
+    LocalDateTime now = LocalDateTime.now(clock);
+    b.set(12, TIME.format(now)).set(13, DATE.format(now));
     Optional<String> unfit = Optional.empty();
-    Set<Integer> echoed = new HashSet<>();
     for (int f : ECHOED_OR_KEPT) {
       try {
-        if (copy(profile, decoded, b, f)) {
-          echoed.add(f);
-        }
+        copy(profile, decoded, b, f); // a value refused is not set: the host's stays, or none
       } catch (IsoException notSendable) {
         unfit = unfit.isPresent() ? unfit : Optional.of(notSendable.getMessage());
       }
     }
-    return new Echo(b, echoed, unfit);
+    return new Echo(b, unfit);
   }
 
   /**
@@ -99,21 +98,18 @@ final class Responses {
    * by {@link #echo} and read no further: nothing decided, nothing booked.
    */
   IsoMessage refusal(Echo echo, String responseCode) {
-    IsoMessage.Builder b = echo.builder();
-    stampTimeAndDate(echo, b);
-    return b.set(39, responseCode).build();
+    return echo.builder().set(39, responseCode).build();
   }
 
   /**
-   * An answer begun by {@link #echo}: the builder, the fields it echoes, and why the first field
-   * left out could not be echoed, if one was. Used once.
+   * An answer begun by {@link #echo}: the builder, and why the first field left out could not be
+   * echoed, if one was. Used once.
    */
-  record Echo(IsoMessage.Builder builder, Set<Integer> echoed, Optional<String> unfit) {}
+  record Echo(IsoMessage.Builder builder, Optional<String> unfit) {}
 
   /** The answer to {@code r}, begun by {@link #echo}, finished with the decision. */
   IsoMessage build(Echo echo, RequestView r, Decision d, TransactionType type) {
     IsoMessage.Builder b = echo.builder();
-    stampTimeAndDate(echo, b);
     d.rrn().ifPresent(rrn -> b.set(37, rrn)); // else the request's, echoed
     d.authCode().ifPresent(code -> b.set(38, code));
     b.set(39, d.responseCode());
@@ -127,25 +123,11 @@ final class Responses {
     return b.build();
   }
 
-  /**
-   * The local time and date of the transaction: the terminal's when it gave them (ISO 87 requests
-   * do, and answers echo them), else the host's (UnionPay requests carry none).
-   */
-  private void stampTimeAndDate(Echo echo, IsoMessage.Builder b) {
-    LocalDateTime now = LocalDateTime.now(clock);
-    if (!echo.echoed().contains(12)) {
-      b.set(12, TIME.format(now));
-    }
-    if (!echo.echoed().contains(13)) {
-      b.set(13, DATE.format(now));
-    }
-  }
-
-  /** Copies {@code field} when the request has it: whether it did. */
-  private static boolean copy(
+  /** Copies {@code field} when the request has it. */
+  private static void copy(
       HostProfile profile, DecodedMessage decoded, IsoMessage.Builder b, int field) {
     if (!decoded.has(field)) {
-      return false;
+      return;
     }
     boolean binary =
         profile.spec().field(field).map(f -> f.valueEncoding().isBinary()).orElse(false);
@@ -154,6 +136,5 @@ final class Responses {
     } else {
       b.set(field, decoded.readString(field));
     }
-    return true;
   }
 }
