@@ -137,6 +137,13 @@ public record EscrowSnapshot(
         version);
   }
 
+  /** This snapshot with one host reference added, or replaced if it has one of that name. */
+  public EscrowSnapshot withHostReference(String name, String value) {
+    Map<String, String> references = new java.util.HashMap<>(hostReferences);
+    references.put(name, value);
+    return withHostReferences(references);
+  }
+
   public EscrowSnapshot withHostReferences(Map<String, String> references) {
     return new EscrowSnapshot(
         id, reference, merchantId, terminalId, maskedPan, cardToken, scheme, state, held, captures,

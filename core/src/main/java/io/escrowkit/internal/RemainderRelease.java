@@ -15,8 +15,6 @@ import io.escrowkit.spi.TransportRequest;
 import io.escrowkit.spi.WorkItem;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -149,9 +147,8 @@ final class RemainderRelease {
         + ": cancel of the remainder " + remainder + " after the final capture was declined");
     log.error("escrow {}: remainder {} stays frozen on the card; an operator must have the"
         + " acquirer release it: {}", escrow.id(), remainder, failure);
-    Map<String, String> references = new HashMap<>(escrow.hostReferences());
-    references.put(HostReference.REMAINDER_RESPONSE_CODE, code);
-    return finish(escrow.withHostReferences(references), item, "remainder " + remainder
+    return finish(escrow.withHostReference(HostReference.REMAINDER_RESPONSE_CODE, code), item,
+        "remainder " + remainder
         + " NOT released: " + failure.code()
         + ", operator action needed");
   }

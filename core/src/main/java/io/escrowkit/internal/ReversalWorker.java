@@ -389,10 +389,8 @@ final class ReversalWorker {
     Failure failure = Failure.reversalRefused(code, "reversal of " + original.operation()
         + " " + original.amount() + " (trace " + original.trace() + ", reason "
         + item.reasonCode() + ") refused");
-    Map<String, String> references = new java.util.HashMap<>(escrow.hostReferences());
-    references.put(HostReference.REVERSAL_RESPONSE_CODE, code);
-    EscrowSnapshot next =
-        context.machine.reversalRefused(escrow, now).withHostReferences(references);
+    EscrowSnapshot next = context.machine.reversalRefused(escrow, now)
+        .withHostReference(HostReference.REVERSAL_RESPONSE_CODE, code);
     String cause = "reversal refused: " + failure.code() + ", " + failure.detail()
         + "; NOT reversed: settle it with the acquirer";
     log.error("escrow {}: the host refused the reversal of its in-doubt {} ({}); an operator must"
