@@ -88,6 +88,16 @@ class RefusedReversalTest {
         .card(TestCards.unionPayChip()).execute();
   }
 
+  /** A hold whose capture of 100.00 under key "cap-1" went in doubt and was reversed since. */
+  private static Escrow heldAfterACaptureInDoubtWasReversed(Fixture fixture, String reference) {
+    Escrow held = hold(fixture, reference);
+    fixture.transport.injectNext(RequestType.CAPTURE, Fault.RESPONSE_LOST);
+    Escrow inDoubt = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
+    assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
+    fixture.events.awaitLeaving(held.id(), EscrowState.IN_DOUBT, WAIT);
+    return held;
+  }
+
   /** A hold whose answer is lost: in doubt, its reversal owed. */
   private static Escrow holdInDoubt(Fixture fixture, String reference) {
     fixture.transport.injectNext(RequestType.HOLD, Fault.RESPONSE_LOST);
@@ -329,11 +339,7 @@ class RefusedReversalTest {
   @Test
   void aReplayedInDoubtCaptureDoesNotShowALaterCaptureAsItsEnding() {
     try (Fixture fixture = new Fixture(InMemoryTransport.approvingAll())) {
-      Escrow held = hold(fixture, "room-later");
-      fixture.transport.injectNext(RequestType.CAPTURE, Fault.RESPONSE_LOST);
-      Escrow inDoubt = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
-      assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
-      fixture.events.awaitLeaving(held.id(), EscrowState.IN_DOUBT, WAIT);
+      Escrow held = heldAfterACaptureInDoubtWasReversed(fixture, "room-later");
       held.refresh().capture(Money.of("100.00", "CNY")).idempotencyKey("cap-2").execute();
 
       Escrow replayed = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
@@ -347,11 +353,7 @@ class RefusedReversalTest {
   @Test
   void aReplayedInDoubtCaptureWhoseReversalWasAcknowledgedShowsTheEscrowBackWhereItWas() {
     try (Fixture fixture = new Fixture(InMemoryTransport.approvingAll())) {
-      Escrow held = hold(fixture, "room-back");
-      fixture.transport.injectNext(RequestType.CAPTURE, Fault.RESPONSE_LOST);
-      Escrow inDoubt = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
-      assertThat(inDoubt.state()).isEqualTo(EscrowState.IN_DOUBT);
-      fixture.events.awaitLeaving(held.id(), EscrowState.IN_DOUBT, WAIT);
+      Escrow held = heldAfterACaptureInDoubtWasReversed(fixture, "room-back");
 
       Escrow replayed = held.capture(Money.of("100.00", "CNY")).idempotencyKey("cap-1").execute();
 
